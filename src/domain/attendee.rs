@@ -1,0 +1,199 @@
+//! An attendee (đại biểu) and the rules that turn typed text into one.
+
+use serde::{Deserialize, Serialize};
+
+use super::{FieldError, Problem, line, rank};
+
+/// The groups of the founding case, offered as suggestions (any text is allowed).
+pub const GROUPS: [&str; 5] = ["CBCS Công an xã", "Đoàn viên", "Hội viên", "Khách mời", "Lãnh đạo"];
+
+/// What an organiser records about an attendee; every string is normalised.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeData {
+    pub full_name: String,
+    /// "Nam", "Nữ" or empty.
+    pub gender: String,
+    pub birth_year: Option<i32>,
+    pub rank: String,
+    pub position: String,
+    pub unit: String,
+    pub district: String,
+    pub group: String,
+    pub phone: String,
+    pub note: String,
+}
+
+/// A stored attendee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub id: String,
+    #[serde(flatten)]
+    pub data: AttendeeData,
+    /// When the attendee was checked in at the door (RFC 3339), if they were.
+    pub checked_in_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl AttendeeData {
+    /// The folded text the search box looks in: name, unit, position, phone, rank, district.
+    pub fn search_key(&self) -> String {
+        crate::text::fold(&format!(
+            "{} {} {} {} {} {} {}",
+            self.full_name, self.unit, self.position, self.phone, self.rank, self.district, self.group
+        ))
+    }
+}
+
+/// An attendee as typed into a form or read from a spreadsheet row: raw strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AttendeeDraft {
+    pub full_name: String,
+    pub gender: String,
+    pub birth_year: String,
+    pub rank: String,
+    pub position: String,
+    pub unit: String,
+    pub district: String,
+    pub group: String,
+    pub phone: String,
+    pub note: String,
+}
+
+impl AttendeeDraft {
+    /// The form for editing a stored attendee.
+    pub fn from_data(d: &AttendeeData) -> Self {
+        Self {
+            full_name: d.full_name.clone(),
+            gender: d.gender.clone(),
+            birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            rank: d.rank.clone(),
+            position: d.position.clone(),
+            unit: d.unit.clone(),
+            district: d.district.clone(),
+            group: d.group.clone(),
+            phone: d.phone.clone(),
+            note: d.note.clone(),
+        }
+    }
+
+    /// Parse, don't validate: either clean data or every field's problem.
+    pub fn validate(&self) -> Result<AttendeeData, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let full_name = line("full_name", &self.full_name, &mut errors);
+        if full_name.is_empty() {
+            errors.push(FieldError::new("full_name", Problem::Required));
+        }
+        let gender = parse_gender(&line("gender", &self.gender, &mut errors));
+        let birth_year = match parse_birth_year(&self.birth_year) {
+            Ok(y) => y,
+            Err(p) => {
+                errors.push(FieldError::new("birth_year", p));
+                None
+            }
+        };
+        let phone = match parse_phone(&self.phone) {
+            Ok(p) => p,
+            Err(p) => {
+                errors.push(FieldError::new("phone", p));
+                String::new()
+            }
+        };
+        let data = AttendeeData {
+            full_name,
+            gender,
+            birth_year,
+            rank: rank::canonical(&line("rank", &self.rank, &mut errors)),
+            position: line("position", &self.position, &mut errors),
+            unit: line("unit", &self.unit, &mut errors),
+            district: line("district", &self.district, &mut errors),
+            group: line("group", &self.group, &mut errors),
+            phone,
+            note: line("note", &self.note, &mut errors),
+        };
+        if errors.is_empty() { Ok(data) } else { Err(errors) }
+    }
+}
+
+/// "nam", "Nữ", "nu", "male", "F" … → "Nam" / "Nữ"; anything else kept as typed.
+pub fn parse_gender(text: &str) -> String {
+    match crate::text::fold(text).as_str() {
+        "nam" | "male" | "m" => "Nam".to_owned(),
+        "nu" | "female" | "f" => "Nữ".to_owned(),
+        _ => text.to_owned(),
+    }
+}
+
+/// A birth year, or the year of a birth date ("12/03/1990").
+pub fn parse_birth_year(text: &str) -> Result<Option<i32>, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let year = if let Some(d) = super::date::parse(t) {
+        i32::from(d.year())
+    } else {
+        // Spreadsheets hand over "1990.0" for a year typed as a number.
+        let t = t.strip_suffix(".0").unwrap_or(t);
+        t.parse::<i32>().map_err(|_| Problem::BadYear)?
+    };
+    let this_year = i32::from(super::date::today().year());
+    if (1900..=this_year).contains(&year) { Ok(Some(year)) } else { Err(Problem::BadYear) }
+}
+
+/// Keeps digits and a leading +; gives back a leading zero a spreadsheet dropped.
+pub fn parse_phone(text: &str) -> Result<String, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(String::new());
+    }
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    let mut out = String::new();
+    for (i, c) in t.chars().enumerate() {
+        match c {
+            '0'..='9' => out.push(c),
+            '+' if i == 0 => out.push(c),
+            ' ' | '.' | '-' | '(' | ')' | '\u{a0}' => {}
+            _ => return Err(Problem::BadPhone),
+        }
+    }
+    let digits = out.trim_start_matches('+').len();
+    if !(9..=12).contains(&digits) {
+        return Err(Problem::BadPhone);
+    }
+    if digits == 9 && !out.starts_with('0') && !out.starts_with('+') {
+        out.insert(0, '0');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_validates_and_normalises() {
+        let draft = AttendeeDraft {
+            full_name: "  Nguye\u{302}\u{303}n  Văn An ".into(),
+            gender: "nu".into(),
+            birth_year: "1990".into(),
+            rank: "đại úy".into(),
+            phone: "912 345 678".into(),
+            ..Default::default()
+        };
+        let data = draft.validate().expect("valid");
+        assert_eq!(data.full_name, "Nguyễn Văn An");
+        assert_eq!(data.gender, "Nữ");
+        assert_eq!(data.rank, "Đại úy");
+        assert_eq!(data.phone, "0912345678");
+        assert_eq!(data.birth_year, Some(1990));
+    }
+
+    #[test]
+    fn draft_reports_every_bad_field() {
+        let draft = AttendeeDraft { birth_year: "abc".into(), phone: "12ab".into(), ..Default::default() };
+        let errors = draft.validate().expect_err("invalid");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["full_name", "birth_year", "phone"]);
+    }
+}

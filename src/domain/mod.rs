@@ -1,0 +1,74 @@
+//! Plain types and rules for the records of a conference. Knows neither egui nor SQLite.
+
+pub mod attendee;
+pub mod commendation;
+pub mod conference;
+pub mod date;
+pub mod gift;
+pub mod money;
+pub mod question;
+pub mod rank;
+
+pub use attendee::{Attendee, AttendeeData, AttendeeDraft};
+pub use commendation::{Commendation, CommendationData, CommendationDraft};
+pub use conference::Conference;
+pub use gift::{Gift, GiftData, GiftDraft};
+pub use question::{Channel, Question, QuestionData, QuestionDraft, Status, Topic};
+
+/// What is wrong with one field of a form or an imported row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// The field must be filled in.
+    Required,
+    /// Not a year between 1900 and this year.
+    BadYear,
+    /// Not a phone number (digits, 9 to 11 of them).
+    BadPhone,
+    /// Not an amount of money in đồng.
+    BadMoney,
+    /// Not a date (dd/mm/yyyy).
+    BadDate,
+    /// Not a whole positive number.
+    BadNumber,
+    /// Longer than any real value (10,000 characters).
+    TooLong,
+}
+
+/// A problem tied to the field it concerns, by the field's stable key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}
+
+/// The longest text any field accepts; guards against pasted garbage.
+pub const MAX_FIELD_CHARS: usize = 10_000;
+
+/// Normalises a one-line field and records a problem if it is too long.
+pub(crate) fn line(field: &'static str, raw: &str, errors: &mut Vec<FieldError>) -> String {
+    let v = crate::text::normalize(raw);
+    if v.chars().count() > MAX_FIELD_CHARS {
+        errors.push(FieldError::new(field, Problem::TooLong));
+    }
+    v
+}
+
+/// Normalises a multi-line field (content, answer, circumstances).
+pub(crate) fn block(field: &'static str, raw: &str, errors: &mut Vec<FieldError>) -> String {
+    let v = crate::text::normalize_multiline(raw);
+    if v.chars().count() > MAX_FIELD_CHARS {
+        errors.push(FieldError::new(field, Problem::TooLong));
+    }
+    v
+}
+
+/// Turns an empty string into `None`.
+pub(crate) fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() { None } else { Some(s) }
+}

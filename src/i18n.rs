@@ -1,0 +1,204 @@
+//! Every string the window shows, in Vietnamese (default) and English.
+//! One struct per language, so a missing translation is a compile error.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Channel, Problem, Status};
+
+/// The language of the window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// The strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Self::Vi => &VI,
+            Self::En => &EN,
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($key:ident: $vi:literal, $en:literal;)*) => {
+        /// One language's strings.
+        #[derive(Debug)]
+        pub struct Strings { $(pub $key: &'static str,)* }
+        /// Vietnamese.
+        pub static VI: Strings = Strings { $($key: $vi,)* };
+        /// English.
+        pub static EN: Strings = Strings { $($key: $en,)* };
+    };
+}
+
+strings! {
+    app_name: "Hội nghị", "Conference";
+    nav_overview: "Tổng quan", "Overview";
+    nav_attendees: "Đại biểu", "Attendees";
+    nav_questions: "Câu hỏi", "Questions";
+    nav_gifts: "Quà tặng", "Gifts";
+    nav_commendations: "Khen thưởng", "Commendations";
+    menu_file: "Tệp", "File";
+    menu_new: "Hội nghị mới…", "New conference…";
+    menu_open: "Mở…", "Open…";
+    menu_save_copy: "Lưu bản sao thành…", "Save a copy as…";
+    menu_recent: "Mở gần đây", "Open recent";
+    menu_no_recent: "(chưa có)", "(none yet)";
+    menu_open_sample: "Mở hội nghị mẫu", "Open the sample conference";
+    menu_quit: "Thoát", "Quit";
+    language: "Ngôn ngữ", "Language";
+    read_only_banner: "Tệp đang mở ở chế độ chỉ đọc: mọi thay đổi đều bị chặn.", "This file is open read-only: changes are blocked.";
+    no_file_title: "Chưa mở được tệp hội nghị", "No conference file is open";
+    search: "Tìm kiếm", "Search";
+    search_hint: "Gõ không dấu cũng được (Ctrl+F)", "Accents optional (Ctrl+F)";
+    add: "Thêm", "Add";
+    new_record: "Mới (Ctrl+N)", "New (Ctrl+N)";
+    delete: "Xoá", "Delete";
+    cancel: "Huỷ", "Cancel";
+    close: "Đóng", "Close";
+    confirm_delete_title: "Xoá bản ghi?", "Delete this record?";
+    confirm_delete_body: "Bản ghi sau sẽ bị xoá khỏi tệp hội nghị:", "This record will be removed from the conference file:";
+    form_new: "Thêm mới", "New record";
+    form_edit: "Sửa bản ghi", "Edit record";
+    autosaved: "Mọi thay đổi được lưu ngay khi rời ô nhập.", "Changes are saved as soon as you leave a field.";
+    enter_to_add: "Enter để thêm, Tab để chuyển ô.", "Enter adds, Tab moves to the next field.";
+    saved: "Đã lưu", "Saved";
+    added: "Đã thêm", "Added";
+    deleted: "Đã xoá", "Deleted";
+    unsaved_new: "Bản ghi mới chưa được thêm: bấm Thêm (Enter) hoặc Huỷ trước.", "The new record is not added yet: press Add (Enter) or Cancel first.";
+    shown_of: "Hiển thị", "Showing";
+    of: "trên", "of";
+    col_no: "STT", "No.";
+    // Attendee fields
+    f_full_name: "Họ và tên", "Full name";
+    f_gender: "Giới tính", "Gender";
+    f_birth_year: "Năm sinh", "Birth year";
+    f_rank: "Cấp bậc", "Rank";
+    f_position: "Chức vụ", "Position";
+    f_unit: "Đơn vị", "Unit";
+    f_district: "Địa bàn", "District";
+    f_group: "Nhóm / Thành phần", "Group";
+    f_phone: "Số điện thoại", "Phone";
+    f_note: "Ghi chú", "Note";
+    f_checked_in: "Có mặt", "Present";
+    // Question fields
+    f_number: "Số TT", "Number";
+    f_asker: "Người hỏi", "Asked by";
+    f_asker_unit: "Đơn vị người hỏi", "Asker's unit";
+    f_anonymous: "Ẩn danh", "Anonymous";
+    f_channel: "Hình thức", "Channel";
+    f_topic: "Chủ đề", "Topic";
+    f_content: "Nội dung", "Content";
+    f_responder: "Đơn vị / người trả lời", "Answered by";
+    f_status: "Trạng thái", "Status";
+    f_answer: "Nội dung trả lời", "Answer";
+    no_topic: "(chưa chọn)", "(none)";
+    pick_attendee: "Chọn từ danh sách đại biểu:", "Pick from the attendee list:";
+    linked_attendee: "Đã liên kết với đại biểu", "Linked to attendee";
+    unlink: "Bỏ liên kết", "Unlink";
+    // Gift fields
+    f_recipient: "Người nhận", "Recipient";
+    f_circumstances: "Hoàn cảnh", "Circumstances";
+    f_item: "Hình thức quà", "Item";
+    f_value: "Giá trị (đồng)", "Value (VND)";
+    f_handed_over: "Đã trao", "Handed over";
+    f_handed_over_by: "Người trao", "Handed over by";
+    f_override: "Lý do tặng quà lần hai", "Reason for a second gift";
+    second_gift_warning: "Người này đã có quà trong hội nghị. Ghi lý do để xác nhận tặng thêm.", "This person already has a gift. Give a reason to confirm another one.";
+    gifts_total: "Tổng giá trị", "Total value";
+    // Commendation fields
+    f_kind: "Hình thức khen thưởng", "Kind";
+    f_collective: "Tập thể", "Collective";
+    f_achievement: "Thành tích", "Achievement";
+    f_decision_number: "Số quyết định", "Decision number";
+    f_decision_date: "Ngày quyết định", "Decision date";
+    f_issuer: "Cấp khen thưởng", "Issued by";
+    f_stage_order: "Thứ tự lên sân khấu", "Stage order";
+    // Overview
+    conference_details: "Thông tin hội nghị", "Conference details";
+    c_name: "Tên hội nghị", "Conference name";
+    c_start_date: "Ngày bắt đầu", "Start date";
+    c_end_date: "Ngày kết thúc", "End date";
+    c_venue: "Địa điểm", "Venue";
+    c_organiser: "Đơn vị tổ chức", "Organised by";
+    print_heading: "Dòng tiêu đề trên danh sách in", "Heading lines of printed lists";
+    c_superior_agency: "Cơ quan cấp trên", "Superior agency";
+    c_issuing_unit: "Đơn vị ban hành", "Issuing unit";
+    c_place_name: "Địa danh (dòng ngày tháng)", "Place name (date line)";
+    c_signer_left_title: "Chức danh ký bên trái", "Left signer title";
+    c_signer_left_name: "Người ký bên trái", "Left signer name";
+    c_signer_right_title: "Chức danh ký bên phải", "Right signer title";
+    c_signer_right_name: "Người ký bên phải", "Right signer name";
+    counts: "Số liệu", "Figures";
+    present: "Có mặt", "Present";
+    handed_over: "đã trao", "handed over";
+    welcome_title: "Chào mừng! Bắt đầu với hội nghị của bạn", "Welcome! Start with your conference";
+    welcome_body: "Tệp hội nghị này còn trống. Mọi thay đổi được lưu ngay vào tệp, không cần bấm Lưu.", "This conference file is empty. Every change is saved to the file at once; there is no Save button.";
+    welcome_details: "Điền thông tin hội nghị", "Fill in the conference details";
+    welcome_add_attendee: "Thêm đại biểu đầu tiên", "Add the first attendee";
+    welcome_sample: "Mở hội nghị mẫu (520 đại biểu)", "Open a sample conference (520 attendees)";
+    empty_attendees: "Chưa có đại biểu nào. Nhập họ tên và đơn vị ở khung bên phải rồi bấm Enter.", "No attendees yet. Type a name and unit in the form on the right and press Enter.";
+    empty_questions: "Chưa có câu hỏi nào. Nhập nội dung phiếu ở khung bên phải rồi bấm Thêm.", "No questions yet. Type the slip into the form on the right and press Add.";
+    empty_gifts: "Chưa có quà tặng nào. Chọn người nhận ở khung bên phải, nhập giá trị rồi bấm Thêm.", "No gifts yet. Pick a recipient in the form on the right, type the value and press Add.";
+    empty_commendations: "Chưa có khen thưởng nào. Nhập hình thức, người nhận và số quyết định ở khung bên phải.", "No commendations yet. Fill in the kind, recipient and decision in the form on the right.";
+    no_match: "Không có bản ghi nào khớp với tìm kiếm.", "Nothing matches the search.";
+    // Problems
+    p_required: "Bắt buộc nhập", "Required";
+    p_bad_year: "Năm sinh không hợp lệ (1900 đến năm nay)", "Not a valid year (1900 to this year)";
+    p_bad_phone: "Số điện thoại không hợp lệ (9–12 chữ số)", "Not a valid phone number (9–12 digits)";
+    p_bad_money: "Giá trị không hợp lệ (ví dụ 2.000.000)", "Not a valid amount (e.g. 2.000.000)";
+    p_bad_date: "Ngày không hợp lệ (dd/mm/yyyy)", "Not a valid date (dd/mm/yyyy)";
+    p_bad_number: "Phải là số nguyên dương", "Must be a positive whole number";
+    p_too_long: "Quá dài", "Too long";
+    // Channels and statuses
+    ch_written: "Phiếu viết", "Written slip";
+    ch_spoken: "Phát biểu trực tiếp", "Spoken";
+    ch_before: "Gửi trước hội nghị", "Sent before";
+    st_received: "Đã tiếp nhận", "Received";
+    st_answered: "Đã trả lời tại hội nghị", "Answered at the conference";
+    st_in_writing: "Trả lời bằng văn bản", "To answer in writing";
+    st_forwarded: "Chuyển đơn vị chức năng", "Forwarded";
+    st_withdrawn: "Rút / gộp", "Withdrawn / merged";
+    gender_male: "Nam", "Male";
+    gender_female: "Nữ", "Female";
+    error_title: "Lỗi", "Error";
+    copy_saved: "Đã lưu bản sao", "Copy saved to";
+    opened: "Đã mở", "Opened";
+}
+
+impl Strings {
+    /// The message for a field problem.
+    pub fn problem(&self, p: Problem) -> &'static str {
+        match p {
+            Problem::Required => self.p_required,
+            Problem::BadYear => self.p_bad_year,
+            Problem::BadPhone => self.p_bad_phone,
+            Problem::BadMoney => self.p_bad_money,
+            Problem::BadDate => self.p_bad_date,
+            Problem::BadNumber => self.p_bad_number,
+            Problem::TooLong => self.p_too_long,
+        }
+    }
+
+    pub fn channel(&self, c: Channel) -> &'static str {
+        match c {
+            Channel::Written => self.ch_written,
+            Channel::Spoken => self.ch_spoken,
+            Channel::Before => self.ch_before,
+        }
+    }
+
+    pub fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Received => self.st_received,
+            Status::AnsweredAtConference => self.st_answered,
+            Status::InWriting => self.st_in_writing,
+            Status::Forwarded => self.st_forwarded,
+            Status::Withdrawn => self.st_withdrawn,
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! hoinghi: an offline desk app for conference organisers.
+//!
+//! Layers, top to bottom: `ui` (egui) → `store`, `cli`, `demo` → `domain`, `text`.
+//! Nothing below `ui` imports egui; `domain` imports neither egui nor rusqlite.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod paths;
+pub mod store;
+pub mod text;
+pub mod ui;
+
+pub use error::{Error, Result};

@@ -1,0 +1,24 @@
+//! Entry point: run a headless command, or open the window on a conference file.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use hoinghi::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(command) => hoinghi::cli::run(command).map_err(anyhow::Error::from),
+        None => {
+            let file = cli.file.unwrap_or_else(hoinghi::paths::default_conference_file);
+            hoinghi::ui::run(file)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Lỗi: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

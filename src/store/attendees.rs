@@ -1,0 +1,143 @@
+//! Attendee rows.
+
+use rusqlite::{OptionalExtension as _, Row, params};
+
+use super::{Store, new_id, now};
+use crate::domain::{Attendee, AttendeeData};
+use crate::error::{Error, Result};
+use crate::text::{Query, fold};
+
+const COLUMNS: &str = "id, full_name, gender, birth_year, rank, position, unit, district, group_name,
+    phone, note, checked_in_at, created_at, updated_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
+    Ok(Attendee {
+        id: r.get(0)?,
+        data: AttendeeData {
+            full_name: r.get(1)?,
+            gender: r.get(2)?,
+            birth_year: r.get(3)?,
+            rank: r.get(4)?,
+            position: r.get(5)?,
+            unit: r.get(6)?,
+            district: r.get(7)?,
+            group: r.get(8)?,
+            phone: r.get(9)?,
+            note: r.get(10)?,
+        },
+        checked_in_at: r.get(11)?,
+        created_at: r.get(12)?,
+        updated_at: r.get(13)?,
+    })
+}
+
+/// Inserts one attendee on any connection or transaction (used by import too).
+pub(crate) fn insert(conn: &rusqlite::Connection, id: &str, d: &AttendeeData, stamp: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO attendee (id, full_name, gender, birth_year, rank, position, unit, district, group_name,
+            phone, note, search_key, name_key, unit_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            id,
+            d.full_name,
+            d.gender,
+            d.birth_year,
+            d.rank,
+            d.position,
+            d.unit,
+            d.district,
+            d.group,
+            d.phone,
+            d.note,
+            d.search_key(),
+            fold(&d.full_name),
+            fold(&d.unit),
+            stamp
+        ],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Every attendee, in the order they were added.
+    pub fn attendees(&self) -> Result<Vec<Attendee>> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM attendee ORDER BY rowid"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Attendees whose search key holds every word of `query` (accent- and case-insensitive).
+    pub fn search_attendees(&self, query: &str) -> Result<Vec<Attendee>> {
+        let q = Query::new(query);
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT {COLUMNS}, search_key FROM attendee ORDER BY rowid"))?;
+        let mut out = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(14)?;
+            if q.matches(&key) {
+                out.push(from_row(row)?);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn attendee(&self, id: &str) -> Result<Attendee> {
+        self.conn
+            .query_row(&format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"), [id], from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound(id.to_owned()))
+    }
+
+    /// Adds an attendee and returns the new id.
+    pub fn add_attendee(&self, d: &AttendeeData) -> Result<String> {
+        self.writable()?;
+        let id = new_id();
+        insert(&self.conn, &id, d, &now())?;
+        Ok(id)
+    }
+
+    pub fn update_attendee(&self, id: &str, d: &AttendeeData) -> Result<()> {
+        self.writable()?;
+        let n = self.conn.execute(
+            "UPDATE attendee SET full_name = ?2, gender = ?3, birth_year = ?4, rank = ?5, position = ?6,
+                unit = ?7, district = ?8, group_name = ?9, phone = ?10, note = ?11, search_key = ?12,
+                name_key = ?13, unit_key = ?14, updated_at = ?15
+             WHERE id = ?1",
+            params![
+                id,
+                d.full_name,
+                d.gender,
+                d.birth_year,
+                d.rank,
+                d.position,
+                d.unit,
+                d.district,
+                d.group,
+                d.phone,
+                d.note,
+                d.search_key(),
+                fold(&d.full_name),
+                fold(&d.unit),
+                now()
+            ],
+        )?;
+        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+    }
+
+    pub fn delete_attendee(&self, id: &str) -> Result<()> {
+        self.writable()?;
+        let n = self.conn.execute("DELETE FROM attendee WHERE id = ?1", [id])?;
+        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+    }
+
+    /// Records (or with `None`, clears) the check-in time of an attendee.
+    pub fn set_checked_in(&self, id: &str, at: Option<&str>) -> Result<()> {
+        self.writable()?;
+        let n = self.conn.execute(
+            "UPDATE attendee SET checked_in_at = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, at, now()],
+        )?;
+        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+    }
+}

@@ -1,0 +1,158 @@
+//! Question rows and the conference's topic list.
+
+use rusqlite::{OptionalExtension as _, Row, params};
+
+use super::{Store, new_id, now};
+use crate::domain::{Channel, Question, QuestionData, Status, Topic};
+use crate::error::{Error, Result};
+use crate::text::Query;
+
+const COLUMNS: &str = "q.id, q.number, q.asker_id, q.asker_name, q.asker_unit, q.anonymous, q.channel,
+    q.topic_id, q.content, q.responder, q.status, q.answer, q.merged_into, coalesce(t.name, ''),
+    q.created_at, q.updated_at, q.search_key";
+
+const FROM: &str = "question q LEFT JOIN topic t ON t.id = q.topic_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Question> {
+    let channel: String = r.get(6)?;
+    let status: String = r.get(10)?;
+    Ok(Question {
+        id: r.get(0)?,
+        data: QuestionData {
+            number: r.get(1)?,
+            asker_id: r.get(2)?,
+            asker_name: r.get(3)?,
+            asker_unit: r.get(4)?,
+            anonymous: r.get(5)?,
+            channel: Channel::from_code(&channel).unwrap_or_default(),
+            topic_id: r.get(7)?,
+            content: r.get(8)?,
+            responder: r.get(9)?,
+            status: Status::from_code(&status).unwrap_or_default(),
+            answer: r.get(11)?,
+            merged_into: r.get(12)?,
+        },
+        topic: r.get(13)?,
+        created_at: r.get(14)?,
+        updated_at: r.get(15)?,
+    })
+}
+
+impl Store {
+    /// Every question, by running number.
+    pub fn questions(&self) -> Result<Vec<Question>> {
+        self.search_questions("")
+    }
+
+    /// Questions matching an accent-insensitive query, by running number.
+    pub fn search_questions(&self, query: &str) -> Result<Vec<Question>> {
+        let q = Query::new(query);
+        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM {FROM} ORDER BY q.number, q.rowid"))?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(16)?;
+            if q.matches(&key) {
+                out.push(from_row(row)?);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn question(&self, id: &str) -> Result<Question> {
+        self.conn
+            .query_row(&format!("SELECT {COLUMNS} FROM {FROM} WHERE q.id = ?1"), [id], from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound(id.to_owned()))
+    }
+
+    /// The number the next slip gets: one more than the highest so far.
+    pub fn next_question_number(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT coalesce(max(number), 0) + 1 FROM question", [], |r| r.get(0))?)
+    }
+
+    pub fn add_question(&self, d: &QuestionData) -> Result<String> {
+        self.writable()?;
+        let id = new_id();
+        self.conn.execute(
+            "INSERT INTO question (id, number, asker_id, asker_name, asker_unit, anonymous, channel, topic_id,
+                content, responder, status, answer, merged_into, search_key, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            params![
+                id,
+                d.number,
+                d.asker_id,
+                d.asker_name,
+                d.asker_unit,
+                d.anonymous,
+                d.channel.code(),
+                d.topic_id,
+                d.content,
+                d.responder,
+                d.status.code(),
+                d.answer,
+                d.merged_into,
+                d.search_key(),
+                now()
+            ],
+        )?;
+        Ok(id)
+    }
+
+    pub fn update_question(&self, id: &str, d: &QuestionData) -> Result<()> {
+        self.writable()?;
+        let n = self.conn.execute(
+            "UPDATE question SET number = ?2, asker_id = ?3, asker_name = ?4, asker_unit = ?5, anonymous = ?6,
+                channel = ?7, topic_id = ?8, content = ?9, responder = ?10, status = ?11, answer = ?12,
+                merged_into = ?13, search_key = ?14, updated_at = ?15
+             WHERE id = ?1",
+            params![
+                id,
+                d.number,
+                d.asker_id,
+                d.asker_name,
+                d.asker_unit,
+                d.anonymous,
+                d.channel.code(),
+                d.topic_id,
+                d.content,
+                d.responder,
+                d.status.code(),
+                d.answer,
+                d.merged_into,
+                d.search_key(),
+                now()
+            ],
+        )?;
+        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+    }
+
+    pub fn delete_question(&self, id: &str) -> Result<()> {
+        self.writable()?;
+        let n = self.conn.execute("DELETE FROM question WHERE id = ?1", [id])?;
+        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+    }
+
+    /// The conference's topics in their order.
+    pub fn topics(&self) -> Result<Vec<Topic>> {
+        let mut stmt = self.conn.prepare("SELECT id, name, position FROM topic ORDER BY position, name")?;
+        let rows = stmt.query_map([], |r| Ok(Topic { id: r.get(0)?, name: r.get(1)?, position: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Finds a topic by name (accent-insensitively) or adds it at the end.
+    pub fn topic_id_for(&self, name: &str) -> Result<String> {
+        let key = crate::text::fold(name);
+        if let Some(t) = self.topics()?.into_iter().find(|t| crate::text::fold(&t.name) == key) {
+            return Ok(t.id);
+        }
+        self.writable()?;
+        let id = new_id();
+        self.conn.execute(
+            "INSERT INTO topic (id, name, position, created_at, updated_at)
+             VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM topic), ?3, ?3)",
+            params![id, crate::text::normalize(name), now()],
+        )?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,162 @@
+//! Vietnamese text rules: how every stored string is normalised, how search keys
+//! are folded, and how names are ordered.
+
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC, trimmed, every run of white space (non-breaking spaces included) made one space.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            pending_space = !out.is_empty();
+        } else if c.is_control() {
+            // Control characters never belong in a name or a unit; drop them.
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Like [`normalize`] but keeps line breaks, for long free text such as a question.
+pub fn normalize_multiline(s: &str) -> String {
+    let lines: Vec<String> = s.lines().map(normalize).collect();
+    let joined = lines.join("\n");
+    joined.trim_matches('\n').to_owned()
+}
+
+/// The search key: lower case, tone and vowel marks removed, đ folded to d.
+/// "Nguyễn Thanh Tràng" → "nguyen thanh trang".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A parsed search box: every word must appear somewhere in the key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    /// Folds and splits what the user typed.
+    pub fn new(text: &str) -> Self {
+        Self {
+            words: fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+        }
+    }
+
+    /// True when nothing was typed: everything matches.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Does a folded key contain every word of the query?
+    pub fn matches(&self, key: &str) -> bool {
+        self.words.iter().all(|w| key.contains(w.as_str()))
+    }
+}
+
+fn collator() -> &'static CollatorBorrowed<'static> {
+    static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
+    COLLATOR.get_or_init(|| {
+        let locale = icu_locale_core::locale!("vi");
+        match Collator::try_new(locale.into(), CollatorOptions::default()) {
+            Ok(c) => c,
+            // The `vi` data is compiled in; falling back to root order keeps sorting usable.
+            Err(_) => Collator::try_new(Default::default(), CollatorOptions::default())
+                .unwrap_or_else(|e| panic!("ICU root collation data missing: {e}")),
+        }
+    })
+}
+
+/// Compares two strings in Vietnamese letter order (a ă â b c d đ …, tones after letters).
+pub fn compare_vi(a: &str, b: &str) -> Ordering {
+    collator().compare(a, b)
+}
+
+/// A sort key for Vietnamese name order: given name (the last word), then the
+/// middle and family names, each in Vietnamese letter order.
+pub fn name_sort_key(full_name: &str) -> Vec<u8> {
+    let (rest, given) = match full_name.rsplit_once(' ') {
+        Some((rest, given)) => (rest, given),
+        None => ("", full_name),
+    };
+    let mut key = Vec::with_capacity(full_name.len() * 3);
+    let c = collator();
+    // A sort key never contains 0x00, so it separates the two parts safely.
+    let Ok(()) = c.write_sort_key_to(given, &mut key);
+    key.push(0);
+    let Ok(()) = c.write_sort_key_to(rest, &mut key);
+    key
+}
+
+/// A sort key for plain Vietnamese text (units, positions …).
+pub fn sort_key(text: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(text.len() * 3);
+    let Ok(()) = collator().write_sort_key_to(text, &mut key);
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_makes_nfc_and_collapses_spaces() {
+        let nfd = "Nguye\u{302}\u{303}n\u{a0} Thanh   Tra\u{300}ng ";
+        assert_eq!(normalize(nfd), "Nguyễn Thanh Tràng");
+        assert_eq!(normalize("  "), "");
+    }
+
+    #[test]
+    fn fold_handles_d_stroke_and_tones() {
+        assert_eq!(fold("Đặng Thị Ánh"), "dang thi anh");
+        assert_eq!(fold("NGUYỄN  Thanh Tràng"), "nguyen thanh trang");
+        assert!(Query::new("dang").matches(&fold("Đặng Văn A")));
+        assert!(Query::new("tràng").matches(&fold("Nguyễn Thanh Tràng")));
+        assert!(!Query::new("trang x").matches(&fold("Nguyễn Thanh Tràng")));
+    }
+
+    #[test]
+    fn vietnamese_letter_order() {
+        let mut v = vec!["Ưng", "Uyên", "Đặng", "Dương", "Ân", "Ăn", "Ánh", "Anh"];
+        v.sort_by(|a, b| compare_vi(a, b));
+        assert_eq!(v, ["Anh", "Ánh", "Ăn", "Ân", "Dương", "Đặng", "Uyên", "Ưng"]);
+    }
+
+    #[test]
+    fn names_sort_by_given_name_first() {
+        let mut v = vec!["Trần Văn Bình", "Nguyễn Thị An", "Lê Anh"];
+        v.sort_by_key(|n| name_sort_key(n));
+        assert_eq!(v, ["Nguyễn Thị An", "Lê Anh", "Trần Văn Bình"]);
+    }
+}

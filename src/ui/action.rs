@@ -1,0 +1,54 @@
+//! What panels ask the app to do. Drawing fills these in; the app applies them after the frame.
+
+use std::path::PathBuf;
+
+use crate::domain::{AttendeeData, CommendationData, Conference, GiftData, QuestionData};
+use crate::i18n::Lang;
+
+use super::Page;
+
+/// One user command.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Action {
+    /// Save the conference details.
+    SaveConference(Conference),
+    /// Add an attendee.
+    AddAttendee(AttendeeData),
+    /// Replace an attendee's data.
+    UpdateAttendee(String, AttendeeData),
+    /// Remove an attendee.
+    DeleteAttendee(String),
+    /// Add a question.
+    AddQuestion(QuestionData),
+    /// Replace a question's data.
+    UpdateQuestion(String, QuestionData),
+    /// Remove a question.
+    DeleteQuestion(String),
+    /// Add a gift.
+    AddGift(GiftData),
+    /// Replace a gift's data.
+    UpdateGift(String, GiftData),
+    /// Remove a gift.
+    DeleteGift(String),
+    /// Add a commendation.
+    AddCommendation(CommendationData),
+    /// Replace a commendation's data.
+    UpdateCommendation(String, CommendationData),
+    /// Remove a commendation.
+    DeleteCommendation(String),
+    /// Ask where, then create and open a new conference file.
+    NewConference,
+    /// Ask which, then open a conference file.
+    OpenConference,
+    /// Open this conference file.
+    OpenPath(PathBuf),
+    /// Create (once) and open the sample conference.
+    OpenSample,
+    /// Ask where, then save a copy of the open file.
+    SaveCopy,
+    /// Switch the window's language.
+    SetLanguage(Lang),
+    /// Show another page; with `new_record`, start a blank form there.
+    Navigate { page: Page, new_record: bool },
+}

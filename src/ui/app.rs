@@ -1,0 +1,533 @@
+//! The app: navigation, the open conference file, and actions applied after each frame.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+
+use super::action::Action;
+use super::data::Data;
+use super::dialogs::FileDialogs;
+use super::panels::attendees::AttendeesPanel;
+use super::panels::commendations::CommendationsPanel;
+use super::panels::gifts::GiftsPanel;
+use super::panels::overview::OverviewPanel;
+use super::panels::questions::QuestionsPanel;
+use super::{Page, Persisted, theme};
+use crate::error::Result;
+use crate::i18n::{Lang, Strings};
+use crate::store::{Missing, Store};
+
+const MAX_RECENT: usize = 8;
+const TOAST_SECS: u64 = 4;
+
+/// A short message in the corner.
+struct Toast {
+    text: String,
+    is_error: bool,
+    shown_at: Instant,
+}
+
+/// What an applied action did, so the panel that asked can move on.
+enum Outcome {
+    Added(String),
+    Updated,
+    Deleted,
+    Other,
+}
+
+/// The whole window's state.
+pub struct App {
+    store: Option<Store>,
+    open_error: Option<String>,
+    data: Data,
+    page: Page,
+    lang: Lang,
+    recent: Vec<PathBuf>,
+    overview: OverviewPanel,
+    pub attendees: AttendeesPanel,
+    pub questions: QuestionsPanel,
+    pub gifts: GiftsPanel,
+    pub commendations: CommendationsPanel,
+    dialogs: Box<dyn FileDialogs>,
+    toast: Option<Toast>,
+    title: String,
+}
+
+impl App {
+    /// Opens `path` (creating it when missing). A file that cannot be opened leaves
+    /// the window on a page that says why and offers the other ways in.
+    pub fn open(path: &Path, dialogs: Box<dyn FileDialogs>, persisted: Persisted) -> Self {
+        let mut app = Self::empty(dialogs, persisted);
+        app.open_path(path);
+        app
+    }
+
+    /// An app on an already open store (tests).
+    pub fn with_store(store: Store, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut app = Self::empty(dialogs, Persisted::default());
+        app.set_store(store);
+        app
+    }
+
+    fn empty(dialogs: Box<dyn FileDialogs>, persisted: Persisted) -> Self {
+        Self {
+            store: None,
+            open_error: None,
+            data: Data::default(),
+            page: Page::Overview,
+            lang: persisted.lang,
+            recent: persisted.recent,
+            overview: OverviewPanel::default(),
+            attendees: AttendeesPanel::default(),
+            questions: QuestionsPanel::default(),
+            gifts: GiftsPanel::default(),
+            commendations: CommendationsPanel::default(),
+            dialogs,
+            toast: None,
+            title: String::new(),
+        }
+    }
+
+    /// What is saved between runs.
+    pub fn persisted(&self) -> Persisted {
+        Persisted { lang: self.lang, recent: self.recent.clone() }
+    }
+
+    pub fn data(&self) -> &Data {
+        &self.data
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    pub fn open_error(&self) -> Option<&str> {
+        self.open_error.as_deref()
+    }
+
+    fn s(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    fn writable(&self) -> bool {
+        self.store.as_ref().is_some_and(|s| !s.is_read_only())
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                self.open_error = Some(format!("{}: {e}", dir.display()));
+                return;
+            }
+        }
+        match Store::open(path, Missing::Create) {
+            Ok(store) => self.set_store(store),
+            Err(e) => {
+                // Keep the current file open if there is one; otherwise show why on the page.
+                if self.store.is_none() {
+                    self.open_error = Some(format!("{e:#}"));
+                }
+                self.show_error(format!("{e:#}"));
+            }
+        }
+    }
+
+    fn set_store(&mut self, store: Store) {
+        if let Some(p) = store.path() {
+            let p = p.to_owned();
+            self.recent.retain(|r| r != &p);
+            self.recent.insert(0, p);
+            self.recent.truncate(MAX_RECENT);
+        }
+        self.store = Some(store);
+        self.open_error = None;
+        self.overview = OverviewPanel::default();
+        self.attendees = AttendeesPanel::default();
+        self.questions = QuestionsPanel::default();
+        self.gifts = GiftsPanel::default();
+        self.commendations = CommendationsPanel::default();
+        self.page = Page::Overview;
+        self.reload();
+        self.attendees.start_new(&self.data);
+        self.questions.start_new(&self.data);
+        self.gifts.start_new(&self.data);
+        self.commendations.start_new(&self.data);
+    }
+
+    fn reload(&mut self) {
+        let Some(store) = &self.store else { return };
+        match Data::load(store, self.data.generation + 1) {
+            Ok(d) => self.data = d,
+            Err(e) => self.show_error(format!("{e:#}")),
+        }
+    }
+
+    fn show_error(&mut self, text: String) {
+        self.toast = Some(Toast { text, is_error: true, shown_at: Instant::now() });
+    }
+
+    fn show_info(&mut self, text: String) {
+        self.toast = Some(Toast { text, is_error: false, shown_at: Instant::now() });
+    }
+
+    /// Draws one frame and then applies what the user asked for.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let s = self.s();
+        let mut actions = Vec::new();
+        self.update_title(ui.ctx());
+        self.top_bar_ui(ui, s, &mut actions);
+        if self.store.is_none() {
+            self.no_file_ui(ui, s, &mut actions);
+        } else {
+            self.nav_ui(ui, s, &mut actions);
+            let writable = self.writable();
+            let page_actions = match self.page {
+                Page::Overview => self.overview.ui(ui, &self.data, s, writable),
+                Page::Attendees => self.attendees.ui(ui, &self.data, s, writable),
+                Page::Questions => self.questions.ui(ui, &self.data, s, writable),
+                Page::Gifts => self.gifts.ui(ui, &self.data, s, writable),
+                Page::Commendations => self.commendations.ui(ui, &self.data, s, writable),
+            };
+            actions.extend(page_actions);
+        }
+        self.toast_ui(ui.ctx());
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let file = self
+            .store
+            .as_ref()
+            .and_then(|s| s.path())
+            .and_then(|p| p.file_name())
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = if self.data.conference.name.is_empty() { self.s().app_name } else { &self.data.conference.name };
+        let title = if file.is_empty() { "hoinghi".to_owned() } else { format!("{name} — {file} — hoinghi") };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last sent.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut Ui, s: &'static Strings, actions: &mut Vec<Action>) {
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(s.menu_file, |ui| {
+                    if ui.button(s.menu_new).clicked() {
+                        actions.push(Action::NewConference);
+                    }
+                    if ui.button(s.menu_open).clicked() {
+                        actions.push(Action::OpenConference);
+                    }
+                    ui.menu_button(s.menu_recent, |ui| {
+                        if self.recent.is_empty() {
+                            ui.label(s.menu_no_recent);
+                        }
+                        for p in &self.recent {
+                            if ui.button(p.display().to_string()).clicked() {
+                                actions.push(Action::OpenPath(p.clone()));
+                            }
+                        }
+                    });
+                    if ui.add_enabled(self.store.is_some(), egui::Button::new(s.menu_save_copy)).clicked() {
+                        actions.push(Action::SaveCopy);
+                    }
+                    ui.separator();
+                    if ui.button(s.menu_open_sample).clicked() {
+                        actions.push(Action::OpenSample);
+                    }
+                    ui.separator();
+                    if ui.button(s.menu_quit).clicked() {
+                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                if let Some(p) = self.store.as_ref().and_then(|st| st.path()) {
+                    ui.label(theme::muted(p.display().to_string()).small());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    for (lang, name) in [(Lang::En, "English"), (Lang::Vi, "Tiếng Việt")] {
+                        if ui.add(egui::Button::selectable(self.lang == lang, name)).clicked() && self.lang != lang {
+                            actions.push(Action::SetLanguage(lang));
+                        }
+                    }
+                });
+            });
+            if self.store.as_ref().is_some_and(Store::is_read_only) {
+                egui::Frame::new().fill(theme::WARNING_BG).inner_margin(4.0).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(s.read_only_banner);
+                });
+            }
+        });
+    }
+
+    fn nav_ui(&mut self, ui: &mut Ui, s: &Strings, actions: &mut Vec<Action>) {
+        let st = &self.data.stats;
+        let pages = [
+            (Page::Overview, s.nav_overview.to_owned()),
+            (Page::Attendees, format!("{}  {}/{}", s.nav_attendees, st.checked_in, st.attendees)),
+            (Page::Questions, format!("{}  {}", s.nav_questions, st.questions)),
+            (Page::Gifts, format!("{}  {}", s.nav_gifts, st.gifts)),
+            (Page::Commendations, format!("{}  {}", s.nav_commendations, st.commendations)),
+        ];
+        egui::Panel::left("nav")
+            .exact_size(theme::NAV_WIDTH)
+            .frame(egui::Frame::new().fill(theme::NAV_BG).inner_margin(8.0))
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                for (page, text) in pages {
+                    let button = egui::Button::selectable(self.page == page, RichText::new(text).size(15.5))
+                        .min_size(egui::vec2(ui.available_width(), 34.0));
+                    if ui.add(button).clicked() {
+                        actions.push(Action::Navigate { page, new_record: false });
+                    }
+                }
+            });
+    }
+
+    fn no_file_ui(&self, ui: &mut Ui, s: &Strings, actions: &mut Vec<Action>) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.heading(s.no_file_title);
+                if let Some(e) = &self.open_error {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(e).color(theme::ERROR));
+                }
+                ui.add_space(16.0);
+                if ui.button(s.menu_open).clicked() {
+                    actions.push(Action::OpenConference);
+                }
+                if ui.button(s.menu_new).clicked() {
+                    actions.push(Action::NewConference);
+                }
+                if ui.button(s.menu_open_sample).clicked() {
+                    actions.push(Action::OpenSample);
+                }
+            });
+        });
+    }
+
+    fn toast_ui(&mut self, ctx: &egui::Context) {
+        let Some(t) = &self.toast else { return };
+        let age = t.shown_at.elapsed();
+        let limit = Duration::from_secs(if t.is_error { TOAST_SECS * 3 } else { TOAST_SECS });
+        if age > limit {
+            self.toast = None;
+            return;
+        }
+        ctx.request_repaint_after(limit.saturating_sub(age));
+        let mut close = false;
+        egui::Area::new(egui::Id::unique("toast"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                let fill = if t.is_error { theme::WARNING_BG } else { theme::SUCCESS_BG };
+                egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
+                    ui.set_max_width(520.0);
+                    let color = if t.is_error { theme::ERROR } else { theme::SUCCESS };
+                    ui.label(RichText::new(&t.text).color(color));
+                    if ui.small_button(self.s().close).clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close {
+            self.toast = None;
+        }
+    }
+
+    /// Applies one action; data-changing actions are committed to the file at once.
+    pub fn apply(&mut self, action: Action) {
+        let page = action_page(&action);
+        match self.apply_inner(action) {
+            Ok(outcome) => {
+                let s = self.s();
+                match outcome {
+                    Outcome::Added(id) => {
+                        self.reload();
+                        let data = &self.data;
+                        match page {
+                            Page::Attendees => self.attendees.after_add(data, &id),
+                            Page::Questions => self.questions.after_add(data, &id),
+                            Page::Gifts => self.gifts.after_add(data, &id),
+                            Page::Commendations => self.commendations.after_add(data, &id),
+                            Page::Overview => {}
+                        }
+                        self.show_info(s.added.to_owned());
+                    }
+                    Outcome::Updated => {
+                        self.reload();
+                        match page {
+                            Page::Attendees => self.attendees.after_update(),
+                            Page::Questions => self.questions.after_update(),
+                            Page::Gifts => self.gifts.after_update(),
+                            Page::Commendations => self.commendations.after_update(),
+                            Page::Overview => {}
+                        }
+                        self.show_info(s.saved.to_owned());
+                    }
+                    Outcome::Deleted => {
+                        self.reload();
+                        let data = &self.data;
+                        match page {
+                            Page::Attendees => self.attendees.after_delete(data),
+                            Page::Questions => self.questions.after_delete(data),
+                            Page::Gifts => self.gifts.after_delete(data),
+                            Page::Commendations => self.commendations.after_delete(data),
+                            Page::Overview => {}
+                        }
+                        self.show_info(s.deleted.to_owned());
+                    }
+                    Outcome::Other => {}
+                }
+            }
+            Err(e) => self.show_error(format!("{e:#}")),
+        }
+    }
+
+    fn apply_inner(&mut self, action: Action) -> Result<Outcome> {
+        let store = || self.store.as_ref().ok_or(crate::Error::ReadOnly);
+        Ok(match action {
+            Action::SaveConference(c) => {
+                store()?.set_conference(&c)?;
+                Outcome::Updated
+            }
+            Action::AddAttendee(d) => Outcome::Added(store()?.add_attendee(&d)?),
+            Action::UpdateAttendee(id, d) => {
+                store()?.update_attendee(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteAttendee(id) => {
+                store()?.delete_attendee(&id)?;
+                Outcome::Deleted
+            }
+            Action::AddQuestion(d) => Outcome::Added(store()?.add_question(&d)?),
+            Action::UpdateQuestion(id, d) => {
+                store()?.update_question(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteQuestion(id) => {
+                store()?.delete_question(&id)?;
+                Outcome::Deleted
+            }
+            Action::AddGift(d) => Outcome::Added(store()?.add_gift(&d)?),
+            Action::UpdateGift(id, d) => {
+                store()?.update_gift(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteGift(id) => {
+                store()?.delete_gift(&id)?;
+                Outcome::Deleted
+            }
+            Action::AddCommendation(d) => Outcome::Added(store()?.add_commendation(&d)?),
+            Action::UpdateCommendation(id, d) => {
+                store()?.update_commendation(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteCommendation(id) => {
+                store()?.delete_commendation(&id)?;
+                Outcome::Deleted
+            }
+            Action::NewConference => {
+                if let Some(path) = self.dialogs.new_conference() {
+                    if path.exists() {
+                        return Err(crate::Error::Invalid(format!(
+                            "tệp {} đã tồn tại; hãy chọn tên khác hoặc dùng Mở…",
+                            path.display()
+                        )));
+                    }
+                    self.open_path(&path);
+                }
+                Outcome::Other
+            }
+            Action::OpenConference => {
+                if let Some(path) = self.dialogs.open_conference() {
+                    self.open_path(&path);
+                }
+                Outcome::Other
+            }
+            Action::OpenPath(path) => {
+                self.open_path(&path);
+                Outcome::Other
+            }
+            Action::OpenSample => {
+                let path = crate::paths::sample_conference_file();
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|source| crate::Error::Io { path: dir.to_owned(), source })?;
+                }
+                let sample = Store::open(&path, Missing::Create)?;
+                if sample.record_count()? == 0 {
+                    crate::demo::fill(&sample)?;
+                }
+                drop(sample);
+                self.open_path(&path);
+                Outcome::Other
+            }
+            Action::SaveCopy => {
+                let name = suggested_copy_name(&self.data.conference.name);
+                if let (Some(store), Some(dest)) = (self.store.as_ref(), self.dialogs.save_copy(&name)) {
+                    store.save_copy(&dest)?;
+                    let text = format!("{} {}", self.s().copy_saved, dest.display());
+                    self.show_info(text);
+                }
+                Outcome::Other
+            }
+            Action::SetLanguage(lang) => {
+                self.lang = lang;
+                Outcome::Other
+            }
+            Action::Navigate { page, new_record } => {
+                self.page = page;
+                if new_record {
+                    match page {
+                        Page::Attendees => self.attendees.start_new(&self.data),
+                        Page::Questions => self.questions.start_new(&self.data),
+                        Page::Gifts => self.gifts.start_new(&self.data),
+                        Page::Commendations => self.commendations.start_new(&self.data),
+                        Page::Overview => {}
+                    }
+                }
+                Outcome::Other
+            }
+        })
+    }
+}
+
+/// The page whose panel asked for an action.
+fn action_page(action: &Action) -> Page {
+    match action {
+        Action::AddAttendee(_) | Action::UpdateAttendee(..) | Action::DeleteAttendee(_) => Page::Attendees,
+        Action::AddQuestion(_) | Action::UpdateQuestion(..) | Action::DeleteQuestion(_) => Page::Questions,
+        Action::AddGift(_) | Action::UpdateGift(..) | Action::DeleteGift(_) => Page::Gifts,
+        Action::AddCommendation(_) | Action::UpdateCommendation(..) | Action::DeleteCommendation(_) => {
+            Page::Commendations
+        }
+        _ => Page::Overview,
+    }
+}
+
+/// "Hội nghị đối thoại 2022" → "hoi-nghi-doi-thoai-2022-ban-sao.sqlite".
+fn suggested_copy_name(conference: &str) -> String {
+    let base: String = crate::text::fold(conference)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let base: Vec<&str> = base.split('-').filter(|p| !p.is_empty()).take(8).collect();
+    let base = if base.is_empty() { "hoi-nghi".to_owned() } else { base.join("-") };
+    format!("{base}-ban-sao.sqlite")
+}

@@ -1,0 +1,71 @@
+//! The cached view of the open conference that panels draw from.
+//! Reloaded after an action changes the data, never queried while drawing.
+
+use crate::domain::{Attendee, Commendation, Conference, Gift, Question, Topic};
+use crate::error::Result;
+use crate::store::{Stats, Store};
+
+/// Records with their folded search keys, index for index.
+#[derive(Debug, Clone)]
+pub struct Rows<T> {
+    pub items: Vec<T>,
+    pub keys: Vec<String>,
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Self { items: Vec::new(), keys: Vec::new() }
+    }
+}
+
+impl<T> Rows<T> {
+    fn new(items: Vec<T>, key: impl Fn(&T) -> String) -> Self {
+        let keys = items.iter().map(key).collect();
+        Self { items, keys }
+    }
+}
+
+/// Everything the panels show.
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    /// Bumped on every reload, so panels know when to rebuild their filtered views.
+    pub generation: u64,
+    pub conference: Conference,
+    pub attendees: Rows<Attendee>,
+    pub questions: Rows<Question>,
+    pub topics: Vec<Topic>,
+    pub gifts: Rows<Gift>,
+    pub commendations: Rows<Commendation>,
+    pub commendation_kinds: Vec<String>,
+    pub stats: Stats,
+}
+
+impl Data {
+    /// Reads everything from the store.
+    pub fn load(store: &Store, generation: u64) -> Result<Self> {
+        Ok(Self {
+            generation,
+            conference: store.conference()?,
+            attendees: Rows::new(store.attendees()?, |a| a.data.search_key()),
+            questions: Rows::new(store.questions()?, |q| q.data.search_key()),
+            topics: store.topics()?,
+            gifts: Rows::new(store.gifts()?, |g| g.data.search_key()),
+            commendations: Rows::new(store.commendations()?, |c| c.data.search_key()),
+            commendation_kinds: store.commendation_kinds()?,
+            stats: store.stats()?,
+        })
+    }
+
+    /// True for a file with no records and no conference name: show the welcome card.
+    pub fn is_blank(&self) -> bool {
+        self.conference.name.is_empty()
+            && self.attendees.items.is_empty()
+            && self.questions.items.is_empty()
+            && self.gifts.items.is_empty()
+            && self.commendations.items.is_empty()
+    }
+
+    pub fn attendee(&self, id: &str) -> Option<&Attendee> {
+        self.attendees.items.iter().find(|a| a.id == id)
+    }
+}

@@ -1,0 +1,36 @@
+//! Native file dialogs behind a trait, so tests choose the files themselves.
+
+use std::path::PathBuf;
+
+/// The file questions the app asks the user.
+pub trait FileDialogs {
+    /// Pick an existing conference file.
+    fn open_conference(&mut self) -> Option<PathBuf>;
+    /// Choose where a new conference file goes.
+    fn new_conference(&mut self) -> Option<PathBuf>;
+    /// Choose where to save a copy of the open conference.
+    fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf>;
+}
+
+/// The platform's dialogs, through rfd.
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+fn filter(d: rfd::FileDialog) -> rfd::FileDialog {
+    d.add_filter("Tệp hội nghị (SQLite)", &["sqlite", "db", "hoinghi"])
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open_conference(&mut self) -> Option<PathBuf> {
+        filter(rfd::FileDialog::new().set_title("Mở tệp hội nghị")).pick_file()
+    }
+
+    fn new_conference(&mut self) -> Option<PathBuf> {
+        filter(rfd::FileDialog::new().set_title("Tạo hội nghị mới").set_file_name("hoi-nghi-moi.sqlite"))
+            .save_file()
+    }
+
+    fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        filter(rfd::FileDialog::new().set_title("Lưu bản sao").set_file_name(suggested_name)).save_file()
+    }
+}

@@ -1,0 +1,68 @@
+//! The window: eframe app, panels, theme and the strings they show.
+
+pub mod action;
+pub mod app;
+pub mod data;
+pub mod dialogs;
+pub mod panels;
+pub mod record;
+pub mod theme;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+pub use app::App;
+
+/// The pages of the left navigation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Page {
+    #[default]
+    Overview,
+    Attendees,
+    Questions,
+    Gifts,
+    Commendations,
+}
+
+/// What is kept between runs (eframe storage): language and recent files.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Persisted {
+    pub lang: crate::i18n::Lang,
+    pub recent: Vec<PathBuf>,
+}
+
+const STORAGE_KEY: &str = "hoinghi";
+
+/// Opens the window on a conference file (created when missing).
+pub fn run(file: PathBuf) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([1000.0, 620.0])
+            .with_title("hoinghi")
+            .with_app_id("hoinghi"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "hoinghi",
+        options,
+        Box::new(move |cc| {
+            theme::install(&cc.egui_ctx);
+            let persisted: Persisted = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
+            Ok(Box::new(App::open(&file, Box::new(dialogs::NativeDialogs), persisted)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("không mở được cửa sổ: {e}"))
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+    }
+}

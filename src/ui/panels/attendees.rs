@@ -1,0 +1,162 @@
+//! The attendee list (Đại biểu): table, search and the attendee form.
+
+use egui::Ui;
+
+use super::{impl_form, validated};
+use crate::domain::{Attendee, AttendeeDraft, FieldError, date, rank};
+use crate::i18n::Strings;
+use crate::text::{name_sort_key, sort_key};
+use crate::ui::action::Action;
+use crate::ui::data::{Data, Rows};
+use crate::ui::record::{ColumnSpec, RecordKind, RecordPanel, SortValue};
+use crate::ui::widgets::FormUi;
+
+/// The attendee form: the draft and its errors.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttendeeForm {
+    pub draft: AttendeeDraft,
+    pub errors: Vec<FieldError>,
+}
+impl_form!(AttendeeForm);
+
+/// The attendee record kind.
+pub struct Attendees;
+
+/// The attendees page.
+pub type AttendeesPanel = RecordPanel<Attendees>;
+
+impl RecordKind for Attendees {
+    type Record = Attendee;
+    type Form = AttendeeForm;
+    const SALT: &'static str = "attendees";
+
+    fn rows(data: &Data) -> &Rows<Attendee> {
+        &data.attendees
+    }
+
+    fn id(r: &Attendee) -> &str {
+        &r.id
+    }
+
+    fn columns(s: &Strings) -> Vec<ColumnSpec> {
+        vec![
+            ColumnSpec { title: s.f_full_name, width: 175.0 },
+            ColumnSpec { title: s.f_rank, width: 80.0 },
+            ColumnSpec { title: s.f_position, width: 135.0 },
+            ColumnSpec { title: s.f_unit, width: 175.0 },
+            ColumnSpec { title: s.f_group, width: 115.0 },
+            ColumnSpec { title: s.f_checked_in, width: 80.0 },
+        ]
+    }
+
+    fn cell(r: &Attendee, col: usize, _s: &Strings) -> String {
+        let d = &r.data;
+        match col {
+            0 => d.full_name.clone(),
+            1 => d.rank.clone(),
+            2 => d.position.clone(),
+            3 => d.unit.clone(),
+            4 => d.group.clone(),
+            _ => r.checked_in_at.as_deref().map(date::display_time).unwrap_or_default(),
+        }
+    }
+
+    fn sort_value(r: &Attendee, col: usize, s: &Strings) -> SortValue {
+        match col {
+            0 => SortValue::Text(name_sort_key(&r.data.full_name)),
+            1 => SortValue::Number(rank::protocol_key(&r.data.rank)),
+            5 => SortValue::Text(r.checked_in_at.clone().unwrap_or_default().into_bytes()),
+            _ => SortValue::Text(sort_key(&Self::cell(r, col, s))),
+        }
+    }
+
+    fn cell_is_success(r: &Attendee, col: usize) -> bool {
+        col == 5 && r.checked_in_at.is_some()
+    }
+
+    fn empty_text(s: &Strings) -> &'static str {
+        s.empty_attendees
+    }
+
+    fn describe(r: &Attendee) -> String {
+        format!("{} — {}", r.data.full_name, r.data.unit)
+    }
+
+    fn new_form(_data: &Data) -> AttendeeForm {
+        AttendeeForm::default()
+    }
+
+    fn form_for(r: &Attendee, _data: &Data) -> AttendeeForm {
+        AttendeeForm { draft: AttendeeDraft::from_data(&r.data), errors: Vec::new() }
+    }
+
+    fn form_ui(form: &mut AttendeeForm, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, editing: Option<&str>) {
+        let s = f.s;
+        let d = &mut form.draft;
+        f.text(ui, "full_name", s.f_full_name, &mut d.full_name);
+        ui.columns(2, |cols| {
+            if let [left, right] = cols {
+                let before: &str = match d.gender.as_str() {
+                    "Nam" => "Nam",
+                    "Nữ" => "Nữ",
+                    _ => "",
+                };
+                let mut g = before;
+                f.choice(left, s.f_gender, &mut g, &[("", "—"), ("Nam", s.gender_male), ("Nữ", s.gender_female)]);
+                if g != before {
+                    d.gender = g.to_owned();
+                }
+                f.text(right, "birth_year", s.f_birth_year, &mut d.birth_year);
+            }
+        });
+        rank_choice(ui, f, &mut d.rank, s);
+        f.text(ui, "position", s.f_position, &mut d.position);
+        f.text(ui, "unit", s.f_unit, &mut d.unit);
+        f.text(ui, "district", s.f_district, &mut d.district);
+        f.text(ui, "group", s.f_group, &mut d.group);
+        f.text(ui, "phone", s.f_phone, &mut d.phone);
+        f.text(ui, "note", s.f_note, &mut d.note);
+        if let Some(a) = editing.and_then(|id| data.attendee(id)) {
+            ui.add_space(4.0);
+            match &a.checked_in_at {
+                Some(at) => ui.label(
+                    egui::RichText::new(format!("✔ {} {}", s.f_checked_in, date::display_time(at)))
+                        .color(crate::ui::theme::SUCCESS),
+                ),
+                None => ui.label(crate::ui::theme::muted(format!("{}: —", s.f_checked_in))),
+            };
+        }
+    }
+
+    fn save_action(form: &mut AttendeeForm, editing: Option<&str>, _data: &Data) -> Option<Action> {
+        let data = validated(form.draft.validate(), &mut form.errors)?;
+        Some(match editing {
+            Some(id) => Action::UpdateAttendee(id.to_owned(), data),
+            None => Action::AddAttendee(data),
+        })
+    }
+
+    fn delete_action(id: &str) -> Action {
+        Action::DeleteAttendee(id.to_owned())
+    }
+}
+
+/// Rank as a drop-down of the known ranks, in protocol order.
+fn rank_choice(ui: &mut Ui, f: &mut FormUi<'_>, value: &mut String, s: &Strings) {
+    let before = value.clone();
+    ui.add_enabled_ui(f.enabled, |ui| {
+        egui::ComboBox::from_label(s.f_rank)
+            .selected_text(if value.is_empty() { "—" } else { value.as_str() })
+            .width(200.0)
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, String::new(), "—");
+                for r in rank::RANKS.iter().rev() {
+                    ui.selectable_value(value, (*r).to_owned(), *r);
+                }
+            });
+    });
+    if *value != before {
+        f.commit = true;
+    }
+}

@@ -1,0 +1,174 @@
+//! Gifts (Quà tặng): recipients picked from attendees, values in đồng, totals in words.
+
+use egui::Ui;
+
+use super::{impl_form, validated};
+use crate::domain::{FieldError, Gift, GiftDraft, Problem, date, money};
+use crate::i18n::Strings;
+use crate::ui::action::Action;
+use crate::ui::data::{Data, Rows};
+use crate::ui::record::{ColumnSpec, RecordKind, RecordPanel, SortValue};
+use crate::ui::theme;
+use crate::ui::widgets::{FormUi, attendee_suggestions};
+
+/// The gift form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GiftForm {
+    pub draft: GiftDraft,
+    pub errors: Vec<FieldError>,
+}
+impl_form!(GiftForm);
+
+/// The gift record kind.
+pub struct Gifts;
+
+/// The gifts page.
+pub type GiftsPanel = RecordPanel<Gifts>;
+
+/// Another gift already recorded for the same attendee, if any.
+fn earlier_gift<'d>(data: &'d Data, recipient_id: Option<&str>, editing: Option<&str>) -> Option<&'d Gift> {
+    let rid = recipient_id?;
+    data.gifts
+        .items
+        .iter()
+        .find(|g| g.data.recipient_id.as_deref() == Some(rid) && Some(g.id.as_str()) != editing)
+}
+
+impl RecordKind for Gifts {
+    type Record = Gift;
+    type Form = GiftForm;
+    const SALT: &'static str = "gifts";
+
+    fn rows(data: &Data) -> &Rows<Gift> {
+        &data.gifts
+    }
+
+    fn id(r: &Gift) -> &str {
+        &r.id
+    }
+
+    fn columns(s: &Strings) -> Vec<ColumnSpec> {
+        vec![
+            ColumnSpec { title: s.f_recipient, width: 165.0 },
+            ColumnSpec { title: s.f_unit, width: 165.0 },
+            ColumnSpec { title: s.f_item, width: 130.0 },
+            ColumnSpec { title: s.f_value, width: 105.0 },
+            ColumnSpec { title: s.f_handed_over, width: 100.0 },
+        ]
+    }
+
+    fn cell(r: &Gift, col: usize, _s: &Strings) -> String {
+        let d = &r.data;
+        match col {
+            0 => d.recipient_name.clone(),
+            1 => d.unit.clone(),
+            2 => d.item.clone(),
+            3 => money::format_vnd(d.value_vnd),
+            _ => d.handed_over_at.as_deref().map(date::display_time).unwrap_or_default(),
+        }
+    }
+
+    fn sort_value(r: &Gift, col: usize, s: &Strings) -> SortValue {
+        match col {
+            0 => SortValue::Text(crate::text::name_sort_key(&r.data.recipient_name)),
+            3 => SortValue::Number(r.data.value_vnd),
+            _ => SortValue::Text(crate::text::sort_key(&Self::cell(r, col, s))),
+        }
+    }
+
+    fn cell_is_success(r: &Gift, col: usize) -> bool {
+        col == 4 && r.data.handed_over_at.is_some()
+    }
+
+    fn empty_text(s: &Strings) -> &'static str {
+        s.empty_gifts
+    }
+
+    fn describe(r: &Gift) -> String {
+        format!("{} — {} đ", r.data.recipient_name, money::format_vnd(r.data.value_vnd))
+    }
+
+    fn new_form(_data: &Data) -> GiftForm {
+        GiftForm::default()
+    }
+
+    fn form_for(r: &Gift, _data: &Data) -> GiftForm {
+        GiftForm { draft: GiftDraft::from_data(&r.data), errors: Vec::new() }
+    }
+
+    fn form_ui(form: &mut GiftForm, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, editing: Option<&str>) {
+        let s = f.s;
+        let d = &mut form.draft;
+        let before = d.recipient_name.clone();
+        f.text(ui, "recipient_name", s.f_recipient, &mut d.recipient_name);
+        if d.recipient_name != before {
+            d.recipient_id = None;
+        }
+        if d.recipient_id.is_none() && f.enabled {
+            if let Some(a) = attendee_suggestions(ui, data, &d.recipient_name, s) {
+                d.recipient_id = Some(a.id.clone());
+                d.recipient_name.clone_from(&a.data.full_name);
+                d.unit.clone_from(&a.data.unit);
+                f.commit = true;
+            }
+        } else if d.recipient_id.is_some() {
+            ui.label(theme::muted(format!("✔ {}", s.linked_attendee)).small());
+        }
+        f.text(ui, "unit", s.f_unit, &mut d.unit);
+        f.multiline(ui, "circumstances", s.f_circumstances, &mut d.circumstances, 3);
+        f.text(ui, "item", s.f_item, &mut d.item);
+        f.text(ui, "value", s.f_value, &mut d.value);
+        if let Some(v) = money::parse_vnd(&d.value).filter(|v| *v > 0) {
+            ui.label(theme::muted(money::vnd_in_words(v)).small().italics());
+        }
+        let mut handed = d.handed_over_at.is_some();
+        if f.checkbox(ui, s.f_handed_over, &mut handed).changed() {
+            d.handed_over_at = handed.then(date::now_stamp);
+        }
+        if let Some(at) = &d.handed_over_at {
+            ui.label(egui::RichText::new(format!("✔ {}", date::display_time(at))).color(theme::SUCCESS));
+        }
+        f.text(ui, "handed_over_by", s.f_handed_over_by, &mut d.handed_over_by);
+        if earlier_gift(data, d.recipient_id.as_deref(), editing).is_some() {
+            ui.add_space(4.0);
+            egui::Frame::new().fill(theme::WARNING_BG).inner_margin(6.0).show(ui, |ui| {
+                ui.label(s.second_gift_warning);
+            });
+            f.text(ui, "override_reason", s.f_override, &mut d.override_reason);
+        }
+    }
+
+    fn save_action(form: &mut GiftForm, editing: Option<&str>, data: &Data) -> Option<Action> {
+        let mut gift = validated(form.draft.validate(), &mut form.errors)?;
+        if earlier_gift(data, gift.recipient_id.as_deref(), editing).is_some() {
+            if gift.override_reason.is_empty() {
+                form.errors = vec![FieldError::new("override_reason", Problem::Required)];
+                return None;
+            }
+        } else {
+            gift.override_reason.clear();
+        }
+        Some(match editing {
+            Some(id) => Action::UpdateGift(id.to_owned(), gift),
+            None => Action::AddGift(gift),
+        })
+    }
+
+    fn delete_action(id: &str) -> Action {
+        Action::DeleteGift(id.to_owned())
+    }
+
+    fn footer_ui(ui: &mut Ui, data: &Data, s: &Strings) {
+        let st = &data.stats;
+        ui.label(format!(
+            "{}: {} · {} {} · {}: {} đ ({})",
+            s.nav_gifts,
+            st.gifts,
+            st.gifts_handed_over,
+            s.handed_over,
+            s.gifts_total,
+            money::format_vnd(st.gift_value_total_vnd),
+            money::vnd_in_words(st.gift_value_total_vnd)
+        ));
+    }
+}

@@ -1,0 +1,406 @@
+//! The shared shape of a record panel: a searchable, sortable table on the left,
+//! a form on the right, delete with confirmation, and the keyboard shortcuts.
+//! Each record kind fills in a [`RecordKind`]; the panel logic lives here once.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::action::Action;
+use super::data::{Data, Rows};
+use super::theme;
+use super::widgets::FormUi;
+use crate::domain::FieldError;
+use crate::i18n::Strings;
+use crate::text::Query;
+
+/// A table column.
+pub struct ColumnSpec {
+    pub title: &'static str,
+    pub width: f32,
+}
+
+/// How a column sorts.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SortValue {
+    Number(i64),
+    Text(Vec<u8>),
+}
+
+/// A form's draft plus its validation errors.
+pub trait Form: Clone + PartialEq + Default {
+    fn errors(&self) -> &[FieldError];
+    fn set_errors(&mut self, errors: Vec<FieldError>);
+}
+
+/// Everything that differs between the attendee, question, gift and commendation panels.
+pub trait RecordKind {
+    type Record: 'static;
+    type Form: Form;
+
+    /// Id salt of the table and widgets.
+    const SALT: &'static str;
+
+    fn rows(data: &Data) -> &Rows<Self::Record>;
+    fn id(r: &Self::Record) -> &str;
+    fn columns(s: &Strings) -> Vec<ColumnSpec>;
+    fn cell(r: &Self::Record, col: usize, s: &Strings) -> String;
+    /// Sort value of a cell; text columns sort in Vietnamese letter order.
+    fn sort_value(r: &Self::Record, col: usize, s: &Strings) -> SortValue {
+        SortValue::Text(crate::text::sort_key(&Self::cell(r, col, s)))
+    }
+    /// A cell drawn in the success colour (checked in, handed over).
+    fn cell_is_success(_r: &Self::Record, _col: usize) -> bool {
+        false
+    }
+    fn empty_text(s: &Strings) -> &'static str;
+    /// A short description for the delete confirmation.
+    fn describe(r: &Self::Record) -> String;
+    fn new_form(data: &Data) -> Self::Form;
+    fn form_for(r: &Self::Record, data: &Data) -> Self::Form;
+    /// Draws the fields.
+    fn form_ui(form: &mut Self::Form, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, editing: Option<&str>);
+    /// Validates the form into the action that saves it, or records its errors.
+    fn save_action(form: &mut Self::Form, editing: Option<&str>, data: &Data) -> Option<Action>;
+    fn delete_action(id: &str) -> Action;
+    /// Extra lines under the table (totals).
+    fn footer_ui(_ui: &mut Ui, _data: &Data, _s: &Strings) {}
+}
+
+/// One record panel's own state.
+pub struct RecordPanel<K: RecordKind> {
+    pub search: String,
+    sort: Option<(usize, bool)>,
+    pub selected: Option<String>,
+    editing: Option<String>,
+    form: K::Form,
+    original: K::Form,
+    focus_first: bool,
+    focus_search: bool,
+    confirm_delete: Option<String>,
+    notice: Option<String>,
+    view: Vec<usize>,
+    view_key: Option<(u64, String, Option<(usize, bool)>)>,
+    scroll_to: Option<usize>,
+}
+
+impl<K: RecordKind> Default for RecordPanel<K> {
+    fn default() -> Self {
+        Self {
+            search: String::new(),
+            sort: None,
+            selected: None,
+            editing: None,
+            form: K::Form::default(),
+            original: K::Form::default(),
+            focus_first: false,
+            focus_search: false,
+            confirm_delete: None,
+            notice: None,
+            view: Vec::new(),
+            view_key: None,
+            scroll_to: None,
+        }
+    }
+}
+
+impl<K: RecordKind> RecordPanel<K> {
+    /// Starts a blank form with the cursor in its first field.
+    pub fn start_new(&mut self, data: &Data) {
+        self.editing = None;
+        self.selected = None;
+        self.form = K::new_form(data);
+        self.original = self.form.clone();
+        self.focus_first = true;
+        self.notice = None;
+    }
+
+    /// The app applied this panel's add: open the next blank form.
+    pub fn after_add(&mut self, data: &Data, id: &str) {
+        self.start_new(data);
+        self.selected = Some(id.to_owned());
+        self.scroll_to_selected(data);
+    }
+
+    /// The app applied this panel's update: the saved form is now the original.
+    pub fn after_update(&mut self) {
+        self.original = self.form.clone();
+    }
+
+    /// The app applied this panel's delete.
+    pub fn after_delete(&mut self, data: &Data) {
+        self.start_new(data);
+        self.focus_first = false;
+    }
+
+    /// Loads a record into the form.
+    pub fn select(&mut self, data: &Data, id: &str) {
+        let Some(r) = K::rows(data).items.iter().find(|r| K::id(r) == id) else { return };
+        self.selected = Some(id.to_owned());
+        self.editing = Some(id.to_owned());
+        self.form = K::form_for(r, data);
+        self.original = self.form.clone();
+        self.notice = None;
+    }
+
+    /// Ids of the rows shown, in order (tests and the check-in desk use it).
+    pub fn visible_ids<'d>(&mut self, data: &'d Data, s: &Strings) -> Vec<&'d str> {
+        self.refresh_view(data, s);
+        let rows = K::rows(data);
+        self.view.iter().filter_map(|&i| rows.items.get(i)).map(K::id).collect()
+    }
+
+    fn scroll_to_selected(&mut self, data: &Data) {
+        let Some(sel) = &self.selected else { return };
+        let rows = K::rows(data);
+        self.view_key = None;
+        self.scroll_to = rows.items.iter().position(|r| K::id(r) == sel);
+    }
+
+    fn refresh_view(&mut self, data: &Data, s: &Strings) {
+        let key = (data.generation, self.search.clone(), self.sort);
+        if self.view_key.as_ref() == Some(&key) {
+            return;
+        }
+        let rows = K::rows(data);
+        let q = Query::new(&self.search);
+        let mut view: Vec<usize> =
+            rows.keys.iter().enumerate().filter(|(_, k)| q.matches(k)).map(|(i, _)| i).collect();
+        if let Some((col, ascending)) = self.sort {
+            let mut keyed: Vec<(SortValue, usize)> = view
+                .iter()
+                .filter_map(|&i| rows.items.get(i).map(|r| (K::sort_value(r, col, s), i)))
+                .collect();
+            keyed.sort();
+            if !ascending {
+                keyed.reverse();
+            }
+            view = keyed.into_iter().map(|(_, i)| i).collect();
+        }
+        // Keep the editing record's row in sight after a reload.
+        if let Some(target) = self.scroll_to.take() {
+            self.scroll_to = view.iter().position(|&i| i == target);
+        }
+        self.view = view;
+        self.view_key = Some(key);
+    }
+
+    fn shortcuts(&mut self, ui: &Ui, data: &Data) {
+        let (new, find) = ui.input_mut(|i| {
+            (
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)),
+            )
+        });
+        if new {
+            self.start_new(data);
+        }
+        if find {
+            self.focus_search = true;
+        }
+        let typing = ui.ctx().text_edit_focused();
+        if !typing && self.selected.is_some() && ui.input(|i| i.key_pressed(Key::Delete)) {
+            self.confirm_delete.clone_from(&self.selected);
+        }
+    }
+
+    /// Draws the panel and returns what the user asked for.
+    pub fn ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool) -> Vec<Action> {
+        let mut actions = Vec::new();
+        self.shortcuts(ui, data);
+        if let Some(id) = &self.editing
+            && !K::rows(data).items.iter().any(|r| K::id(r) == id)
+        {
+            self.start_new(data);
+            self.focus_first = false;
+        }
+
+        egui::Panel::right(format!("{}_form", K::SALT))
+            .exact_size(theme::FORM_WIDTH)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                    self.form_ui(ui, data, s, writable, &mut actions);
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.table_ui(ui, data, s, writable);
+        });
+        self.confirm_ui(ui, data, s, &mut actions);
+        actions
+    }
+
+    fn form_ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool, actions: &mut Vec<Action>) {
+        ui.add_space(4.0);
+        let editing = self.editing.clone();
+        ui.heading(if editing.is_some() { s.form_edit } else { s.form_new });
+        ui.add_space(4.0);
+        let errors = self.form.errors().to_vec();
+        let mut f = FormUi::new(s, &errors, std::mem::take(&mut self.focus_first), writable);
+        K::form_ui(&mut self.form, ui, &mut f, data, editing.as_deref());
+        ui.add_space(6.0);
+        let mut submit = f.submit;
+        ui.horizontal(|ui| {
+            if editing.is_some() {
+                if ui.button(s.new_record).clicked() {
+                    self.start_new(data);
+                }
+                if ui.add_enabled(writable, egui::Button::new(s.delete)).clicked() {
+                    self.confirm_delete.clone_from(&editing);
+                }
+            } else {
+                let add = egui::Button::new(RichText::new(s.add).strong()).fill(theme::SUCCESS_BG);
+                if ui.add_enabled(writable, add).clicked() {
+                    submit = true;
+                }
+                if ui.button(s.cancel).clicked() {
+                    self.start_new(data);
+                    self.focus_first = false;
+                }
+            }
+        });
+        ui.label(theme::muted(if editing.is_some() { s.autosaved } else { s.enter_to_add }).small());
+        if let Some(n) = &self.notice {
+            ui.label(theme::error_text(n.clone()));
+        }
+        let changed = self.form != self.original;
+        let wants_save = match &editing {
+            Some(_) => (f.commit || submit) && changed,
+            None => submit,
+        };
+        if wants_save && writable {
+            if let Some(a) = K::save_action(&mut self.form, editing.as_deref(), data) {
+                actions.push(a);
+            }
+        }
+    }
+
+    fn table_ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool) {
+        let rows = K::rows(data);
+        ui.horizontal(|ui| {
+            let label = ui.label(s.search);
+            let resp = ui
+                .add(egui::TextEdit::singleline(&mut self.search).hint_text(s.search_hint).desired_width(300.0))
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_search) {
+                resp.request_focus();
+            }
+            if !self.search.is_empty() && ui.small_button("✕").on_hover_text(s.cancel).clicked() {
+                self.search.clear();
+            }
+            self.refresh_view(data, s);
+            ui.label(theme::muted(format!("{} {} {} {}", s.shown_of, self.view.len(), s.of, rows.items.len())));
+        });
+        K::footer_ui(ui, data, s);
+        ui.add_space(4.0);
+        if rows.items.is_empty() {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| ui.label(RichText::new(K::empty_text(s)).size(16.0).color(theme::MUTED)));
+            return;
+        }
+        if self.view.is_empty() {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| ui.label(theme::muted(s.no_match)));
+            return;
+        }
+        let columns = K::columns(s);
+        let mut table = TableBuilder::new(ui)
+            .id_salt(K::SALT)
+            .striped(true)
+            .sense(Sense::click())
+            .auto_shrink(false)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        let last = columns.len().saturating_sub(1);
+        for (i, c) in columns.iter().enumerate() {
+            let col = if i == last { Column::remainder() } else { Column::initial(c.width) };
+            table = table.column(col.at_least(40.0).resizable(true).clip(true));
+        }
+        if let Some(row) = self.scroll_to.take() {
+            table = table.scroll_to_row(row, Some(egui::Align::Center));
+        }
+        let mut clicked = None;
+        table
+            .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+                for (i, c) in columns.iter().enumerate() {
+                    header.col(|ui| {
+                        let arrow = match self.sort {
+                            Some((col, true)) if col == i => " ↑",
+                            Some((col, false)) if col == i => " ↓",
+                            _ => "",
+                        };
+                        let text = RichText::new(format!("{}{arrow}", c.title)).strong();
+                        if ui.add(egui::Button::new(text).frame(false).truncate()).clicked() {
+                            self.sort = match self.sort {
+                                Some((col, true)) if col == i => Some((i, false)),
+                                Some((col, false)) if col == i => None,
+                                _ => Some((i, true)),
+                            };
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, self.view.len(), |mut row| {
+                    let Some(r) = self.view.get(row.index()).and_then(|&i| rows.items.get(i)) else { return };
+                    let id = K::id(r);
+                    row.set_selected(self.selected.as_deref() == Some(id));
+                    for col in 0..columns.len() {
+                        row.col(|ui| {
+                            let text = K::cell(r, col, s);
+                            let rich = if K::cell_is_success(r, col) {
+                                RichText::new(text).color(theme::SUCCESS).strong()
+                            } else {
+                                RichText::new(text)
+                            };
+                            ui.add(egui::Label::new(rich).truncate().selectable(false));
+                        });
+                    }
+                    if row.response().clicked() {
+                        clicked = Some(id.to_owned());
+                    }
+                });
+            });
+        if let Some(id) = clicked {
+            let dirty_new = self.editing.is_none() && self.form != K::new_form(data);
+            if dirty_new && writable {
+                self.notice = Some(s.unsaved_new.to_owned());
+            } else {
+                self.select(data, &id);
+            }
+        }
+        self.refresh_view(data, s);
+    }
+
+    fn confirm_ui(&mut self, ui: &Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
+        let Some(id) = self.confirm_delete.clone() else { return };
+        let Some(r) = K::rows(data).items.iter().find(|r| K::id(r) == id) else {
+            self.confirm_delete = None;
+            return;
+        };
+        let modal = egui::Modal::new(egui::Id::unique((K::SALT, "confirm_delete"))).show(ui.ctx(), |ui| {
+            ui.set_width(420.0);
+            ui.heading(s.confirm_delete_title);
+            ui.label(s.confirm_delete_body);
+            ui.label(RichText::new(K::describe(r)).strong());
+            ui.add_space(8.0);
+            let mut choice = None;
+            ui.horizontal(|ui| {
+                let delete = egui::Button::new(RichText::new(s.delete).color(egui::Color32::WHITE)).fill(theme::ERROR);
+                if ui.add(delete).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                    choice = Some(true);
+                }
+                if ui.button(s.cancel).clicked() {
+                    choice = Some(false);
+                }
+            });
+            choice
+        });
+        let choice = if modal.should_close() { Some(false) } else { modal.inner };
+        match choice {
+            Some(true) => {
+                actions.push(K::delete_action(&id));
+                self.confirm_delete = None;
+            }
+            Some(false) => self.confirm_delete = None,
+            None => {}
+        }
+    }
+}

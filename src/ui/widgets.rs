@@ -1,0 +1,142 @@
+//! Small reusable widgets: labelled form fields with inline errors, the attendee picker.
+
+use egui::{Key, Response, TextEdit, Ui};
+
+use super::data::Data;
+use super::theme;
+use crate::domain::{Attendee, FieldError};
+use crate::i18n::Strings;
+use crate::text::Query;
+
+/// Draws the fields of one form and collects what happened to them this frame.
+pub struct FormUi<'a> {
+    pub s: &'static Strings,
+    errors: &'a [FieldError],
+    /// Enter was pressed in a single-line field (or Ctrl+Enter in a multi-line one).
+    pub submit: bool,
+    /// A field lost focus: an existing record's edit is committed then.
+    pub commit: bool,
+    /// Put the cursor in the first field drawn.
+    focus_first: bool,
+    /// Read-only file: fields are shown but cannot be changed.
+    pub enabled: bool,
+}
+
+impl<'a> FormUi<'a> {
+    pub fn new(s: &'static Strings, errors: &'a [FieldError], focus_first: bool, enabled: bool) -> Self {
+        Self { s, errors, submit: false, commit: false, focus_first, enabled }
+    }
+
+    fn finish(&mut self, ui: &Ui, resp: &Response, multiline: bool) {
+        if self.focus_first {
+            resp.request_focus();
+            self.focus_first = false;
+        }
+        if resp.lost_focus() {
+            self.commit = true;
+            let enter = ui.input(|i| i.key_pressed(Key::Enter));
+            let ctrl_enter = ui.input(|i| i.modifiers.command);
+            if enter && (!multiline || ctrl_enter) {
+                self.submit = true;
+            }
+        }
+        if multiline && resp.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::Enter)) {
+            self.submit = true;
+            self.commit = true;
+        }
+    }
+
+    /// The error under a field, if any.
+    pub fn error(&self, ui: &mut Ui, key: &str) {
+        if let Some(e) = self.errors.iter().find(|e| e.field == key) {
+            ui.label(theme::error_text(self.s.problem(e.problem)));
+        }
+    }
+
+    /// A labelled single-line text field.
+    pub fn text(&mut self, ui: &mut Ui, key: &str, label: &str, value: &mut String) -> Response {
+        let label = ui.label(label);
+        let resp = ui
+            .add_enabled(self.enabled, TextEdit::singleline(value).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        self.finish(ui, &resp, false);
+        self.error(ui, key);
+        resp
+    }
+
+    /// A labelled multi-line text field (Enter makes a new line, Ctrl+Enter saves).
+    pub fn multiline(&mut self, ui: &mut Ui, key: &str, label: &str, value: &mut String, rows: usize) -> Response {
+        let label = ui.label(label);
+        let resp = ui
+            .add_enabled(self.enabled, TextEdit::multiline(value).desired_rows(rows).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        self.finish(ui, &resp, true);
+        self.error(ui, key);
+        resp
+    }
+
+    /// A labelled checkbox; toggling it counts as a commit.
+    pub fn checkbox(&mut self, ui: &mut Ui, label: &str, value: &mut bool) -> Response {
+        let resp = ui.add_enabled(self.enabled, egui::Checkbox::new(value, label));
+        if resp.changed() {
+            self.commit = true;
+        }
+        resp
+    }
+
+    /// A labelled drop-down of `options`; choosing counts as a commit.
+    pub fn choice<T: PartialEq + Copy>(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &mut T,
+        options: &[(T, &str)],
+    ) {
+        let current = options.iter().find(|(v, _)| v == value).map_or("", |(_, t)| *t);
+        let before = *value;
+        ui.add_enabled_ui(self.enabled, |ui| {
+            egui::ComboBox::from_label(label).selected_text(current).width(200.0).show_ui(ui, |ui| {
+                for (v, text) in options {
+                    ui.selectable_value(value, *v, *text);
+                }
+            });
+        });
+        if *value != before {
+            self.commit = true;
+        }
+    }
+}
+
+/// Up to `limit` attendees whose name, unit or phone match `text`, for picking a person.
+pub fn matching_attendees<'d>(data: &'d Data, text: &str, limit: usize) -> Vec<&'d Attendee> {
+    let q = Query::new(text);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    data.attendees
+        .items
+        .iter()
+        .zip(&data.attendees.keys)
+        .filter(|(_, k)| q.matches(k))
+        .map(|(a, _)| a)
+        .take(limit)
+        .collect()
+}
+
+/// Suggestions under a name field: click one to link the record to that attendee.
+/// Shown only while the typed name is not yet linked.
+pub fn attendee_suggestions<'d>(ui: &mut Ui, data: &'d Data, typed: &str, s: &Strings) -> Option<&'d Attendee> {
+    let matches = matching_attendees(data, typed, 6);
+    if matches.is_empty() {
+        return None;
+    }
+    let mut picked = None;
+    ui.label(theme::muted(s.pick_attendee).small());
+    for a in matches {
+        let text = format!("{} · {} · {}", a.data.full_name, a.data.rank, a.data.unit);
+        if ui.add(egui::Button::new(text).small().truncate()).clicked() {
+            picked = Some(a);
+        }
+    }
+    picked
+}
