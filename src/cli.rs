@@ -12,7 +12,12 @@ use crate::store::{Missing, Store};
 
 /// hoinghi — the organisers' desk for a conference, offline.
 #[derive(Debug, Parser)]
-#[command(name = "hoinghi", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "hoinghi",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Conference file to open in the window (default: the one in the data folder).
     pub file: Option<PathBuf>,
@@ -65,7 +70,12 @@ pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Demo { db } => demo(&db),
         Command::Stats { db, json } => stats(&db, json),
-        Command::List { kind, db, search, json } => list(kind, &db, search.as_deref().unwrap_or(""), json),
+        Command::List {
+            kind,
+            db,
+            search,
+            json,
+        } => list(kind, &db, search.as_deref().unwrap_or(""), json),
     }
 }
 
@@ -88,7 +98,8 @@ fn stats(db: &Path, json: bool) -> Result<()> {
     let s = store.stats()?;
     let mut out = std::io::stdout().lock();
     if json {
-        let text = serde_json::to_string_pretty(&s).map_err(|e| crate::error::Error::Invalid(e.to_string()))?;
+        let text = serde_json::to_string_pretty(&s)
+            .map_err(|e| crate::error::Error::Invalid(e.to_string()))?;
         writeln!(out, "{text}").ok();
         return Ok(());
     }
@@ -96,7 +107,11 @@ fn stats(db: &Path, json: bool) -> Result<()> {
         format!("Đại biểu: {} (có mặt {})", s.attendees, s.checked_in),
         format!("Câu hỏi: {}", s.questions),
     ];
-    lines.extend(s.questions_by_topic.iter().map(|(t, n)| format!("  {t}: {n}")));
+    lines.extend(
+        s.questions_by_topic
+            .iter()
+            .map(|(t, n)| format!("  {t}: {n}")),
+    );
     lines.push(format!(
         "Quà tặng: {} (đã trao {}), tổng giá trị {} đồng",
         s.gifts,
@@ -124,7 +139,16 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
                 .iter()
                 .map(|a| {
                     let d = &a.data;
-                    vec![d.full_name.clone(), d.rank.clone(), d.position.clone(), d.unit.clone(), d.district.clone(), d.group.clone(), d.phone.clone(), opt(&a.checked_in_at)]
+                    vec![
+                        d.full_name.clone(),
+                        d.rank.clone(),
+                        d.position.clone(),
+                        d.unit.clone(),
+                        d.district.clone(),
+                        d.group.clone(),
+                        d.phone.clone(),
+                        opt(&a.checked_in_at),
+                    ]
                 })
                 .collect();
             (json_line(&v)?, rows)
@@ -135,7 +159,14 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
                 .iter()
                 .map(|q| {
                     let d = &q.data;
-                    vec![d.number.to_string(), d.asker_name.clone(), d.asker_unit.clone(), q.topic.clone(), d.status.code().to_owned(), d.content.replace('\n', " ")]
+                    vec![
+                        d.number.to_string(),
+                        d.asker_name.clone(),
+                        d.asker_unit.clone(),
+                        q.topic.clone(),
+                        d.status.code().to_owned(),
+                        d.content.replace('\n', " "),
+                    ]
                 })
                 .collect();
             (json_line(&v)?, rows)
@@ -146,7 +177,13 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
                 .iter()
                 .map(|g| {
                     let d = &g.data;
-                    vec![d.recipient_name.clone(), d.unit.clone(), d.item.clone(), money::format_vnd(d.value_vnd), opt(&d.handed_over_at)]
+                    vec![
+                        d.recipient_name.clone(),
+                        d.unit.clone(),
+                        d.item.clone(),
+                        money::format_vnd(d.value_vnd),
+                        opt(&d.handed_over_at),
+                    ]
                 })
                 .collect();
             (json_line(&v)?, rows)
@@ -157,7 +194,17 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
                 .iter()
                 .map(|c| {
                     let d = &c.data;
-                    vec![d.stage_order.to_string(), d.kind.clone(), d.recipient_name.clone(), d.unit.clone(), d.decision_number.clone(), d.decision_date.as_deref().map(date::display).unwrap_or_default()]
+                    vec![
+                        d.stage_order.to_string(),
+                        d.kind.clone(),
+                        d.recipient_name.clone(),
+                        d.unit.clone(),
+                        d.decision_number.clone(),
+                        d.decision_date
+                            .as_deref()
+                            .map(date::display)
+                            .unwrap_or_default(),
+                    ]
                 })
                 .collect();
             (json_line(&v)?, rows)

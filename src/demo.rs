@@ -3,7 +3,8 @@
 //! Every name except the guest of honour is made up.
 
 use crate::domain::{
-    AttendeeData, Channel, CommendationData, Conference, GiftData, QuestionData, Status, question::DEFAULT_TOPICS,
+    AttendeeData, Channel, CommendationData, Conference, GiftData, QuestionData, Status,
+    question::DEFAULT_TOPICS,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -17,7 +18,7 @@ pub struct DemoSummary {
     pub commendations: usize,
 }
 
-/// SplitMix64: small, fast and the same on every platform, so the demo is reproducible.
+/// `SplitMix64`: small, fast and the same on every platform, so the demo is reproducible.
 struct Rng(u64);
 
 impl Rng {
@@ -32,7 +33,10 @@ impl Rng {
         usize::try_from(self.next() % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items.get(self.below(items.len())).copied().unwrap_or_default()
+        items
+            .get(self.below(items.len()))
+            .copied()
+            .unwrap_or_default()
     }
     fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
@@ -40,24 +44,161 @@ impl Rng {
 }
 
 const DISTRICTS: &[(&str, &[&str])] = &[
-    ("thành phố Vị Thanh", &["phường I", "phường III", "phường IV", "phường V", "phường VII", "xã Hỏa Lựu", "xã Hỏa Tiến", "xã Tân Tiến", "xã Vị Tân"]),
-    ("thành phố Ngã Bảy", &["phường Ngã Bảy", "phường Lái Hiếu", "phường Hiệp Thành", "phường Hiệp Lợi", "xã Đại Thành", "xã Tân Thành"]),
-    ("thị xã Long Mỹ", &["phường Thuận An", "phường Bình Thạnh", "phường Trà Lồng", "phường Vĩnh Tường", "xã Long Bình", "xã Long Phú", "xã Long Trị", "xã Long Trị A", "xã Tân Phú"]),
-    ("huyện Long Mỹ", &["thị trấn Vĩnh Viễn", "xã Lương Nghĩa", "xã Lương Tâm", "xã Thuận Hòa", "xã Thuận Hưng", "xã Vĩnh Thuận Đông", "xã Vĩnh Viễn A", "xã Xà Phiên"]),
-    ("huyện Vị Thủy", &["thị trấn Nàng Mau", "xã Vị Bình", "xã Vị Đông", "xã Vị Thanh", "xã Vị Thắng", "xã Vị Thủy", "xã Vị Trung", "xã Vĩnh Thuận Tây", "xã Vĩnh Trung", "xã Vĩnh Tường"]),
-    ("huyện Phụng Hiệp", &["thị trấn Cây Dương", "thị trấn Kinh Cùng", "thị trấn Búng Tàu", "xã Bình Thành", "xã Hiệp Hưng", "xã Hòa An", "xã Hòa Mỹ", "xã Long Thạnh", "xã Phụng Hiệp", "xã Phương Bình", "xã Phương Phú", "xã Tân Bình", "xã Tân Long", "xã Tân Phước Hưng", "xã Thạnh Hòa"]),
-    ("huyện Châu Thành", &["thị trấn Ngã Sáu", "thị trấn Mái Dầm", "xã Đông Phú", "xã Đông Phước", "xã Đông Phước A", "xã Đông Thạnh", "xã Phú An", "xã Phú Hữu", "xã Phú Tân"]),
-    ("huyện Châu Thành A", &["thị trấn Một Ngàn", "thị trấn Bảy Ngàn", "thị trấn Rạch Gòi", "thị trấn Cái Tắc", "xã Nhơn Nghĩa A", "xã Tân Hòa", "xã Tân Phú Thạnh", "xã Thạnh Xuân", "xã Trường Long A", "xã Trường Long Tây"]),
+    (
+        "thành phố Vị Thanh",
+        &[
+            "phường I",
+            "phường III",
+            "phường IV",
+            "phường V",
+            "phường VII",
+            "xã Hỏa Lựu",
+            "xã Hỏa Tiến",
+            "xã Tân Tiến",
+            "xã Vị Tân",
+        ],
+    ),
+    (
+        "thành phố Ngã Bảy",
+        &[
+            "phường Ngã Bảy",
+            "phường Lái Hiếu",
+            "phường Hiệp Thành",
+            "phường Hiệp Lợi",
+            "xã Đại Thành",
+            "xã Tân Thành",
+        ],
+    ),
+    (
+        "thị xã Long Mỹ",
+        &[
+            "phường Thuận An",
+            "phường Bình Thạnh",
+            "phường Trà Lồng",
+            "phường Vĩnh Tường",
+            "xã Long Bình",
+            "xã Long Phú",
+            "xã Long Trị",
+            "xã Long Trị A",
+            "xã Tân Phú",
+        ],
+    ),
+    (
+        "huyện Long Mỹ",
+        &[
+            "thị trấn Vĩnh Viễn",
+            "xã Lương Nghĩa",
+            "xã Lương Tâm",
+            "xã Thuận Hòa",
+            "xã Thuận Hưng",
+            "xã Vĩnh Thuận Đông",
+            "xã Vĩnh Viễn A",
+            "xã Xà Phiên",
+        ],
+    ),
+    (
+        "huyện Vị Thủy",
+        &[
+            "thị trấn Nàng Mau",
+            "xã Vị Bình",
+            "xã Vị Đông",
+            "xã Vị Thanh",
+            "xã Vị Thắng",
+            "xã Vị Thủy",
+            "xã Vị Trung",
+            "xã Vĩnh Thuận Tây",
+            "xã Vĩnh Trung",
+            "xã Vĩnh Tường",
+        ],
+    ),
+    (
+        "huyện Phụng Hiệp",
+        &[
+            "thị trấn Cây Dương",
+            "thị trấn Kinh Cùng",
+            "thị trấn Búng Tàu",
+            "xã Bình Thành",
+            "xã Hiệp Hưng",
+            "xã Hòa An",
+            "xã Hòa Mỹ",
+            "xã Long Thạnh",
+            "xã Phụng Hiệp",
+            "xã Phương Bình",
+            "xã Phương Phú",
+            "xã Tân Bình",
+            "xã Tân Long",
+            "xã Tân Phước Hưng",
+            "xã Thạnh Hòa",
+        ],
+    ),
+    (
+        "huyện Châu Thành",
+        &[
+            "thị trấn Ngã Sáu",
+            "thị trấn Mái Dầm",
+            "xã Đông Phú",
+            "xã Đông Phước",
+            "xã Đông Phước A",
+            "xã Đông Thạnh",
+            "xã Phú An",
+            "xã Phú Hữu",
+            "xã Phú Tân",
+        ],
+    ),
+    (
+        "huyện Châu Thành A",
+        &[
+            "thị trấn Một Ngàn",
+            "thị trấn Bảy Ngàn",
+            "thị trấn Rạch Gòi",
+            "thị trấn Cái Tắc",
+            "xã Nhơn Nghĩa A",
+            "xã Tân Hòa",
+            "xã Tân Phú Thạnh",
+            "xã Thạnh Xuân",
+            "xã Trường Long A",
+            "xã Trường Long Tây",
+        ],
+    ),
 ];
 
 const PROVINCE: &str = "Công an tỉnh Hậu Giang";
-const FAMILY: &[&str] = &["Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ", "Ngô", "Hồ", "Dương", "Lý", "Đoàn", "Lâm", "Châu", "Danh", "Thạch", "Mai", "Cao"];
-const MIDDLE_M: &[&str] = &["Văn", "Văn", "Văn", "Minh", "Thanh", "Hữu", "Quốc", "Hoàng", "Tấn", "Trung", "Công", "Đức", "Phước", "Chí", "Duy", "Thành"];
-const MIDDLE_F: &[&str] = &["Thị", "Thị", "Thị", "Ngọc", "Thanh", "Kim", "Mỹ", "Thúy", "Hồng", "Bích", "Phương", "Cẩm"];
-const GIVEN_M: &[&str] = &["An", "Bình", "Bảo", "Cường", "Chiến", "Dũng", "Duy", "Đạt", "Đông", "Em", "Giàu", "Hải", "Hậu", "Hiếu", "Hiệp", "Hòa", "Hùng", "Huy", "Hưng", "Khang", "Khánh", "Khoa", "Kiệt", "Lâm", "Lộc", "Lợi", "Luân", "Minh", "Nam", "Nghĩa", "Nhân", "Nhựt", "Phát", "Phong", "Phúc", "Quang", "Sang", "Sơn", "Tài", "Tâm", "Thắng", "Thành", "Thiện", "Thịnh", "Thuận", "Tiến", "Toàn", "Trí", "Trung", "Tuấn", "Tùng", "Út", "Vinh", "Vũ"];
-const GIVEN_F: &[&str] = &["Anh", "Ánh", "Bích", "Châu", "Diễm", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hân", "Hiền", "Hoa", "Hồng", "Huyền", "Hương", "Kiều", "Lan", "Linh", "Loan", "Mai", "My", "Ngân", "Nga", "Ngọc", "Nhi", "Nhung", "Oanh", "Phương", "Quyên", "Quỳnh", "Thảo", "Thu", "Thủy", "Thư", "Trang", "Trâm", "Tuyết", "Uyên", "Vân", "Vy", "Xuân", "Yến"];
-const OFFICER_RANKS: &[&str] = &["Thiếu úy", "Trung úy", "Trung úy", "Thượng úy", "Thượng úy", "Đại úy"];
-const PHONE_PREFIXES: &[&str] = &["096", "097", "098", "086", "032", "033", "034", "035", "091", "094", "088", "090", "093", "089"];
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Bùi",
+    "Đặng", "Đỗ", "Ngô", "Hồ", "Dương", "Lý", "Đoàn", "Lâm", "Châu", "Danh", "Thạch", "Mai", "Cao",
+];
+const MIDDLE_M: &[&str] = &[
+    "Văn", "Văn", "Văn", "Minh", "Thanh", "Hữu", "Quốc", "Hoàng", "Tấn", "Trung", "Công", "Đức",
+    "Phước", "Chí", "Duy", "Thành",
+];
+const MIDDLE_F: &[&str] = &[
+    "Thị", "Thị", "Thị", "Ngọc", "Thanh", "Kim", "Mỹ", "Thúy", "Hồng", "Bích", "Phương", "Cẩm",
+];
+const GIVEN_M: &[&str] = &[
+    "An", "Bình", "Bảo", "Cường", "Chiến", "Dũng", "Duy", "Đạt", "Đông", "Em", "Giàu", "Hải",
+    "Hậu", "Hiếu", "Hiệp", "Hòa", "Hùng", "Huy", "Hưng", "Khang", "Khánh", "Khoa", "Kiệt", "Lâm",
+    "Lộc", "Lợi", "Luân", "Minh", "Nam", "Nghĩa", "Nhân", "Nhựt", "Phát", "Phong", "Phúc", "Quang",
+    "Sang", "Sơn", "Tài", "Tâm", "Thắng", "Thành", "Thiện", "Thịnh", "Thuận", "Tiến", "Toàn",
+    "Trí", "Trung", "Tuấn", "Tùng", "Út", "Vinh", "Vũ",
+];
+const GIVEN_F: &[&str] = &[
+    "Anh", "Ánh", "Bích", "Châu", "Diễm", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hân",
+    "Hiền", "Hoa", "Hồng", "Huyền", "Hương", "Kiều", "Lan", "Linh", "Loan", "Mai", "My", "Ngân",
+    "Nga", "Ngọc", "Nhi", "Nhung", "Oanh", "Phương", "Quyên", "Quỳnh", "Thảo", "Thu", "Thủy",
+    "Thư", "Trang", "Trâm", "Tuyết", "Uyên", "Vân", "Vy", "Xuân", "Yến",
+];
+const OFFICER_RANKS: &[&str] = &[
+    "Thiếu úy",
+    "Trung úy",
+    "Trung úy",
+    "Thượng úy",
+    "Thượng úy",
+    "Đại úy",
+];
+const PHONE_PREFIXES: &[&str] = &[
+    "096", "097", "098", "086", "032", "033", "034", "035", "091", "094", "088", "090", "093",
+    "089",
+];
 
 const CIRCUMSTANCES: &[&str] = &[
     "Bản thân mắc bệnh hiểm nghèo, đang điều trị dài ngày tại Bệnh viện Ung bướu thành phố Cần Thơ, chi phí điều trị lớn.",
@@ -74,20 +215,76 @@ const CIRCUMSTANCES: &[&str] = &[
 
 /// (topic index, responder, text) — `{cax}` is the asker's unit, `{db}` its district.
 const TEMPLATES: &[(usize, &str, &str)] = &[
-    (0, "Phòng Tổ chức cán bộ", "Hiện nay {cax} chỉ có 05 đồng chí chính quy, trong khi địa bàn rộng, nhiều tuyến kênh rạch, giao thông đi lại khó khăn. Đề nghị Ban Giám đốc xem xét bổ sung biên chế cho đơn vị trong năm tới."),
-    (0, "Phòng Hậu cần", "Trụ sở {cax} hiện đang mượn tạm nhà văn hóa ấp, diện tích chật hẹp, chưa có phòng tiếp công dân. Xin hỏi khi nào đơn vị được đầu tư xây dựng trụ sở làm việc mới?"),
-    (0, "Phòng Tổ chức cán bộ", "Xin Ban Giám đốc cho biết tiêu chí, thời hạn điều động, luân chuyển cán bộ Công an xã; cán bộ có hoàn cảnh khó khăn có được ưu tiên bố trí công tác gần nơi cư trú hay không?"),
-    (1, "Phòng Hậu cần", "Cán bộ chính quy về {cax} phần lớn ở xa, phải thuê nhà trọ. Đề nghị Ban Giám đốc xem xét hỗ trợ tiền thuê nhà hoặc bố trí nhà công vụ, nhất là đối với các đồng chí mới ra trường."),
-    (1, "Phòng Tổ chức cán bộ", "Cán bộ Công an xã thường xuyên trực 24/24 giờ, kể cả ngày lễ, Tết. Đề nghị làm rõ chế độ bồi dưỡng làm thêm giờ, trực đêm đối với Công an xã, vì mức chi ở các đơn vị chưa thống nhất."),
-    (1, "Phòng Hậu cần", "{cax} thường xuyên sử dụng xe mô tô cá nhân để tuần tra ở các ấp xa. Mức hỗ trợ xăng xe hiện nay không đủ chi phí thực tế. Đề nghị Công an tỉnh xem xét nâng mức hỗ trợ \"xăng xe\" cho đơn vị."),
-    (2, "Phòng Tổ chức cán bộ", "Tôi có nguyện vọng học liên thông lên đại học. Xin hỏi Công an tỉnh có chỉ tiêu cử cán bộ Công an xã đi học hình thức vừa làm vừa học không? Điều kiện và thời gian đăng ký như thế nào?"),
-    (2, "Phòng Tổ chức cán bộ", "Đề nghị Công an tỉnh tổ chức các lớp tập huấn ngắn hạn về kỹ năng lập hồ sơ xử phạt vi phạm hành chính và giải quyết tin báo, tố giác tội phạm cho cán bộ Công an xã."),
-    (2, "Phòng Công tác Đảng và công tác chính trị", "Một số đồng chí Trưởng, Phó Trưởng Công an xã chưa có trình độ trung cấp lý luận chính trị. Đề nghị Ban Giám đốc có kế hoạch cử đi học."),
-    (3, "Phòng Tham mưu", "Chỉ tiêu làm sạch dữ liệu dân cư giao cho {cax} quá cao so với lực lượng hiện có. Đề nghị xem xét điều chỉnh chỉ tiêu phù hợp với từng địa bàn trong {db}."),
-    (3, "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", "Việc thu nhận hồ sơ cấp căn cước cho người già, người bệnh tại nhà mất nhiều thời gian. Đề nghị Công an tỉnh hỗ trợ thêm máy thu nhận lưu động cho các xã."),
-    (3, "Phòng Tham mưu", "Đề nghị Công an tỉnh hướng dẫn thống nhất biểu mẫu báo cáo định kỳ, tránh việc Công an xã phải báo cáo cùng một nội dung cho nhiều đầu mối."),
-    (4, "Đoàn Thanh niên Công an tỉnh", "Đề nghị Đoàn Thanh niên Công an tỉnh tổ chức nhiều hơn các hoạt động giao lưu văn hóa, thể thao giữa đoàn viên Công an xã và đoàn viên các phòng nghiệp vụ."),
-    (4, "Hội Phụ nữ Công an tỉnh", "Hội viên công tác ở Công an xã ít có điều kiện tham gia sinh hoạt hội. Đề nghị Hội Phụ nữ Công an tỉnh có hình thức sinh hoạt phù hợp, như sinh hoạt trực tuyến."),
+    (
+        0,
+        "Phòng Tổ chức cán bộ",
+        "Hiện nay {cax} chỉ có 05 đồng chí chính quy, trong khi địa bàn rộng, nhiều tuyến kênh rạch, giao thông đi lại khó khăn. Đề nghị Ban Giám đốc xem xét bổ sung biên chế cho đơn vị trong năm tới.",
+    ),
+    (
+        0,
+        "Phòng Hậu cần",
+        "Trụ sở {cax} hiện đang mượn tạm nhà văn hóa ấp, diện tích chật hẹp, chưa có phòng tiếp công dân. Xin hỏi khi nào đơn vị được đầu tư xây dựng trụ sở làm việc mới?",
+    ),
+    (
+        0,
+        "Phòng Tổ chức cán bộ",
+        "Xin Ban Giám đốc cho biết tiêu chí, thời hạn điều động, luân chuyển cán bộ Công an xã; cán bộ có hoàn cảnh khó khăn có được ưu tiên bố trí công tác gần nơi cư trú hay không?",
+    ),
+    (
+        1,
+        "Phòng Hậu cần",
+        "Cán bộ chính quy về {cax} phần lớn ở xa, phải thuê nhà trọ. Đề nghị Ban Giám đốc xem xét hỗ trợ tiền thuê nhà hoặc bố trí nhà công vụ, nhất là đối với các đồng chí mới ra trường.",
+    ),
+    (
+        1,
+        "Phòng Tổ chức cán bộ",
+        "Cán bộ Công an xã thường xuyên trực 24/24 giờ, kể cả ngày lễ, Tết. Đề nghị làm rõ chế độ bồi dưỡng làm thêm giờ, trực đêm đối với Công an xã, vì mức chi ở các đơn vị chưa thống nhất.",
+    ),
+    (
+        1,
+        "Phòng Hậu cần",
+        "{cax} thường xuyên sử dụng xe mô tô cá nhân để tuần tra ở các ấp xa. Mức hỗ trợ xăng xe hiện nay không đủ chi phí thực tế. Đề nghị Công an tỉnh xem xét nâng mức hỗ trợ \"xăng xe\" cho đơn vị.",
+    ),
+    (
+        2,
+        "Phòng Tổ chức cán bộ",
+        "Tôi có nguyện vọng học liên thông lên đại học. Xin hỏi Công an tỉnh có chỉ tiêu cử cán bộ Công an xã đi học hình thức vừa làm vừa học không? Điều kiện và thời gian đăng ký như thế nào?",
+    ),
+    (
+        2,
+        "Phòng Tổ chức cán bộ",
+        "Đề nghị Công an tỉnh tổ chức các lớp tập huấn ngắn hạn về kỹ năng lập hồ sơ xử phạt vi phạm hành chính và giải quyết tin báo, tố giác tội phạm cho cán bộ Công an xã.",
+    ),
+    (
+        2,
+        "Phòng Công tác Đảng và công tác chính trị",
+        "Một số đồng chí Trưởng, Phó Trưởng Công an xã chưa có trình độ trung cấp lý luận chính trị. Đề nghị Ban Giám đốc có kế hoạch cử đi học.",
+    ),
+    (
+        3,
+        "Phòng Tham mưu",
+        "Chỉ tiêu làm sạch dữ liệu dân cư giao cho {cax} quá cao so với lực lượng hiện có. Đề nghị xem xét điều chỉnh chỉ tiêu phù hợp với từng địa bàn trong {db}.",
+    ),
+    (
+        3,
+        "Phòng Cảnh sát quản lý hành chính về trật tự xã hội",
+        "Việc thu nhận hồ sơ cấp căn cước cho người già, người bệnh tại nhà mất nhiều thời gian. Đề nghị Công an tỉnh hỗ trợ thêm máy thu nhận lưu động cho các xã.",
+    ),
+    (
+        3,
+        "Phòng Tham mưu",
+        "Đề nghị Công an tỉnh hướng dẫn thống nhất biểu mẫu báo cáo định kỳ, tránh việc Công an xã phải báo cáo cùng một nội dung cho nhiều đầu mối.",
+    ),
+    (
+        4,
+        "Đoàn Thanh niên Công an tỉnh",
+        "Đề nghị Đoàn Thanh niên Công an tỉnh tổ chức nhiều hơn các hoạt động giao lưu văn hóa, thể thao giữa đoàn viên Công an xã và đoàn viên các phòng nghiệp vụ.",
+    ),
+    (
+        4,
+        "Hội Phụ nữ Công an tỉnh",
+        "Hội viên công tác ở Công an xã ít có điều kiện tham gia sinh hoạt hội. Đề nghị Hội Phụ nữ Công an tỉnh có hình thức sinh hoạt phù hợp, như sinh hoạt trực tuyến.",
+    ),
 ];
 
 const TOPIC_COUNTS: [usize; 5] = [12, 15, 11, 13, 9];
@@ -96,15 +293,27 @@ const TOPIC_COUNTS: [usize; 5] = [12, 15, 11, 13, 9];
 pub fn fill(store: &Store) -> Result<DemoSummary> {
     let records = store.record_count()?;
     if records > 0 {
-        return Err(Error::NotEmpty { path: store.path().map(ToOwned::to_owned).unwrap_or_default(), records });
+        return Err(Error::NotEmpty {
+            path: store.path().map(ToOwned::to_owned).unwrap_or_default(),
+            records,
+        });
     }
-    store.in_transaction(|s| fill_in(s))
+    store.in_transaction(fill_in)
 }
 
 fn person(rng: &mut Rng) -> (String, &'static str) {
     let female = rng.chance(30);
-    let (middle, given) = if female { (MIDDLE_F, GIVEN_F) } else { (MIDDLE_M, GIVEN_M) };
-    let name = format!("{} {} {}", rng.pick(FAMILY), rng.pick(middle), rng.pick(given));
+    let (middle, given) = if female {
+        (MIDDLE_F, GIVEN_F)
+    } else {
+        (MIDDLE_M, GIVEN_M)
+    };
+    let name = format!(
+        "{} {} {}",
+        rng.pick(FAMILY),
+        rng.pick(middle),
+        rng.pick(given)
+    );
     (name, if female { "Nữ" } else { "Nam" })
 }
 
@@ -125,11 +334,23 @@ fn attendees(rng: &mut Rng) -> Vec<AttendeeData> {
     }];
     let guests = [
         ("Trưởng phòng", "Phòng Tổ chức cán bộ", "Thượng tá"),
-        ("Trưởng phòng", "Phòng Công tác Đảng và công tác chính trị", "Thượng tá"),
+        (
+            "Trưởng phòng",
+            "Phòng Công tác Đảng và công tác chính trị",
+            "Thượng tá",
+        ),
         ("Phó Trưởng phòng", "Phòng Tham mưu", "Trung tá"),
         ("Phó Trưởng phòng", "Phòng Hậu cần", "Trung tá"),
-        ("Bí thư Đoàn Thanh niên Công an tỉnh", "Đoàn Thanh niên Công an tỉnh", "Thiếu tá"),
-        ("Chủ tịch Hội Phụ nữ Công an tỉnh", "Hội Phụ nữ Công an tỉnh", "Trung tá"),
+        (
+            "Bí thư Đoàn Thanh niên Công an tỉnh",
+            "Đoàn Thanh niên Công an tỉnh",
+            "Thiếu tá",
+        ),
+        (
+            "Chủ tịch Hội Phụ nữ Công an tỉnh",
+            "Hội Phụ nữ Công an tỉnh",
+            "Trung tá",
+        ),
     ];
     for (position, unit, rank) in guests {
         let (full_name, gender) = person(rng);
@@ -147,9 +368,10 @@ fn attendees(rng: &mut Rng) -> Vec<AttendeeData> {
         });
     }
     // The two officers of Công an xã Long Trị who receive the Giấy khen.
-    for (name, gender, rank, year) in
-        [("Trần Văn Luân", "Nam", "Thượng úy", 1994), ("Phan Nguyễn Ngọc Thảo", "Nữ", "Đại úy", 1990)]
-    {
+    for (name, gender, rank, year) in [
+        ("Trần Văn Luân", "Nam", "Thượng úy", 1994),
+        ("Phan Nguyễn Ngọc Thảo", "Nữ", "Đại úy", 1990),
+    ] {
         out.push(AttendeeData {
             full_name: name.into(),
             gender: gender.into(),
@@ -163,22 +385,48 @@ fn attendees(rng: &mut Rng) -> Vec<AttendeeData> {
             ..Default::default()
         });
     }
-    let communes: Vec<(&str, &str)> =
-        DISTRICTS.iter().flat_map(|(d, cs)| cs.iter().map(move |c| (*d, *c))).collect();
+    let communes: Vec<(&str, &str)> = DISTRICTS
+        .iter()
+        .flat_map(|(d, cs)| cs.iter().map(move |c| (*d, *c)))
+        .collect();
     let mut i = 0;
     while out.len() < 520 {
-        let Some((district, commune)) = communes.get(i % communes.len()).copied() else { break };
+        let Some((district, commune)) = communes.get(i % communes.len()).copied() else {
+            break;
+        };
         let kind = commune.split(' ').next().unwrap_or("xã");
-        let kind = if commune.starts_with("thị trấn") { "thị trấn" } else { kind };
+        let kind = if commune.starts_with("thị trấn") {
+            "thị trấn"
+        } else {
+            kind
+        };
         let (full_name, gender) = person(rng);
         let slot = i / communes.len();
         let (position, rank, group) = match slot {
-            0 => (format!("Trưởng Công an {kind}"), rng.pick(&["Thiếu tá", "Đại úy"]), "CBCS Công an xã"),
-            1 => (format!("Phó Trưởng Công an {kind}"), rng.pick(&["Đại úy", "Thượng úy"]), "CBCS Công an xã"),
+            0 => (
+                format!("Trưởng Công an {kind}"),
+                rng.pick(&["Thiếu tá", "Đại úy"]),
+                "CBCS Công an xã",
+            ),
+            1 => (
+                format!("Phó Trưởng Công an {kind}"),
+                rng.pick(&["Đại úy", "Thượng úy"]),
+                "CBCS Công an xã",
+            ),
             _ if rng.chance(18) => ("Cán bộ".to_owned(), rng.pick(OFFICER_RANKS), "Đoàn viên"),
-            _ if gender == "Nữ" && rng.chance(40) => ("Cán bộ".to_owned(), rng.pick(OFFICER_RANKS), "Hội viên"),
-            _ if rng.chance(20) => ("Chiến sĩ".to_owned(), rng.pick(&["Hạ sĩ", "Trung sĩ", "Thượng sĩ"]), "CBCS Công an xã"),
-            _ => ("Cán bộ".to_owned(), rng.pick(OFFICER_RANKS), "CBCS Công an xã"),
+            _ if gender == "Nữ" && rng.chance(40) => {
+                ("Cán bộ".to_owned(), rng.pick(OFFICER_RANKS), "Hội viên")
+            }
+            _ if rng.chance(20) => (
+                "Chiến sĩ".to_owned(),
+                rng.pick(&["Hạ sĩ", "Trung sĩ", "Thượng sĩ"]),
+                "CBCS Công an xã",
+            ),
+            _ => (
+                "Cán bộ".to_owned(),
+                rng.pick(OFFICER_RANKS),
+                "CBCS Công an xã",
+            ),
         };
         out.push(AttendeeData {
             full_name,
@@ -231,15 +479,23 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
     for (topic_index, count) in TOPIC_COUNTS.iter().enumerate() {
         let templates: Vec<_> = TEMPLATES.iter().filter(|t| t.0 == topic_index).collect();
         let topic_name = DEFAULT_TOPICS.get(topic_index).copied().unwrap_or_default();
-        let topic_id = topics.iter().find(|t| t.name == topic_name).map(|t| t.id.clone());
+        let topic_id = topics
+            .iter()
+            .find(|t| t.name == topic_name)
+            .map(|t| t.id.clone());
         for k in 0..*count {
-            let Some((_, responder, text)) = templates.get(k % templates.len().max(1)).map(|t| **t) else { continue };
+            let Some((_, responder, text)) = templates.get(k % templates.len().max(1)).map(|t| **t)
+            else {
+                continue;
+            };
             let asker_index = 9 + rng.below(people.len() - 9);
             let (asker, asker_id) = (people.get(asker_index), ids.get(asker_index));
             let anonymous = rng.chance(15);
             let unit = asker.map(|a| a.unit.as_str()).unwrap_or_default();
             let district = asker.map(|a| a.district.as_str()).unwrap_or_default();
-            let content = text.replace("{cax}", if anonymous { "đơn vị tôi" } else { unit }).replace("{db}", district);
+            let content = text
+                .replace("{cax}", if anonymous { "đơn vị tôi" } else { unit })
+                .replace("{db}", district);
             let status = match rng.below(10) {
                 0..=4 => Status::AnsweredAtConference,
                 5..=6 => Status::InWriting,
@@ -247,15 +503,25 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
                 _ => Status::Received,
             };
             let answer = if status == Status::AnsweredAtConference {
-                format!("{responder} đã tiếp thu, trả lời trực tiếp tại hội nghị; đồng chí Phó Giám đốc kết luận giao {responder} tham mưu giải quyết trong quý I.")
+                format!(
+                    "{responder} đã tiếp thu, trả lời trực tiếp tại hội nghị; đồng chí Phó Giám đốc kết luận giao {responder} tham mưu giải quyết trong quý I."
+                )
             } else {
                 String::new()
             };
             store.add_question(&QuestionData {
                 number,
                 asker_id: if anonymous { None } else { asker_id.cloned() },
-                asker_name: if anonymous { String::new() } else { asker.map(|a| a.full_name.clone()).unwrap_or_default() },
-                asker_unit: if anonymous { String::new() } else { unit.to_owned() },
+                asker_name: if anonymous {
+                    String::new()
+                } else {
+                    asker.map(|a| a.full_name.clone()).unwrap_or_default()
+                },
+                asker_unit: if anonymous {
+                    String::new()
+                } else {
+                    unit.to_owned()
+                },
                 anonymous,
                 channel: match rng.below(10) {
                     0..=5 => Channel::Written,
@@ -279,7 +545,9 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
         while !used.insert(idx) {
             idx = 9 + rng.below(people.len() - 9);
         }
-        let (Some(p), Some(id)) = (people.get(idx), ids.get(idx)) else { continue };
+        let (Some(p), Some(id)) = (people.get(idx), ids.get(idx)) else {
+            continue;
+        };
         store.add_gift(&GiftData {
             recipient_id: Some(id.clone()),
             recipient_name: p.full_name.clone(),
@@ -288,7 +556,11 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             item: "Quà (tiền mặt và nhu yếu phẩm)".into(),
             value_vnd: 2_000_000,
             handed_over_at: (k < 6).then(|| "2022-11-25T03:30:00Z".to_owned()),
-            handed_over_by: if k < 6 { "Đại tá Nguyễn Thanh Tràng".into() } else { String::new() },
+            handed_over_by: if k < 6 {
+                "Đại tá Nguyễn Thanh Tràng".into()
+            } else {
+                String::new()
+            },
             override_reason: String::new(),
         })?;
     }
@@ -299,7 +571,9 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
     ];
     for (k, achievement) in achievements.iter().enumerate() {
         let idx = 7 + k;
-        let (Some(p), Some(id)) = (people.get(idx), ids.get(idx)) else { continue };
+        let (Some(p), Some(id)) = (people.get(idx), ids.get(idx)) else {
+            continue;
+        };
         store.add_commendation(&CommendationData {
             kind: "Giấy khen".into(),
             collective: false,
@@ -315,5 +589,10 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             stage_order: i64::try_from(k + 1).unwrap_or(1),
         })?;
     }
-    Ok(DemoSummary { attendees: people.len(), questions: number as usize - 1, gifts: CIRCUMSTANCES.len(), commendations: achievements.len() })
+    Ok(DemoSummary {
+        attendees: people.len(),
+        questions: usize::try_from(number - 1).unwrap_or(0),
+        gifts: CIRCUMSTANCES.len(),
+        commendations: achievements.len(),
+    })
 }

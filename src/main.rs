@@ -7,12 +7,13 @@ use hoinghi::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Some(command) => hoinghi::cli::run(command).map_err(anyhow::Error::from),
-        None => {
-            let file = cli.file.unwrap_or_else(hoinghi::paths::default_conference_file);
-            hoinghi::ui::run(file)
-        }
+    let result = if let Some(command) = cli.command {
+        hoinghi::cli::run(command).map_err(anyhow::Error::from)
+    } else {
+        let file = cli
+            .file
+            .unwrap_or_else(hoinghi::paths::default_conference_file);
+        hoinghi::ui::run(file)
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

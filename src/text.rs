@@ -70,7 +70,11 @@ impl Query {
     /// Folds and splits what the user typed.
     pub fn new(text: &str) -> Self {
         Self {
-            words: fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+            words: fold(text)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
         }
     }
 
@@ -92,8 +96,11 @@ fn collator() -> &'static CollatorBorrowed<'static> {
         match Collator::try_new(locale.into(), CollatorOptions::default()) {
             Ok(c) => c,
             // The `vi` data is compiled in; falling back to root order keeps sorting usable.
-            Err(_) => Collator::try_new(Default::default(), CollatorOptions::default())
-                .unwrap_or_else(|e| panic!("ICU root collation data missing: {e}")),
+            Err(_) => Collator::try_new(
+                icu_collator::CollatorPreferences::default(),
+                CollatorOptions::default(),
+            )
+            .unwrap_or_else(|e| panic!("ICU root collation data missing: {e}")),
         }
     })
 }
@@ -150,7 +157,10 @@ mod tests {
     fn vietnamese_letter_order() {
         let mut v = vec!["Ưng", "Uyên", "Đặng", "Dương", "Ân", "Ăn", "Ánh", "Anh"];
         v.sort_by(|a, b| compare_vi(a, b));
-        assert_eq!(v, ["Anh", "Ánh", "Ăn", "Ân", "Dương", "Đặng", "Uyên", "Ưng"]);
+        assert_eq!(
+            v,
+            ["Anh", "Ánh", "Ăn", "Ân", "Dương", "Đặng", "Uyên", "Ưng"]
+        );
     }
 
     #[test]

@@ -5,7 +5,13 @@ use serde::{Deserialize, Serialize};
 use super::{FieldError, Problem, line, rank};
 
 /// The groups of the founding case, offered as suggestions (any text is allowed).
-pub const GROUPS: [&str; 5] = ["CBCS Công an xã", "Đoàn viên", "Hội viên", "Khách mời", "Lãnh đạo"];
+pub const GROUPS: [&str; 5] = [
+    "CBCS Công an xã",
+    "Đoàn viên",
+    "Hội viên",
+    "Khách mời",
+    "Lãnh đạo",
+];
 
 /// What an organiser records about an attendee; every string is normalised.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +46,13 @@ impl AttendeeData {
     pub fn search_key(&self) -> String {
         crate::text::fold(&format!(
             "{} {} {} {} {} {} {}",
-            self.full_name, self.unit, self.position, self.phone, self.rank, self.district, self.group
+            self.full_name,
+            self.unit,
+            self.position,
+            self.phone,
+            self.rank,
+            self.district,
+            self.group
         ))
     }
 }
@@ -111,7 +123,11 @@ impl AttendeeDraft {
             phone,
             note: line("note", &self.note, &mut errors),
         };
-        if errors.is_empty() { Ok(data) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(data)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -138,7 +154,11 @@ pub fn parse_birth_year(text: &str) -> Result<Option<i32>, Problem> {
         t.parse::<i32>().map_err(|_| Problem::BadYear)?
     };
     let this_year = i32::from(super::date::today().year());
-    if (1900..=this_year).contains(&year) { Ok(Some(year)) } else { Err(Problem::BadYear) }
+    if (1900..=this_year).contains(&year) {
+        Ok(Some(year))
+    } else {
+        Err(Problem::BadYear)
+    }
 }
 
 /// Keeps digits and a leading +; gives back a leading zero a spreadsheet dropped.
@@ -191,7 +211,11 @@ mod tests {
 
     #[test]
     fn draft_reports_every_bad_field() {
-        let draft = AttendeeDraft { birth_year: "abc".into(), phone: "12ab".into(), ..Default::default() };
+        let draft = AttendeeDraft {
+            birth_year: "abc".into(),
+            phone: "12ab".into(),
+            ..Default::default()
+        };
         let errors = draft.validate().expect_err("invalid");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["full_name", "birth_year", "phone"]);

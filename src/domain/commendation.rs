@@ -75,7 +75,11 @@ impl CommendationDraft {
             unit: d.unit.clone(),
             achievement: d.achievement.clone(),
             decision_number: d.decision_number.clone(),
-            decision_date: d.decision_date.as_deref().map(date::display).unwrap_or_default(),
+            decision_date: d
+                .decision_date
+                .as_deref()
+                .map(date::display)
+                .unwrap_or_default(),
             issuer: d.issuer.clone(),
             stage_order: d.stage_order,
         }
@@ -102,7 +106,11 @@ impl CommendationDraft {
         let data = CommendationData {
             kind,
             collective: self.collective,
-            recipient_id: if self.collective { None } else { self.recipient_id.clone().and_then(non_empty) },
+            recipient_id: if self.collective {
+                None
+            } else {
+                self.recipient_id.clone().and_then(non_empty)
+            },
             recipient_name,
             rank: super::rank::canonical(&line("rank", &self.rank, &mut errors)),
             position: line("position", &self.position, &mut errors),
@@ -113,7 +121,11 @@ impl CommendationDraft {
             issuer: line("issuer", &self.issuer, &mut errors),
             stage_order: self.stage_order,
         };
-        if errors.is_empty() { Ok(data) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(data)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -129,8 +141,14 @@ mod tests {
             decision_date: "14/11/2022".into(),
             ..Default::default()
         };
-        assert_eq!(d.validate().map(|c| c.decision_date), Ok(Some("2022-11-14".into())));
-        let bad = CommendationDraft { decision_date: "32/13/2022".into(), ..d };
+        assert_eq!(
+            d.validate().map(|c| c.decision_date),
+            Ok(Some("2022-11-14".into()))
+        );
+        let bad = CommendationDraft {
+            decision_date: "32/13/2022".into(),
+            ..d
+        };
         assert!(bad.validate().is_err());
     }
 }

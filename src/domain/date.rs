@@ -3,6 +3,10 @@
 use jiff::civil::Date;
 
 /// Parses "14/11/2022", "14-11-2022", "14.11.2022" or "2022-11-14".
+#[allow(
+    clippy::many_single_char_names,
+    reason = "y/m/d and the three parts read best short"
+)]
 pub fn parse(text: &str) -> Option<Date> {
     let t = text.trim();
     if t.is_empty() {
@@ -12,7 +16,11 @@ pub fn parse(text: &str) -> Option<Date> {
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
-    let (y, m, d) = if a.len() == 4 { (*a, *b, *c) } else { (*c, *b, *a) };
+    let (y, m, d) = if a.len() == 4 {
+        (*a, *b, *c)
+    } else {
+        (*c, *b, *a)
+    };
     let y: i16 = y.parse().ok()?;
     let m: i8 = m.parse().ok()?;
     let d: i8 = d.parse().ok()?;
@@ -45,7 +53,13 @@ pub fn display_time(stamp: &str) -> String {
     match stamp.parse::<jiff::Timestamp>() {
         Ok(ts) => {
             let z = ts.to_zoned(jiff::tz::TimeZone::system());
-            format!("{:02}:{:02} {:02}/{:02}", z.hour(), z.minute(), z.day(), z.month())
+            format!(
+                "{:02}:{:02} {:02}/{:02}",
+                z.hour(),
+                z.minute(),
+                z.day(),
+                z.month()
+            )
         }
         Err(_) => stamp.to_owned(),
     }
@@ -57,8 +71,14 @@ mod tests {
 
     #[test]
     fn parses_vietnamese_and_iso_dates() {
-        assert_eq!(parse("14/11/2022").map(|d| d.to_string()), Some("2022-11-14".into()));
-        assert_eq!(parse("2022-11-14").map(|d| d.to_string()), Some("2022-11-14".into()));
+        assert_eq!(
+            parse("14/11/2022").map(|d| d.to_string()),
+            Some("2022-11-14".into())
+        );
+        assert_eq!(
+            parse("2022-11-14").map(|d| d.to_string()),
+            Some("2022-11-14".into())
+        );
         assert_eq!(parse("31/02/2022"), None);
         assert_eq!(display("2022-11-14"), "14/11/2022");
     }

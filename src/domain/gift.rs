@@ -99,7 +99,11 @@ impl GiftDraft {
             handed_over_by: line("handed_over_by", &self.handed_over_by, &mut errors),
             override_reason: line("override_reason", &self.override_reason, &mut errors),
         };
-        if errors.is_empty() { Ok(data) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(data)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -116,7 +120,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(d.validate().map(|g| g.value_vnd), Ok(2_000_000));
-        let bad = GiftDraft { value: "hai triệu".into(), ..d };
+        let bad = GiftDraft {
+            value: "hai triệu".into(),
+            ..d
+        };
         let errors = bad.validate().expect_err("bad value");
         assert_eq!(errors, [FieldError::new("value", Problem::BadMoney)]);
     }

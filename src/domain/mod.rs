@@ -1,4 +1,4 @@
-//! Plain types and rules for the records of a conference. Knows neither egui nor SQLite.
+//! Plain types and rules for the records of a conference. Knows neither egui nor `SQLite`.
 
 pub mod attendee;
 pub mod commendation;

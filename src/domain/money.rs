@@ -22,7 +22,9 @@ pub fn parse_vnd(text: &str) -> Option<i64> {
     let valid = !first.is_empty()
         && first.len() <= if rest.is_empty() { 18 } else { 3 }
         && first.chars().all(|c| c.is_ascii_digit())
-        && rest.iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
     if !valid {
         return None;
     }
@@ -37,7 +39,7 @@ pub fn format_vnd(amount: i64) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -45,11 +47,16 @@ pub fn format_vnd(amount: i64) -> String {
     out
 }
 
-const DIGITS: [&str; 10] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+const DIGITS: [&str; 10] = [
+    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+];
 const SCALES: [&str; 7] = ["", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ", "tỷ tỷ"];
 
 fn digit(d: u64) -> &'static str {
-    DIGITS.get(usize::try_from(d).unwrap_or(0)).copied().unwrap_or("")
+    DIGITS
+        .get(usize::try_from(d).unwrap_or(0))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Reads one group of three digits. `full` is false only for the leading group,

@@ -65,8 +65,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Self; 5] =
-        [Self::Received, Self::AnsweredAtConference, Self::InWriting, Self::Forwarded, Self::Withdrawn];
+    pub const ALL: [Self; 5] = [
+        Self::Received,
+        Self::AnsweredAtConference,
+        Self::InWriting,
+        Self::Forwarded,
+        Self::Withdrawn,
+    ];
 
     /// The code stored in the file and printed by `stats --json`.
     pub fn code(self) -> &'static str {
@@ -198,7 +203,11 @@ impl QuestionDraft {
             answer: block("answer", &self.answer, &mut errors),
             merged_into: self.merged_into.clone(),
         };
-        if errors.is_empty() { Ok(data) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(data)
+        } else {
+            Err(errors)
+        }
     }
 }
 

@@ -7,7 +7,8 @@ use crate::domain::{Attendee, AttendeeData};
 use crate::error::{Error, Result};
 use crate::text::{Query, fold};
 
-const COLUMNS: &str = "id, full_name, gender, birth_year, rank, position, unit, district, group_name,
+const COLUMNS: &str =
+    "id, full_name, gender, birth_year, rank, position, unit, district, group_name,
     phone, note, checked_in_at, created_at, updated_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
@@ -32,7 +33,12 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
 }
 
 /// Inserts one attendee on any connection or transaction (used by import too).
-pub(crate) fn insert(conn: &rusqlite::Connection, id: &str, d: &AttendeeData, stamp: &str) -> Result<()> {
+pub(crate) fn insert(
+    conn: &rusqlite::Connection,
+    id: &str,
+    d: &AttendeeData,
+    stamp: &str,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO attendee (id, full_name, gender, birth_year, rank, position, unit, district, group_name,
             phone, note, search_key, name_key, unit_key, created_at, updated_at)
@@ -61,7 +67,9 @@ pub(crate) fn insert(conn: &rusqlite::Connection, id: &str, d: &AttendeeData, st
 impl Store {
     /// Every attendee, in the order they were added.
     pub fn attendees(&self) -> Result<Vec<Attendee>> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM attendee ORDER BY rowid"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM attendee ORDER BY rowid"))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -69,8 +77,9 @@ impl Store {
     /// Attendees whose search key holds every word of `query` (accent- and case-insensitive).
     pub fn search_attendees(&self, query: &str) -> Result<Vec<Attendee>> {
         let q = Query::new(query);
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT {COLUMNS}, search_key FROM attendee ORDER BY rowid"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS}, search_key FROM attendee ORDER BY rowid"
+        ))?;
         let mut out = Vec::new();
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
@@ -84,7 +93,11 @@ impl Store {
 
     pub fn attendee(&self, id: &str) -> Result<Attendee> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"), [id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM attendee WHERE id = ?1"),
+                [id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(id.to_owned()))
     }
@@ -122,13 +135,23 @@ impl Store {
                 now()
             ],
         )?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 
     pub fn delete_attendee(&self, id: &str) -> Result<()> {
         self.writable()?;
-        let n = self.conn.execute("DELETE FROM attendee WHERE id = ?1", [id])?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        let n = self
+            .conn
+            .execute("DELETE FROM attendee WHERE id = ?1", [id])?;
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 
     /// Records (or with `None`, clears) the check-in time of an attendee.
@@ -138,6 +161,10 @@ impl Store {
             "UPDATE attendee SET checked_in_at = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, at, now()],
         )?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 }

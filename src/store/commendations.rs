@@ -7,7 +7,8 @@ use crate::domain::{Commendation, CommendationData};
 use crate::error::{Error, Result};
 use crate::text::Query;
 
-const COLUMNS: &str = "id, kind, collective, recipient_id, recipient_name, rank, position, unit, achievement,
+const COLUMNS: &str =
+    "id, kind, collective, recipient_id, recipient_name, rank, position, unit, achievement,
     decision_number, decision_date, issuer, stage_order, created_at, updated_at, search_key";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Commendation> {
@@ -40,8 +41,9 @@ impl Store {
 
     pub fn search_commendations(&self, query: &str) -> Result<Vec<Commendation>> {
         let q = Query::new(query);
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT {COLUMNS} FROM commendation ORDER BY stage_order, rowid"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM commendation ORDER BY stage_order, rowid"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
@@ -55,14 +57,22 @@ impl Store {
 
     pub fn commendation(&self, id: &str) -> Result<Commendation> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM commendation WHERE id = ?1"), [id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM commendation WHERE id = ?1"),
+                [id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(id.to_owned()))
     }
 
     /// The stage position a new commendation gets: after the last one.
     pub fn next_stage_order(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT coalesce(max(stage_order), 0) + 1 FROM commendation", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(stage_order), 0) + 1 FROM commendation",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn add_commendation(&self, d: &CommendationData) -> Result<String> {
@@ -118,18 +128,30 @@ impl Store {
                 now()
             ],
         )?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 
     pub fn delete_commendation(&self, id: &str) -> Result<()> {
         self.writable()?;
-        let n = self.conn.execute("DELETE FROM commendation WHERE id = ?1", [id])?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        let n = self
+            .conn
+            .execute("DELETE FROM commendation WHERE id = ?1", [id])?;
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 
     /// The editable list of commendation kinds, in order.
     pub fn commendation_kinds(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("SELECT name FROM commendation_kind ORDER BY position, name")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name FROM commendation_kind ORDER BY position, name")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -7,7 +7,8 @@ use crate::domain::{Gift, GiftData};
 use crate::error::{Error, Result};
 use crate::text::Query;
 
-const COLUMNS: &str = "id, recipient_id, recipient_name, unit, circumstances, item, value_vnd, handed_over_at,
+const COLUMNS: &str =
+    "id, recipient_id, recipient_name, unit, circumstances, item, value_vnd, handed_over_at,
     handed_over_by, override_reason, created_at, updated_at, search_key";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Gift> {
@@ -36,7 +37,9 @@ impl Store {
 
     pub fn search_gifts(&self, query: &str) -> Result<Vec<Gift>> {
         let q = Query::new(query);
-        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM gift ORDER BY rowid"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM gift ORDER BY rowid"))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
@@ -50,13 +53,21 @@ impl Store {
 
     pub fn gift(&self, id: &str) -> Result<Gift> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM gift WHERE id = ?1"), [id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM gift WHERE id = ?1"),
+                [id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(id.to_owned()))
     }
 
     /// Other gifts already recorded for the same attendee (a second gift needs an override).
-    pub fn gifts_for_recipient(&self, recipient_id: &str, except: Option<&str>) -> Result<Vec<Gift>> {
+    pub fn gifts_for_recipient(
+        &self,
+        recipient_id: &str,
+        except: Option<&str>,
+    ) -> Result<Vec<Gift>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM gift WHERE recipient_id = ?1 AND id IS NOT ?2 ORDER BY rowid"
         ))?;
@@ -111,12 +122,20 @@ impl Store {
                 now()
             ],
         )?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 
     pub fn delete_gift(&self, id: &str) -> Result<()> {
         self.writable()?;
         let n = self.conn.execute("DELETE FROM gift WHERE id = ?1", [id])?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The conference file: one SQLite database per conference.
+//! The conference file: one `SQLite` database per conference.
 //!
 //! Opening inspects the file read-only first, so that a file which is not ours,
 //! is corrupt or is newer than this build is refused without a single byte written.
@@ -52,13 +52,19 @@ impl Store {
     pub fn open(path: &Path, missing: Missing) -> Result<Self> {
         let exists = path.exists();
         if !exists && missing == Missing::Refuse {
-            return Err(Error::Missing { path: path.to_owned() });
+            return Err(Error::Missing {
+                path: path.to_owned(),
+            });
         }
         if exists {
             inspect(path)?;
         }
         let conn = Connection::open(path)?;
-        let mut store = Self { conn, path: Some(path.to_owned()), read_only: false };
+        let mut store = Self {
+            conn,
+            path: Some(path.to_owned()),
+            read_only: false,
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -67,7 +73,9 @@ impl Store {
     /// Opens an existing conference file without ever writing to it.
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !path.exists() {
-            return Err(Error::Missing { path: path.to_owned() });
+            return Err(Error::Missing {
+                path: path.to_owned(),
+            });
         }
         let version = inspect(path)?;
         if version < schema::latest_version() {
@@ -78,17 +86,27 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
         )?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(Self { conn, path: Some(path.to_owned()), read_only: true })
+        Ok(Self {
+            conn,
+            path: Some(path.to_owned()),
+            read_only: true,
+        })
     }
 
     /// A conference held only in memory (tests, benchmarks).
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None, read_only: false };
+        let mut store = Self {
+            conn,
+            path: None,
+            read_only: false,
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -109,7 +127,11 @@ impl Store {
     }
 
     fn writable(&self) -> Result<()> {
-        if self.read_only { Err(Error::ReadOnly) } else { Ok(()) }
+        if self.read_only {
+            Err(Error::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     /// PRAGMAs are set outside any transaction. WAL with synchronous=FULL: every
@@ -117,9 +139,13 @@ impl Store {
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         if self.path.is_some() {
-            let mode: String = self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            let mode: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(Error::Invalid(format!("không bật được chế độ WAL (được {mode})")));
+                return Err(Error::Invalid(format!(
+                    "không bật được chế độ WAL (được {mode})"
+                )));
             }
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
@@ -129,7 +155,9 @@ impl Store {
 
     /// Brings the schema to the latest version, step by step, in one IMMEDIATE transaction.
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         let latest = schema::latest_version();
         if version > latest {
             return Err(Error::TooNew {
@@ -141,10 +169,20 @@ impl Store {
         if version == latest {
             return Ok(());
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (i, step) in schema::MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (i, step) in schema::MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(version).unwrap_or(0))
+        {
             tx.execute_batch(step)?;
-            tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
+            tx.pragma_update(
+                None,
+                "user_version",
+                i64::try_from(i + 1).unwrap_or(i64::MAX),
+            )?;
         }
         if version == 0 {
             tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
@@ -164,15 +202,22 @@ impl Store {
         )?)
     }
 
-    /// Writes a consistent copy of the open file to `dest` with SQLite's backup API.
+    /// Writes a consistent copy of the open file to `dest` with `SQLite`'s backup API.
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
         let tmp = dest.with_extension("sqlite.partial");
         let _ = std::fs::remove_file(&tmp);
         self.conn
-            .backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>)
+            .backup(
+                rusqlite::MAIN_DB,
+                &tmp,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
             .map_err(Error::from)
             .and_then(|()| {
-                std::fs::rename(&tmp, dest).map_err(|source| Error::Io { path: dest.to_owned(), source })
+                std::fs::rename(&tmp, dest).map_err(|source| Error::Io {
+                    path: dest.to_owned(),
+                    source,
+                })
             })
             .inspect_err(|_| {
                 let _ = std::fs::remove_file(&tmp);
@@ -195,7 +240,10 @@ fn seed(tx: &rusqlite::Transaction<'_>) -> Result<()> {
             (new_id(), name, i64::try_from(i).unwrap_or(0), &now),
         )?;
     }
-    for (i, name) in crate::domain::commendation::DEFAULT_KINDS.iter().enumerate() {
+    for (i, name) in crate::domain::commendation::DEFAULT_KINDS
+        .iter()
+        .enumerate()
+    {
         tx.execute(
             "INSERT INTO commendation_kind (id, name, position, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?4)",
@@ -206,12 +254,18 @@ fn seed(tx: &rusqlite::Transaction<'_>) -> Result<()> {
 }
 
 /// Looks at an existing file without writing to it and returns its schema version.
-/// Refuses anything that is not an empty file, an empty SQLite database or a hoinghi file.
+/// Refuses anything that is not an empty file, an empty `SQLite` database or a hoinghi file.
 fn inspect(path: &Path) -> Result<i64> {
-    let io_err = |source| Error::Io { path: path.to_owned(), source };
+    let io_err = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
     let mut file = std::fs::File::open(path).map_err(io_err)?;
     let mut header = Vec::with_capacity(16);
-    file.by_ref().take(16).read_to_end(&mut header).map_err(io_err)?;
+    file.by_ref()
+        .take(16)
+        .read_to_end(&mut header)
+        .map_err(io_err)?;
     drop(file);
     if header.is_empty() {
         return Ok(0);
@@ -222,11 +276,21 @@ fn inspect(path: &Path) -> Result<i64> {
             detail: "đây không phải là tệp cơ sở dữ liệu SQLite".into(),
         });
     }
-    let corrupt = |e: rusqlite::Error| Error::Corrupt { path: path.to_owned(), detail: e.to_string() };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    let corrupt = |e: rusqlite::Error| Error::Corrupt {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(corrupt)?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(corrupt)?;
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(corrupt)?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(corrupt)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(corrupt)?;
     let objects: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .map_err(corrupt)?;
@@ -240,11 +304,20 @@ fn inspect(path: &Path) -> Result<i64> {
         });
     }
     if version > schema::latest_version() {
-        return Err(Error::TooNew { path: path.to_owned(), found: version, supported: schema::latest_version() });
+        return Err(Error::TooNew {
+            path: path.to_owned(),
+            found: version,
+            supported: schema::latest_version(),
+        });
     }
-    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(corrupt)?;
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(corrupt)?;
     if check != "ok" {
-        return Err(Error::Corrupt { path: path.to_owned(), detail: check });
+        return Err(Error::Corrupt {
+            path: path.to_owned(),
+            detail: check,
+        });
     }
     Ok(version)
 }

@@ -7,7 +7,8 @@ use crate::domain::{Channel, Question, QuestionData, Status, Topic};
 use crate::error::{Error, Result};
 use crate::text::Query;
 
-const COLUMNS: &str = "q.id, q.number, q.asker_id, q.asker_name, q.asker_unit, q.anonymous, q.channel,
+const COLUMNS: &str =
+    "q.id, q.number, q.asker_id, q.asker_name, q.asker_unit, q.anonymous, q.channel,
     q.topic_id, q.content, q.responder, q.status, q.answer, q.merged_into, coalesce(t.name, ''),
     q.created_at, q.updated_at, q.search_key";
 
@@ -47,7 +48,9 @@ impl Store {
     /// Questions matching an accent-insensitive query, by running number.
     pub fn search_questions(&self, query: &str) -> Result<Vec<Question>> {
         let q = Query::new(query);
-        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM {FROM} ORDER BY q.number, q.rowid"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM {FROM} ORDER BY q.number, q.rowid"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
@@ -61,14 +64,22 @@ impl Store {
 
     pub fn question(&self, id: &str) -> Result<Question> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM {FROM} WHERE q.id = ?1"), [id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM {FROM} WHERE q.id = ?1"),
+                [id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(id.to_owned()))
     }
 
     /// The number the next slip gets: one more than the highest so far.
     pub fn next_question_number(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT coalesce(max(number), 0) + 1 FROM question", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(number), 0) + 1 FROM question",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn add_question(&self, d: &QuestionData) -> Result<String> {
@@ -124,26 +135,48 @@ impl Store {
                 now()
             ],
         )?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 
     pub fn delete_question(&self, id: &str) -> Result<()> {
         self.writable()?;
-        let n = self.conn.execute("DELETE FROM question WHERE id = ?1", [id])?;
-        if n == 0 { Err(Error::NotFound(id.to_owned())) } else { Ok(()) }
+        let n = self
+            .conn
+            .execute("DELETE FROM question WHERE id = ?1", [id])?;
+        if n == 0 {
+            Err(Error::NotFound(id.to_owned()))
+        } else {
+            Ok(())
+        }
     }
 
     /// The conference's topics in their order.
     pub fn topics(&self) -> Result<Vec<Topic>> {
-        let mut stmt = self.conn.prepare("SELECT id, name, position FROM topic ORDER BY position, name")?;
-        let rows = stmt.query_map([], |r| Ok(Topic { id: r.get(0)?, name: r.get(1)?, position: r.get(2)? }))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, position FROM topic ORDER BY position, name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Topic {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                position: r.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Finds a topic by name (accent-insensitively) or adds it at the end.
     pub fn topic_id_for(&self, name: &str) -> Result<String> {
         let key = crate::text::fold(name);
-        if let Some(t) = self.topics()?.into_iter().find(|t| crate::text::fold(&t.name) == key) {
+        if let Some(t) = self
+            .topics()?
+            .into_iter()
+            .find(|t| crate::text::fold(&t.name) == key)
+        {
             return Ok(t.id);
         }
         self.writable()?;

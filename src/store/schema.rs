@@ -1,7 +1,7 @@
 //! The schema as an ordered list of migration steps keyed on `PRAGMA user_version`.
 //! Append only: a step once released is never edited, a change is a new step.
 
-/// Marks a SQLite file as a hoinghi conference file ("HNGH").
+/// Marks a `SQLite` file as a hoinghi conference file ("HNGH").
 pub const APPLICATION_ID: i64 = 0x484E_4748;
 
 /// Step N (1-based) brings a file from `user_version` N-1 to N.

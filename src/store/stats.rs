@@ -46,7 +46,9 @@ impl Store {
             let (topic, n) = row?;
             *s.questions_by_topic.entry(topic).or_default() += n;
         }
-        let mut stmt = self.conn.prepare("SELECT status, count(*) FROM question GROUP BY status")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT status, count(*) FROM question GROUP BY status")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
             let (status, n) = row?;
             s.questions_by_status.insert(status, n);

@@ -91,7 +91,10 @@ impl App {
 
     /// What is saved between runs.
     pub fn persisted(&self) -> Persisted {
-        Persisted { lang: self.lang, recent: self.recent.clone() }
+        Persisted {
+            lang: self.lang,
+            recent: self.recent.clone(),
+        }
     }
 
     pub fn data(&self) -> &Data {
@@ -119,11 +122,11 @@ impl App {
     }
 
     fn open_path(&mut self, path: &Path) {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if let Err(e) = std::fs::create_dir_all(dir) {
-                self.open_error = Some(format!("{}: {e}", dir.display()));
-                return;
-            }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            self.open_error = Some(format!("{}: {e}", dir.display()));
+            return;
         }
         match Store::open(path, Missing::Create) {
             Ok(store) => self.set_store(store),
@@ -168,11 +171,19 @@ impl App {
     }
 
     fn show_error(&mut self, text: String) {
-        self.toast = Some(Toast { text, is_error: true, shown_at: Instant::now() });
+        self.toast = Some(Toast {
+            text,
+            is_error: true,
+            shown_at: Instant::now(),
+        });
     }
 
     fn show_info(&mut self, text: String) {
-        self.toast = Some(Toast { text, is_error: false, shown_at: Instant::now() });
+        self.toast = Some(Toast {
+            text,
+            is_error: false,
+            shown_at: Instant::now(),
+        });
     }
 
     /// Draws one frame and then applies what the user asked for.
@@ -209,8 +220,16 @@ impl App {
             .and_then(|p| p.file_name())
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let name = if self.data.conference.name.is_empty() { self.s().app_name } else { &self.data.conference.name };
-        let title = if file.is_empty() { "hoinghi".to_owned() } else { format!("{name} — {file} — hoinghi") };
+        let name = if self.data.conference.name.is_empty() {
+            self.s().app_name
+        } else {
+            &self.data.conference.name
+        };
+        let title = if file.is_empty() {
+            "hoinghi".to_owned()
+        } else {
+            format!("{name} — {file} — hoinghi")
+        };
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -242,7 +261,10 @@ impl App {
                             }
                         }
                     });
-                    if ui.add_enabled(self.store.is_some(), egui::Button::new(s.menu_save_copy)).clicked() {
+                    if ui
+                        .add_enabled(self.store.is_some(), egui::Button::new(s.menu_save_copy))
+                        .clicked()
+                    {
                         actions.push(Action::SaveCopy);
                     }
                     ui.separator();
@@ -259,17 +281,24 @@ impl App {
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for (lang, name) in [(Lang::En, "English"), (Lang::Vi, "Tiếng Việt")] {
-                        if ui.add(egui::Button::selectable(self.lang == lang, name)).clicked() && self.lang != lang {
+                        if ui
+                            .add(egui::Button::selectable(self.lang == lang, name))
+                            .clicked()
+                            && self.lang != lang
+                        {
                             actions.push(Action::SetLanguage(lang));
                         }
                     }
                 });
             });
             if self.store.as_ref().is_some_and(Store::is_read_only) {
-                egui::Frame::new().fill(theme::WARNING_BG).inner_margin(4.0).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(s.read_only_banner);
-                });
+                egui::Frame::new()
+                    .fill(theme::WARNING_BG)
+                    .inner_margin(4.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(s.read_only_banner);
+                    });
             }
         });
     }
@@ -278,10 +307,19 @@ impl App {
         let st = &self.data.stats;
         let pages = [
             (Page::Overview, s.nav_overview.to_owned()),
-            (Page::Attendees, format!("{}  {}/{}", s.nav_attendees, st.checked_in, st.attendees)),
-            (Page::Questions, format!("{}  {}", s.nav_questions, st.questions)),
+            (
+                Page::Attendees,
+                format!("{}  {}/{}", s.nav_attendees, st.checked_in, st.attendees),
+            ),
+            (
+                Page::Questions,
+                format!("{}  {}", s.nav_questions, st.questions),
+            ),
             (Page::Gifts, format!("{}  {}", s.nav_gifts, st.gifts)),
-            (Page::Commendations, format!("{}  {}", s.nav_commendations, st.commendations)),
+            (
+                Page::Commendations,
+                format!("{}  {}", s.nav_commendations, st.commendations),
+            ),
         ];
         egui::Panel::left("nav")
             .exact_size(theme::NAV_WIDTH)
@@ -289,10 +327,14 @@ impl App {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 for (page, text) in pages {
-                    let button = egui::Button::selectable(self.page == page, RichText::new(text).size(15.5))
-                        .min_size(egui::vec2(ui.available_width(), 34.0));
+                    let button =
+                        egui::Button::selectable(self.page == page, RichText::new(text).size(15.5))
+                            .min_size(egui::vec2(ui.available_width(), 34.0));
                     if ui.add(button).clicked() {
-                        actions.push(Action::Navigate { page, new_record: false });
+                        actions.push(Action::Navigate {
+                            page,
+                            new_record: false,
+                        });
                     }
                 }
             });
@@ -324,7 +366,11 @@ impl App {
     fn toast_ui(&mut self, ctx: &egui::Context) {
         let Some(t) = &self.toast else { return };
         let age = t.shown_at.elapsed();
-        let limit = Duration::from_secs(if t.is_error { TOAST_SECS * 3 } else { TOAST_SECS });
+        let limit = Duration::from_secs(if t.is_error {
+            TOAST_SECS * 3
+        } else {
+            TOAST_SECS
+        });
         if age > limit {
             self.toast = None;
             return;
@@ -335,10 +381,18 @@ impl App {
             .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
-                let fill = if t.is_error { theme::WARNING_BG } else { theme::SUCCESS_BG };
+                let fill = if t.is_error {
+                    theme::WARNING_BG
+                } else {
+                    theme::SUCCESS_BG
+                };
                 egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
                     ui.set_max_width(520.0);
-                    let color = if t.is_error { theme::ERROR } else { theme::SUCCESS };
+                    let color = if t.is_error {
+                        theme::ERROR
+                    } else {
+                        theme::SUCCESS
+                    };
                     ui.label(RichText::new(&t.text).color(color));
                     if ui.small_button(self.s().close).clicked() {
                         close = true;
@@ -467,8 +521,10 @@ impl App {
             Action::OpenSample => {
                 let path = crate::paths::sample_conference_file();
                 if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|source| crate::Error::Io { path: dir.to_owned(), source })?;
+                    std::fs::create_dir_all(dir).map_err(|source| crate::Error::Io {
+                        path: dir.to_owned(),
+                        source,
+                    })?;
                 }
                 let sample = Store::open(&path, Missing::Create)?;
                 if sample.record_count()? == 0 {
@@ -480,7 +536,9 @@ impl App {
             }
             Action::SaveCopy => {
                 let name = suggested_copy_name(&self.data.conference.name);
-                if let (Some(store), Some(dest)) = (self.store.as_ref(), self.dialogs.save_copy(&name)) {
+                if let (Some(store), Some(dest)) =
+                    (self.store.as_ref(), self.dialogs.save_copy(&name))
+                {
                     store.save_copy(&dest)?;
                     let text = format!("{} {}", self.s().copy_saved, dest.display());
                     self.show_info(text);
@@ -511,12 +569,16 @@ impl App {
 /// The page whose panel asked for an action.
 fn action_page(action: &Action) -> Page {
     match action {
-        Action::AddAttendee(_) | Action::UpdateAttendee(..) | Action::DeleteAttendee(_) => Page::Attendees,
-        Action::AddQuestion(_) | Action::UpdateQuestion(..) | Action::DeleteQuestion(_) => Page::Questions,
-        Action::AddGift(_) | Action::UpdateGift(..) | Action::DeleteGift(_) => Page::Gifts,
-        Action::AddCommendation(_) | Action::UpdateCommendation(..) | Action::DeleteCommendation(_) => {
-            Page::Commendations
+        Action::AddAttendee(_) | Action::UpdateAttendee(..) | Action::DeleteAttendee(_) => {
+            Page::Attendees
         }
+        Action::AddQuestion(_) | Action::UpdateQuestion(..) | Action::DeleteQuestion(_) => {
+            Page::Questions
+        }
+        Action::AddGift(_) | Action::UpdateGift(..) | Action::DeleteGift(_) => Page::Gifts,
+        Action::AddCommendation(_)
+        | Action::UpdateCommendation(..)
+        | Action::DeleteCommendation(_) => Page::Commendations,
         _ => Page::Overview,
     }
 }
@@ -528,6 +590,10 @@ fn suggested_copy_name(conference: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let base: Vec<&str> = base.split('-').filter(|p| !p.is_empty()).take(8).collect();
-    let base = if base.is_empty() { "hoi-nghi".to_owned() } else { base.join("-") };
+    let base = if base.is_empty() {
+        "hoi-nghi".to_owned()
+    } else {
+        base.join("-")
+    };
     format!("{base}-ban-sao.sqlite")
 }

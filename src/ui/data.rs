@@ -14,7 +14,10 @@ pub struct Rows<T> {
 
 impl<T> Default for Rows<T> {
     fn default() -> Self {
-        Self { items: Vec::new(), keys: Vec::new() }
+        Self {
+            items: Vec::new(),
+            keys: Vec::new(),
+        }
     }
 }
 

@@ -26,11 +26,20 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn new_conference(&mut self) -> Option<PathBuf> {
-        filter(rfd::FileDialog::new().set_title("Tạo hội nghị mới").set_file_name("hoi-nghi-moi.sqlite"))
-            .save_file()
+        filter(
+            rfd::FileDialog::new()
+                .set_title("Tạo hội nghị mới")
+                .set_file_name("hoi-nghi-moi.sqlite"),
+        )
+        .save_file()
     }
 
     fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        filter(rfd::FileDialog::new().set_title("Lưu bản sao").set_file_name(suggested_name)).save_file()
+        filter(
+            rfd::FileDialog::new()
+                .set_title("Lưu bản sao")
+                .set_file_name(suggested_name),
+        )
+        .save_file()
     }
 }

@@ -50,8 +50,15 @@ pub fn run(file: PathBuf) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             theme::install(&cc.egui_ctx);
-            let persisted: Persisted = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
-            Ok(Box::new(App::open(&file, Box::new(dialogs::NativeDialogs), persisted)))
+            let persisted: Persisted = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(App::open(
+                &file,
+                Box::new(dialogs::NativeDialogs),
+                persisted,
+            )))
         }),
     )
     .map_err(|e| anyhow::anyhow!("không mở được cửa sổ: {e}"))

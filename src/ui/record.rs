@@ -58,13 +58,22 @@ pub trait RecordKind {
     fn new_form(data: &Data) -> Self::Form;
     fn form_for(r: &Self::Record, data: &Data) -> Self::Form;
     /// Draws the fields.
-    fn form_ui(form: &mut Self::Form, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, editing: Option<&str>);
+    fn form_ui(
+        form: &mut Self::Form,
+        ui: &mut Ui,
+        f: &mut FormUi<'_>,
+        data: &Data,
+        editing: Option<&str>,
+    );
     /// Validates the form into the action that saves it, or records its errors.
     fn save_action(form: &mut Self::Form, editing: Option<&str>, data: &Data) -> Option<Action>;
     fn delete_action(id: &str) -> Action;
     /// Extra lines under the table (totals).
     fn footer_ui(_ui: &mut Ui, _data: &Data, _s: &Strings) {}
 }
+
+/// What a filtered, sorted view was built from: data generation, search text, sort.
+type ViewKey = (u64, String, Option<(usize, bool)>);
 
 /// One record panel's own state.
 pub struct RecordPanel<K: RecordKind> {
@@ -79,7 +88,7 @@ pub struct RecordPanel<K: RecordKind> {
     confirm_delete: Option<String>,
     notice: Option<String>,
     view: Vec<usize>,
-    view_key: Option<(u64, String, Option<(usize, bool)>)>,
+    view_key: Option<ViewKey>,
     scroll_to: Option<usize>,
 }
 
@@ -134,7 +143,9 @@ impl<K: RecordKind> RecordPanel<K> {
 
     /// Loads a record into the form.
     pub fn select(&mut self, data: &Data, id: &str) {
-        let Some(r) = K::rows(data).items.iter().find(|r| K::id(r) == id) else { return };
+        let Some(r) = K::rows(data).items.iter().find(|r| K::id(r) == id) else {
+            return;
+        };
         self.selected = Some(id.to_owned());
         self.editing = Some(id.to_owned());
         self.form = K::form_for(r, data);
@@ -146,7 +157,11 @@ impl<K: RecordKind> RecordPanel<K> {
     pub fn visible_ids<'d>(&mut self, data: &'d Data, s: &Strings) -> Vec<&'d str> {
         self.refresh_view(data, s);
         let rows = K::rows(data);
-        self.view.iter().filter_map(|&i| rows.items.get(i)).map(K::id).collect()
+        self.view
+            .iter()
+            .filter_map(|&i| rows.items.get(i))
+            .map(K::id)
+            .collect()
     }
 
     fn scroll_to_selected(&mut self, data: &Data) {
@@ -163,8 +178,13 @@ impl<K: RecordKind> RecordPanel<K> {
         }
         let rows = K::rows(data);
         let q = Query::new(&self.search);
-        let mut view: Vec<usize> =
-            rows.keys.iter().enumerate().filter(|(_, k)| q.matches(k)).map(|(i, _)| i).collect();
+        let mut view: Vec<usize> = rows
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| q.matches(k))
+            .map(|(i, _)| i)
+            .collect();
         if let Some((col, ascending)) = self.sort {
             let mut keyed: Vec<(SortValue, usize)> = view
                 .iter()
@@ -204,7 +224,13 @@ impl<K: RecordKind> RecordPanel<K> {
     }
 
     /// Draws the panel and returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool) -> Vec<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         self.shortcuts(ui, data);
         if let Some(id) = &self.editing
@@ -217,9 +243,11 @@ impl<K: RecordKind> RecordPanel<K> {
         egui::Panel::right(format!("{}_form", K::SALT))
             .exact_size(theme::FORM_WIDTH)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                    self.form_ui(ui, data, s, writable, &mut actions);
-                });
+                egui::ScrollArea::vertical()
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        self.form_ui(ui, data, s, writable, &mut actions);
+                    });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.table_ui(ui, data, s, writable);
@@ -228,10 +256,21 @@ impl<K: RecordKind> RecordPanel<K> {
         actions
     }
 
-    fn form_ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool, actions: &mut Vec<Action>) {
+    fn form_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
         ui.add_space(4.0);
         let editing = self.editing.clone();
-        ui.heading(if editing.is_some() { s.form_edit } else { s.form_new });
+        ui.heading(if editing.is_some() {
+            s.form_edit
+        } else {
+            s.form_new
+        });
         ui.add_space(4.0);
         let errors = self.form.errors().to_vec();
         let mut f = FormUi::new(s, &errors, std::mem::take(&mut self.focus_first), writable);
@@ -243,7 +282,10 @@ impl<K: RecordKind> RecordPanel<K> {
                 if ui.button(s.new_record).clicked() {
                     self.start_new(data);
                 }
-                if ui.add_enabled(writable, egui::Button::new(s.delete)).clicked() {
+                if ui
+                    .add_enabled(writable, egui::Button::new(s.delete))
+                    .clicked()
+                {
                     self.confirm_delete.clone_from(&editing);
                 }
             } else {
@@ -257,7 +299,14 @@ impl<K: RecordKind> RecordPanel<K> {
                 }
             }
         });
-        ui.label(theme::muted(if editing.is_some() { s.autosaved } else { s.enter_to_add }).small());
+        ui.label(
+            theme::muted(if editing.is_some() {
+                s.autosaved
+            } else {
+                s.enter_to_add
+            })
+            .small(),
+        );
         if let Some(n) = &self.notice {
             ui.label(theme::error_text(n.clone()));
         }
@@ -266,10 +315,11 @@ impl<K: RecordKind> RecordPanel<K> {
             Some(_) => (f.commit || submit) && changed,
             None => submit,
         };
-        if wants_save && writable {
-            if let Some(a) = K::save_action(&mut self.form, editing.as_deref(), data) {
-                actions.push(a);
-            }
+        if wants_save
+            && writable
+            && let Some(a) = K::save_action(&mut self.form, editing.as_deref(), data)
+        {
+            actions.push(a);
         }
     }
 
@@ -278,22 +328,38 @@ impl<K: RecordKind> RecordPanel<K> {
         ui.horizontal(|ui| {
             let label = ui.label(s.search);
             let resp = ui
-                .add(egui::TextEdit::singleline(&mut self.search).hint_text(s.search_hint).desired_width(300.0))
+                .add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text(s.search_hint)
+                        .desired_width(300.0),
+                )
                 .labelled_by(label.id);
             if std::mem::take(&mut self.focus_search) {
                 resp.request_focus();
             }
-            if !self.search.is_empty() && ui.small_button("✕").on_hover_text(s.cancel).clicked() {
+            if !self.search.is_empty() && ui.small_button("×").on_hover_text(s.cancel).clicked() {
                 self.search.clear();
             }
             self.refresh_view(data, s);
-            ui.label(theme::muted(format!("{} {} {} {}", s.shown_of, self.view.len(), s.of, rows.items.len())));
+            ui.label(theme::muted(format!(
+                "{} {} {} {}",
+                s.shown_of,
+                self.view.len(),
+                s.of,
+                rows.items.len()
+            )));
         });
         K::footer_ui(ui, data, s);
         ui.add_space(4.0);
         if rows.items.is_empty() {
             ui.add_space(40.0);
-            ui.vertical_centered(|ui| ui.label(RichText::new(K::empty_text(s)).size(16.0).color(theme::MUTED)));
+            ui.vertical_centered(|ui| {
+                ui.label(
+                    RichText::new(K::empty_text(s))
+                        .size(16.0)
+                        .color(theme::MUTED),
+                )
+            });
             return;
         }
         if self.view.is_empty() {
@@ -310,7 +376,11 @@ impl<K: RecordKind> RecordPanel<K> {
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         let last = columns.len().saturating_sub(1);
         for (i, c) in columns.iter().enumerate() {
-            let col = if i == last { Column::remainder() } else { Column::initial(c.width) };
+            let col = if i == last {
+                Column::remainder()
+            } else {
+                Column::initial(c.width)
+            };
             table = table.column(col.at_least(40.0).resizable(true).clip(true));
         }
         if let Some(row) = self.scroll_to.take() {
@@ -322,12 +392,15 @@ impl<K: RecordKind> RecordPanel<K> {
                 for (i, c) in columns.iter().enumerate() {
                     header.col(|ui| {
                         let arrow = match self.sort {
-                            Some((col, true)) if col == i => " ↑",
-                            Some((col, false)) if col == i => " ↓",
+                            Some((col, true)) if col == i => " ˄",
+                            Some((col, false)) if col == i => " ˅",
                             _ => "",
                         };
                         let text = RichText::new(format!("{}{arrow}", c.title)).strong();
-                        if ui.add(egui::Button::new(text).frame(false).truncate()).clicked() {
+                        if ui
+                            .add(egui::Button::new(text).frame(false).truncate())
+                            .clicked()
+                        {
                             self.sort = match self.sort {
                                 Some((col, true)) if col == i => Some((i, false)),
                                 Some((col, false)) if col == i => None,
@@ -339,7 +412,10 @@ impl<K: RecordKind> RecordPanel<K> {
             })
             .body(|body| {
                 body.rows(theme::ROW_HEIGHT, self.view.len(), |mut row| {
-                    let Some(r) = self.view.get(row.index()).and_then(|&i| rows.items.get(i)) else { return };
+                    let Some(r) = self.view.get(row.index()).and_then(|&i| rows.items.get(i))
+                    else {
+                        return;
+                    };
                     let id = K::id(r);
                     row.set_selected(self.selected.as_deref() == Some(id));
                     for col in 0..columns.len() {
@@ -370,30 +446,39 @@ impl<K: RecordKind> RecordPanel<K> {
     }
 
     fn confirm_ui(&mut self, ui: &Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
-        let Some(id) = self.confirm_delete.clone() else { return };
+        let Some(id) = self.confirm_delete.clone() else {
+            return;
+        };
         let Some(r) = K::rows(data).items.iter().find(|r| K::id(r) == id) else {
             self.confirm_delete = None;
             return;
         };
-        let modal = egui::Modal::new(egui::Id::unique((K::SALT, "confirm_delete"))).show(ui.ctx(), |ui| {
-            ui.set_width(420.0);
-            ui.heading(s.confirm_delete_title);
-            ui.label(s.confirm_delete_body);
-            ui.label(RichText::new(K::describe(r)).strong());
-            ui.add_space(8.0);
-            let mut choice = None;
-            ui.horizontal(|ui| {
-                let delete = egui::Button::new(RichText::new(s.delete).color(egui::Color32::WHITE)).fill(theme::ERROR);
-                if ui.add(delete).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                    choice = Some(true);
-                }
-                if ui.button(s.cancel).clicked() {
-                    choice = Some(false);
-                }
+        let modal =
+            egui::Modal::new(egui::Id::unique((K::SALT, "confirm_delete"))).show(ui.ctx(), |ui| {
+                ui.set_width(420.0);
+                ui.heading(s.confirm_delete_title);
+                ui.label(s.confirm_delete_body);
+                ui.label(RichText::new(K::describe(r)).strong());
+                ui.add_space(8.0);
+                let mut choice = None;
+                ui.horizontal(|ui| {
+                    let delete =
+                        egui::Button::new(RichText::new(s.delete).color(egui::Color32::WHITE))
+                            .fill(theme::ERROR);
+                    if ui.add(delete).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                        choice = Some(true);
+                    }
+                    if ui.button(s.cancel).clicked() {
+                        choice = Some(false);
+                    }
+                });
+                choice
             });
-            choice
-        });
-        let choice = if modal.should_close() { Some(false) } else { modal.inner };
+        let choice = if modal.should_close() {
+            Some(false)
+        } else {
+            modal.inner
+        };
         match choice {
             Some(true) => {
                 actions.push(K::delete_action(&id));

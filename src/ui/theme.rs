@@ -32,8 +32,13 @@ pub fn bold() -> FontFamily {
 /// Installs Noto Sans (egui's own font lacks ậ ệ ở ữ) and the app's light style.
 pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert("noto".into(), Arc::new(FontData::from_static(NOTO_REGULAR)));
-    fonts.font_data.insert("noto-bold".into(), Arc::new(FontData::from_static(NOTO_BOLD)));
+    fonts
+        .font_data
+        .insert("noto".into(), Arc::new(FontData::from_static(NOTO_REGULAR)));
+    fonts.font_data.insert(
+        "noto-bold".into(),
+        Arc::new(FontData::from_static(NOTO_BOLD)),
+    );
     if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
         list.insert(0, "noto".into());
     }
@@ -41,7 +46,13 @@ pub fn install(ctx: &egui::Context) {
         list.push("noto".into());
     }
     let mut bold_list = vec!["noto-bold".to_owned()];
-    bold_list.extend(fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default());
+    bold_list.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
     fonts.families.insert(bold(), bold_list);
     ctx.set_fonts(fonts);
 
@@ -65,7 +76,9 @@ pub fn install(ctx: &egui::Context) {
 
 /// A big bold number, for the overview.
 pub fn big_number(text: impl Into<String>) -> egui::RichText {
-    egui::RichText::new(text).font(FontId::new(BIG_NUMBER_SIZE, bold())).color(ACCENT)
+    egui::RichText::new(text)
+        .font(FontId::new(BIG_NUMBER_SIZE, bold()))
+        .color(ACCENT)
 }
 
 /// Red text for a validation message.

@@ -9,6 +9,10 @@ use crate::i18n::Strings;
 use crate::text::Query;
 
 /// Draws the fields of one form and collects what happened to them this frame.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent per-frame flags, not a state machine"
+)]
 pub struct FormUi<'a> {
     pub s: &'static Strings,
     errors: &'a [FieldError],
@@ -23,8 +27,20 @@ pub struct FormUi<'a> {
 }
 
 impl<'a> FormUi<'a> {
-    pub fn new(s: &'static Strings, errors: &'a [FieldError], focus_first: bool, enabled: bool) -> Self {
-        Self { s, errors, submit: false, commit: false, focus_first, enabled }
+    pub fn new(
+        s: &'static Strings,
+        errors: &'a [FieldError],
+        focus_first: bool,
+        enabled: bool,
+    ) -> Self {
+        Self {
+            s,
+            errors,
+            submit: false,
+            commit: false,
+            focus_first,
+            enabled,
+        }
     }
 
     fn finish(&mut self, ui: &Ui, resp: &Response, multiline: bool) {
@@ -40,7 +56,10 @@ impl<'a> FormUi<'a> {
                 self.submit = true;
             }
         }
-        if multiline && resp.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::Enter)) {
+        if multiline
+            && resp.has_focus()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::Enter))
+        {
             self.submit = true;
             self.commit = true;
         }
@@ -57,7 +76,10 @@ impl<'a> FormUi<'a> {
     pub fn text(&mut self, ui: &mut Ui, key: &str, label: &str, value: &mut String) -> Response {
         let label = ui.label(label);
         let resp = ui
-            .add_enabled(self.enabled, TextEdit::singleline(value).desired_width(f32::INFINITY))
+            .add_enabled(
+                self.enabled,
+                TextEdit::singleline(value).desired_width(f32::INFINITY),
+            )
             .labelled_by(label.id);
         self.finish(ui, &resp, false);
         self.error(ui, key);
@@ -65,10 +87,22 @@ impl<'a> FormUi<'a> {
     }
 
     /// A labelled multi-line text field (Enter makes a new line, Ctrl+Enter saves).
-    pub fn multiline(&mut self, ui: &mut Ui, key: &str, label: &str, value: &mut String, rows: usize) -> Response {
+    pub fn multiline(
+        &mut self,
+        ui: &mut Ui,
+        key: &str,
+        label: &str,
+        value: &mut String,
+        rows: usize,
+    ) -> Response {
         let label = ui.label(label);
         let resp = ui
-            .add_enabled(self.enabled, TextEdit::multiline(value).desired_rows(rows).desired_width(f32::INFINITY))
+            .add_enabled(
+                self.enabled,
+                TextEdit::multiline(value)
+                    .desired_rows(rows)
+                    .desired_width(f32::INFINITY),
+            )
             .labelled_by(label.id);
         self.finish(ui, &resp, true);
         self.error(ui, key);
@@ -84,7 +118,31 @@ impl<'a> FormUi<'a> {
         resp
     }
 
-    /// A labelled drop-down of `options`; choosing counts as a commit.
+    /// A drop-down under its label, as wide as the form; choosing counts as a commit.
+    pub fn combo<T: PartialEq + Clone>(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &mut T,
+        selected_text: &str,
+        add_options: impl FnOnce(&mut Ui, &mut T),
+    ) {
+        let before = value.clone();
+        let label_id = ui.label(label).id;
+        ui.add_enabled_ui(self.enabled, |ui| {
+            let combo = egui::ComboBox::from_id_salt(label)
+                .selected_text(selected_text)
+                .width(ui.available_width() - 8.0)
+                .height(340.0)
+                .show_ui(ui, |ui| add_options(ui, value));
+            combo.response.labelled_by(label_id);
+        });
+        if *value != before {
+            self.commit = true;
+        }
+    }
+
+    /// A drop-down of fixed `options`.
     pub fn choice<T: PartialEq + Copy>(
         &mut self,
         ui: &mut Ui,
@@ -92,18 +150,15 @@ impl<'a> FormUi<'a> {
         value: &mut T,
         options: &[(T, &str)],
     ) {
-        let current = options.iter().find(|(v, _)| v == value).map_or("", |(_, t)| *t);
-        let before = *value;
-        ui.add_enabled_ui(self.enabled, |ui| {
-            egui::ComboBox::from_label(label).selected_text(current).width(200.0).show_ui(ui, |ui| {
-                for (v, text) in options {
-                    ui.selectable_value(value, *v, *text);
-                }
-            });
+        let current = options
+            .iter()
+            .find(|(v, _)| v == value)
+            .map_or("", |(_, t)| *t);
+        self.combo(ui, label, value, current, |ui, value| {
+            for (v, text) in options {
+                ui.selectable_value(value, *v, *text);
+            }
         });
-        if *value != before {
-            self.commit = true;
-        }
     }
 }
 
@@ -125,7 +180,12 @@ pub fn matching_attendees<'d>(data: &'d Data, text: &str, limit: usize) -> Vec<&
 
 /// Suggestions under a name field: click one to link the record to that attendee.
 /// Shown only while the typed name is not yet linked.
-pub fn attendee_suggestions<'d>(ui: &mut Ui, data: &'d Data, typed: &str, s: &Strings) -> Option<&'d Attendee> {
+pub fn attendee_suggestions<'d>(
+    ui: &mut Ui,
+    data: &'d Data,
+    typed: &str,
+    s: &Strings,
+) -> Option<&'d Attendee> {
     let matches = matching_attendees(data, typed, 6);
     if matches.is_empty() {
         return None;

@@ -40,12 +40,30 @@ impl RecordKind for Attendees {
 
     fn columns(s: &Strings) -> Vec<ColumnSpec> {
         vec![
-            ColumnSpec { title: s.f_full_name, width: 175.0 },
-            ColumnSpec { title: s.f_rank, width: 80.0 },
-            ColumnSpec { title: s.f_position, width: 135.0 },
-            ColumnSpec { title: s.f_unit, width: 175.0 },
-            ColumnSpec { title: s.f_group, width: 115.0 },
-            ColumnSpec { title: s.f_checked_in, width: 80.0 },
+            ColumnSpec {
+                title: s.f_full_name,
+                width: 175.0,
+            },
+            ColumnSpec {
+                title: s.f_rank,
+                width: 80.0,
+            },
+            ColumnSpec {
+                title: s.f_position,
+                width: 135.0,
+            },
+            ColumnSpec {
+                title: s.f_unit,
+                width: 175.0,
+            },
+            ColumnSpec {
+                title: s.f_group,
+                width: 115.0,
+            },
+            ColumnSpec {
+                title: s.f_checked_in,
+                width: 80.0,
+            },
         ]
     }
 
@@ -57,7 +75,11 @@ impl RecordKind for Attendees {
             2 => d.position.clone(),
             3 => d.unit.clone(),
             4 => d.group.clone(),
-            _ => r.checked_in_at.as_deref().map(date::display_time).unwrap_or_default(),
+            _ => r
+                .checked_in_at
+                .as_deref()
+                .map(date::display_time)
+                .unwrap_or_default(),
         }
     }
 
@@ -87,10 +109,19 @@ impl RecordKind for Attendees {
     }
 
     fn form_for(r: &Attendee, _data: &Data) -> AttendeeForm {
-        AttendeeForm { draft: AttendeeDraft::from_data(&r.data), errors: Vec::new() }
+        AttendeeForm {
+            draft: AttendeeDraft::from_data(&r.data),
+            errors: Vec::new(),
+        }
     }
 
-    fn form_ui(form: &mut AttendeeForm, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, editing: Option<&str>) {
+    fn form_ui(
+        form: &mut AttendeeForm,
+        ui: &mut Ui,
+        f: &mut FormUi<'_>,
+        data: &Data,
+        editing: Option<&str>,
+    ) {
         let s = f.s;
         let d = &mut form.draft;
         f.text(ui, "full_name", s.f_full_name, &mut d.full_name);
@@ -102,9 +133,14 @@ impl RecordKind for Attendees {
                     _ => "",
                 };
                 let mut g = before;
-                f.choice(left, s.f_gender, &mut g, &[("", "—"), ("Nam", s.gender_male), ("Nữ", s.gender_female)]);
+                f.choice(
+                    left,
+                    s.f_gender,
+                    &mut g,
+                    &[("", "—"), ("Nam", s.gender_male), ("Nữ", s.gender_female)],
+                );
                 if g != before {
-                    d.gender = g.to_owned();
+                    g.clone_into(&mut d.gender);
                 }
                 f.text(right, "birth_year", s.f_birth_year, &mut d.birth_year);
             }
@@ -120,7 +156,7 @@ impl RecordKind for Attendees {
             ui.add_space(4.0);
             match &a.checked_in_at {
                 Some(at) => ui.label(
-                    egui::RichText::new(format!("✔ {} {}", s.f_checked_in, date::display_time(at)))
+                    egui::RichText::new(format!("• {} {}", s.f_checked_in, date::display_time(at)))
                         .color(crate::ui::theme::SUCCESS),
                 ),
                 None => ui.label(crate::ui::theme::muted(format!("{}: —", s.f_checked_in))),
@@ -141,22 +177,17 @@ impl RecordKind for Attendees {
     }
 }
 
-/// Rank as a drop-down of the known ranks, in protocol order.
+/// Rank as a drop-down of the known ranks, highest first.
 fn rank_choice(ui: &mut Ui, f: &mut FormUi<'_>, value: &mut String, s: &Strings) {
-    let before = value.clone();
-    ui.add_enabled_ui(f.enabled, |ui| {
-        egui::ComboBox::from_label(s.f_rank)
-            .selected_text(if value.is_empty() { "—" } else { value.as_str() })
-            .width(200.0)
-            .height(320.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(value, String::new(), "—");
-                for r in rank::RANKS.iter().rev() {
-                    ui.selectable_value(value, (*r).to_owned(), *r);
-                }
-            });
+    let current = if value.is_empty() {
+        "—".to_owned()
+    } else {
+        value.clone()
+    };
+    f.combo(ui, s.f_rank, value, &current, |ui, value| {
+        ui.selectable_value(value, String::new(), "—");
+        for r in rank::RANKS.iter().rev() {
+            ui.selectable_value(value, (*r).to_owned(), *r);
+        }
     });
-    if *value != before {
-        f.commit = true;
-    }
 }

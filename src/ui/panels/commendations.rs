@@ -42,12 +42,30 @@ impl RecordKind for Commendations {
 
     fn columns(s: &Strings) -> Vec<ColumnSpec> {
         vec![
-            ColumnSpec { title: s.col_no, width: 40.0 },
-            ColumnSpec { title: s.f_kind, width: 90.0 },
-            ColumnSpec { title: s.f_recipient, width: 170.0 },
-            ColumnSpec { title: s.f_unit, width: 160.0 },
-            ColumnSpec { title: s.f_decision_number, width: 140.0 },
-            ColumnSpec { title: s.f_decision_date, width: 90.0 },
+            ColumnSpec {
+                title: s.col_no,
+                width: 40.0,
+            },
+            ColumnSpec {
+                title: s.f_kind,
+                width: 90.0,
+            },
+            ColumnSpec {
+                title: s.f_recipient,
+                width: 170.0,
+            },
+            ColumnSpec {
+                title: s.f_unit,
+                width: 160.0,
+            },
+            ColumnSpec {
+                title: s.f_decision_number,
+                width: 140.0,
+            },
+            ColumnSpec {
+                title: s.f_decision_date,
+                width: 90.0,
+            },
         ]
     }
 
@@ -59,14 +77,24 @@ impl RecordKind for Commendations {
             2 => d.recipient_name.clone(),
             3 => d.unit.clone(),
             4 => d.decision_number.clone(),
-            _ => d.decision_date.as_deref().map(date::display).unwrap_or_default(),
+            _ => d
+                .decision_date
+                .as_deref()
+                .map(date::display)
+                .unwrap_or_default(),
         }
     }
 
     fn sort_value(r: &Commendation, col: usize, s: &Strings) -> SortValue {
         match col {
             0 => SortValue::Number(r.data.stage_order),
-            5 => SortValue::Text(r.data.decision_date.clone().unwrap_or_default().into_bytes()),
+            5 => SortValue::Text(
+                r.data
+                    .decision_date
+                    .clone()
+                    .unwrap_or_default()
+                    .into_bytes(),
+            ),
             _ => SortValue::Text(crate::text::sort_key(&Self::cell(r, col, s))),
         }
     }
@@ -80,7 +108,14 @@ impl RecordKind for Commendations {
     }
 
     fn new_form(data: &Data) -> CommendationForm {
-        let next = data.commendations.items.iter().map(|c| c.data.stage_order).max().unwrap_or(0) + 1;
+        let next = data
+            .commendations
+            .items
+            .iter()
+            .map(|c| c.data.stage_order)
+            .max()
+            .unwrap_or(0)
+            + 1;
         CommendationForm {
             draft: CommendationDraft {
                 kind: data.commendation_kinds.first().cloned().unwrap_or_default(),
@@ -100,7 +135,13 @@ impl RecordKind for Commendations {
         }
     }
 
-    fn form_ui(form: &mut CommendationForm, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, _editing: Option<&str>) {
+    fn form_ui(
+        form: &mut CommendationForm,
+        ui: &mut Ui,
+        f: &mut FormUi<'_>,
+        data: &Data,
+        _editing: Option<&str>,
+    ) {
         let s = f.s;
         let d = &mut form.draft;
         ui.columns(2, |cols| {
@@ -126,7 +167,7 @@ impl RecordKind for Commendations {
                     f.commit = true;
                 }
             } else if d.recipient_id.is_some() {
-                ui.label(theme::muted(format!("✔ {}", s.linked_attendee)).small());
+                ui.label(theme::muted(format!("• {}", s.linked_attendee)).small());
             }
             ui.columns(2, |cols| {
                 if let [left, right] = cols {
@@ -139,21 +180,43 @@ impl RecordKind for Commendations {
         f.multiline(ui, "achievement", s.f_achievement, &mut d.achievement, 3);
         ui.columns(2, |cols| {
             if let [left, right] = cols {
-                f.text(left, "decision_number", s.f_decision_number, &mut d.decision_number);
-                f.text(right, "decision_date", s.f_decision_date, &mut d.decision_date);
+                f.text(
+                    left,
+                    "decision_number",
+                    s.f_decision_number,
+                    &mut d.decision_number,
+                );
+                f.text(
+                    right,
+                    "decision_date",
+                    s.f_decision_date,
+                    &mut d.decision_date,
+                );
             }
         });
         f.text(ui, "issuer", s.f_issuer, &mut d.issuer);
         f.text(ui, "stage_order", s.f_stage_order, &mut form.stage_order);
     }
 
-    fn save_action(form: &mut CommendationForm, editing: Option<&str>, _data: &Data) -> Option<Action> {
-        let order = form.stage_order.trim().parse::<i64>().ok().filter(|n| *n > 0);
+    fn save_action(
+        form: &mut CommendationForm,
+        editing: Option<&str>,
+        _data: &Data,
+    ) -> Option<Action> {
+        let order = form
+            .stage_order
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0);
         form.draft.stage_order = order.unwrap_or(0);
         let result = form.draft.validate();
         let mut value = validated(result, &mut form.errors);
         if order.is_none() {
-            form.errors.push(FieldError::new("stage_order", crate::domain::Problem::BadNumber));
+            form.errors.push(FieldError::new(
+                "stage_order",
+                crate::domain::Problem::BadNumber,
+            ));
             value = None;
         }
         let data = value?;
@@ -169,19 +232,10 @@ impl RecordKind for Commendations {
 }
 
 fn kind_choice(ui: &mut Ui, f: &mut FormUi<'_>, value: &mut String, data: &Data, s: &Strings) {
-    let before = value.clone();
-    ui.add_enabled_ui(f.enabled, |ui| {
-        ui.label(s.f_kind);
-        egui::ComboBox::from_id_salt("commendation_kind").selected_text(value.as_str()).width(150.0).show_ui(
-            ui,
-            |ui| {
-                for k in &data.commendation_kinds {
-                    ui.selectable_value(value, k.clone(), k);
-                }
-            },
-        );
+    let current = value.clone();
+    f.combo(ui, s.f_kind, value, &current, |ui, value| {
+        for k in &data.commendation_kinds {
+            ui.selectable_value(value, k.clone(), k);
+        }
     });
-    if *value != before {
-        f.commit = true;
-    }
 }

@@ -26,7 +26,11 @@ pub struct Gifts;
 pub type GiftsPanel = RecordPanel<Gifts>;
 
 /// Another gift already recorded for the same attendee, if any.
-fn earlier_gift<'d>(data: &'d Data, recipient_id: Option<&str>, editing: Option<&str>) -> Option<&'d Gift> {
+fn earlier_gift<'d>(
+    data: &'d Data,
+    recipient_id: Option<&str>,
+    editing: Option<&str>,
+) -> Option<&'d Gift> {
     let rid = recipient_id?;
     data.gifts
         .items
@@ -49,11 +53,26 @@ impl RecordKind for Gifts {
 
     fn columns(s: &Strings) -> Vec<ColumnSpec> {
         vec![
-            ColumnSpec { title: s.f_recipient, width: 165.0 },
-            ColumnSpec { title: s.f_unit, width: 165.0 },
-            ColumnSpec { title: s.f_item, width: 130.0 },
-            ColumnSpec { title: s.f_value, width: 105.0 },
-            ColumnSpec { title: s.f_handed_over, width: 100.0 },
+            ColumnSpec {
+                title: s.f_recipient,
+                width: 165.0,
+            },
+            ColumnSpec {
+                title: s.f_unit,
+                width: 165.0,
+            },
+            ColumnSpec {
+                title: s.f_item,
+                width: 130.0,
+            },
+            ColumnSpec {
+                title: s.f_value,
+                width: 105.0,
+            },
+            ColumnSpec {
+                title: s.f_handed_over,
+                width: 100.0,
+            },
         ]
     }
 
@@ -64,7 +83,11 @@ impl RecordKind for Gifts {
             1 => d.unit.clone(),
             2 => d.item.clone(),
             3 => money::format_vnd(d.value_vnd),
-            _ => d.handed_over_at.as_deref().map(date::display_time).unwrap_or_default(),
+            _ => d
+                .handed_over_at
+                .as_deref()
+                .map(date::display_time)
+                .unwrap_or_default(),
         }
     }
 
@@ -85,7 +108,11 @@ impl RecordKind for Gifts {
     }
 
     fn describe(r: &Gift) -> String {
-        format!("{} — {} đ", r.data.recipient_name, money::format_vnd(r.data.value_vnd))
+        format!(
+            "{} — {} đ",
+            r.data.recipient_name,
+            money::format_vnd(r.data.value_vnd)
+        )
     }
 
     fn new_form(_data: &Data) -> GiftForm {
@@ -93,10 +120,19 @@ impl RecordKind for Gifts {
     }
 
     fn form_for(r: &Gift, _data: &Data) -> GiftForm {
-        GiftForm { draft: GiftDraft::from_data(&r.data), errors: Vec::new() }
+        GiftForm {
+            draft: GiftDraft::from_data(&r.data),
+            errors: Vec::new(),
+        }
     }
 
-    fn form_ui(form: &mut GiftForm, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, editing: Option<&str>) {
+    fn form_ui(
+        form: &mut GiftForm,
+        ui: &mut Ui,
+        f: &mut FormUi<'_>,
+        data: &Data,
+        editing: Option<&str>,
+    ) {
         let s = f.s;
         let d = &mut form.draft;
         let before = d.recipient_name.clone();
@@ -112,10 +148,16 @@ impl RecordKind for Gifts {
                 f.commit = true;
             }
         } else if d.recipient_id.is_some() {
-            ui.label(theme::muted(format!("✔ {}", s.linked_attendee)).small());
+            ui.label(theme::muted(format!("• {}", s.linked_attendee)).small());
         }
         f.text(ui, "unit", s.f_unit, &mut d.unit);
-        f.multiline(ui, "circumstances", s.f_circumstances, &mut d.circumstances, 3);
+        f.multiline(
+            ui,
+            "circumstances",
+            s.f_circumstances,
+            &mut d.circumstances,
+            3,
+        );
         f.text(ui, "item", s.f_item, &mut d.item);
         f.text(ui, "value", s.f_value, &mut d.value);
         if let Some(v) = money::parse_vnd(&d.value).filter(|v| *v > 0) {
@@ -126,14 +168,24 @@ impl RecordKind for Gifts {
             d.handed_over_at = handed.then(date::now_stamp);
         }
         if let Some(at) = &d.handed_over_at {
-            ui.label(egui::RichText::new(format!("✔ {}", date::display_time(at))).color(theme::SUCCESS));
+            ui.label(
+                egui::RichText::new(format!("• {}", date::display_time(at))).color(theme::SUCCESS),
+            );
         }
-        f.text(ui, "handed_over_by", s.f_handed_over_by, &mut d.handed_over_by);
+        f.text(
+            ui,
+            "handed_over_by",
+            s.f_handed_over_by,
+            &mut d.handed_over_by,
+        );
         if earlier_gift(data, d.recipient_id.as_deref(), editing).is_some() {
             ui.add_space(4.0);
-            egui::Frame::new().fill(theme::WARNING_BG).inner_margin(6.0).show(ui, |ui| {
-                ui.label(s.second_gift_warning);
-            });
+            egui::Frame::new()
+                .fill(theme::WARNING_BG)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.label(s.second_gift_warning);
+                });
             f.text(ui, "override_reason", s.f_override, &mut d.override_reason);
         }
     }

@@ -19,25 +19,33 @@ pub struct OverviewPanel {
 }
 
 impl OverviewPanel {
-    pub fn ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool) -> Vec<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         if self.loaded != Some(data.generation) && !ui.ctx().text_edit_focused() {
             self.draft = data.conference.clone();
             self.loaded = Some(data.generation);
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                if data.is_blank() {
-                    self.welcome_ui(ui, s, writable, &mut actions);
-                    ui.add_space(theme::GAP);
-                }
-                ui.columns(2, |cols| {
-                    if let [left, right] = cols {
-                        self.details_ui(left, data, s, writable, &mut actions);
-                        figures_ui(right, data, s);
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    if data.is_blank() {
+                        self.welcome_ui(ui, s, writable, &mut actions);
+                        ui.add_space(theme::GAP);
                     }
+                    ui.columns(2, |cols| {
+                        if let [left, right] = cols {
+                            self.details_ui(left, data, s, writable, &mut actions);
+                            figures_ui(right, data, s);
+                        }
+                    });
                 });
-            });
         });
         actions
     }
@@ -49,11 +57,20 @@ impl OverviewPanel {
             ui.label(s.welcome_body);
             ui.add_space(6.0);
             ui.horizontal_wrapped(|ui| {
-                if ui.add_enabled(writable, egui::Button::new(s.welcome_details)).clicked() {
+                if ui
+                    .add_enabled(writable, egui::Button::new(s.welcome_details))
+                    .clicked()
+                {
                     self.focus_details = true;
                 }
-                if ui.add_enabled(writable, egui::Button::new(s.welcome_add_attendee)).clicked() {
-                    actions.push(Action::Navigate { page: Page::Attendees, new_record: true });
+                if ui
+                    .add_enabled(writable, egui::Button::new(s.welcome_add_attendee))
+                    .clicked()
+                {
+                    actions.push(Action::Navigate {
+                        page: Page::Attendees,
+                        new_record: true,
+                    });
                 }
                 if ui.button(s.welcome_sample).clicked() {
                     actions.push(Action::OpenSample);
@@ -62,7 +79,14 @@ impl OverviewPanel {
         });
     }
 
-    fn details_ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool, actions: &mut Vec<Action>) {
+    fn details_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
         theme::card().show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.heading(s.conference_details);
@@ -79,15 +103,40 @@ impl OverviewPanel {
             f.text(ui, "organiser", s.c_organiser, &mut c.organiser);
             ui.add_space(6.0);
             ui.label(RichText::new(s.print_heading).strong());
-            f.text(ui, "superior_agency", s.c_superior_agency, &mut c.superior_agency);
+            f.text(
+                ui,
+                "superior_agency",
+                s.c_superior_agency,
+                &mut c.superior_agency,
+            );
             f.text(ui, "issuing_unit", s.c_issuing_unit, &mut c.issuing_unit);
             f.text(ui, "place_name", s.c_place_name, &mut c.place_name);
             ui.columns(2, |cols| {
                 if let [left, right] = cols {
-                    f.text(left, "signer_left_title", s.c_signer_left_title, &mut c.signer_left_title);
-                    f.text(left, "signer_left_name", s.c_signer_left_name, &mut c.signer_left_name);
-                    f.text(right, "signer_right_title", s.c_signer_right_title, &mut c.signer_right_title);
-                    f.text(right, "signer_right_name", s.c_signer_right_name, &mut c.signer_right_name);
+                    f.text(
+                        left,
+                        "signer_left_title",
+                        s.c_signer_left_title,
+                        &mut c.signer_left_title,
+                    );
+                    f.text(
+                        left,
+                        "signer_left_name",
+                        s.c_signer_left_name,
+                        &mut c.signer_left_name,
+                    );
+                    f.text(
+                        right,
+                        "signer_right_title",
+                        s.c_signer_right_title,
+                        &mut c.signer_right_title,
+                    );
+                    f.text(
+                        right,
+                        "signer_right_name",
+                        s.c_signer_right_name,
+                        &mut c.signer_right_name,
+                    );
                 }
             });
             ui.label(theme::muted(s.autosaved).small());
@@ -112,15 +161,39 @@ fn figure(ui: &mut Ui, title: &str, big: String, detail: String) {
 fn figures_ui(ui: &mut Ui, data: &Data, s: &Strings) {
     let st = &data.stats;
     ui.heading(s.counts);
-    figure(ui, s.nav_attendees, format!("{} {}/{}", s.present, st.checked_in, st.attendees), String::new());
-    let by_topic: Vec<String> =
-        st.questions_by_topic.iter().filter(|(_, n)| **n > 0).map(|(t, n)| format!("{t}: {n}")).collect();
-    figure(ui, s.nav_questions, st.questions.to_string(), by_topic.join("\n"));
+    figure(
+        ui,
+        s.nav_attendees,
+        format!("{} {}/{}", s.present, st.checked_in, st.attendees),
+        String::new(),
+    );
+    let by_topic: Vec<String> = st
+        .questions_by_topic
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(t, n)| format!("{t}: {n}"))
+        .collect();
+    figure(
+        ui,
+        s.nav_questions,
+        st.questions.to_string(),
+        by_topic.join("\n"),
+    );
     figure(
         ui,
         s.nav_gifts,
         format!("{} ({} {})", st.gifts, st.gifts_handed_over, s.handed_over),
-        format!("{}: {} đ — {}", s.gifts_total, money::format_vnd(st.gift_value_total_vnd), money::vnd_in_words(st.gift_value_total_vnd)),
+        format!(
+            "{}: {} đ — {}",
+            s.gifts_total,
+            money::format_vnd(st.gift_value_total_vnd),
+            money::vnd_in_words(st.gift_value_total_vnd)
+        ),
     );
-    figure(ui, s.nav_commendations, st.commendations.to_string(), String::new());
+    figure(
+        ui,
+        s.nav_commendations,
+        st.commendations.to_string(),
+        String::new(),
+    );
 }

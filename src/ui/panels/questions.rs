@@ -40,11 +40,26 @@ impl RecordKind for Questions {
 
     fn columns(s: &Strings) -> Vec<ColumnSpec> {
         vec![
-            ColumnSpec { title: s.col_no, width: 40.0 },
-            ColumnSpec { title: s.f_asker, width: 150.0 },
-            ColumnSpec { title: s.f_topic, width: 150.0 },
-            ColumnSpec { title: s.f_status, width: 130.0 },
-            ColumnSpec { title: s.f_content, width: 300.0 },
+            ColumnSpec {
+                title: s.col_no,
+                width: 40.0,
+            },
+            ColumnSpec {
+                title: s.f_asker,
+                width: 150.0,
+            },
+            ColumnSpec {
+                title: s.f_topic,
+                width: 150.0,
+            },
+            ColumnSpec {
+                title: s.f_status,
+                width: 130.0,
+            },
+            ColumnSpec {
+                title: s.f_content,
+                width: 300.0,
+            },
         ]
     }
 
@@ -85,15 +100,37 @@ impl RecordKind for Questions {
     }
 
     fn new_form(data: &Data) -> QuestionForm {
-        let next = data.questions.items.iter().map(|q| q.data.number).max().unwrap_or(0) + 1;
-        QuestionForm { draft: QuestionDraft { number: next.to_string(), ..Default::default() }, errors: Vec::new() }
+        let next = data
+            .questions
+            .items
+            .iter()
+            .map(|q| q.data.number)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        QuestionForm {
+            draft: QuestionDraft {
+                number: next.to_string(),
+                ..Default::default()
+            },
+            errors: Vec::new(),
+        }
     }
 
     fn form_for(r: &Question, _data: &Data) -> QuestionForm {
-        QuestionForm { draft: QuestionDraft::from_data(&r.data), errors: Vec::new() }
+        QuestionForm {
+            draft: QuestionDraft::from_data(&r.data),
+            errors: Vec::new(),
+        }
     }
 
-    fn form_ui(form: &mut QuestionForm, ui: &mut Ui, f: &mut FormUi<'_>, data: &Data, _editing: Option<&str>) {
+    fn form_ui(
+        form: &mut QuestionForm,
+        ui: &mut Ui,
+        f: &mut FormUi<'_>,
+        data: &Data,
+        _editing: Option<&str>,
+    ) {
         let s = f.s;
         let d = &mut form.draft;
         ui.columns(2, |cols| {
@@ -117,16 +154,18 @@ impl RecordKind for Questions {
                     f.commit = true;
                 }
             } else if d.asker_id.is_some() {
-                ui.label(theme::muted(format!("✔ {}", s.linked_attendee)).small());
+                ui.label(theme::muted(format!("• {}", s.linked_attendee)).small());
             }
             f.text(ui, "asker_unit", s.f_asker_unit, &mut d.asker_unit);
         }
-        let channels: Vec<(Channel, &str)> = Channel::ALL.iter().map(|c| (*c, s.channel(*c))).collect();
+        let channels: Vec<(Channel, &str)> =
+            Channel::ALL.iter().map(|c| (*c, s.channel(*c))).collect();
         f.choice(ui, s.f_channel, &mut d.channel, &channels);
         topic_choice(ui, f, &mut d.topic_id, data, s);
         f.multiline(ui, "content", s.f_content, &mut d.content, 4);
         f.text(ui, "responder", s.f_responder, &mut d.responder);
-        let statuses: Vec<(Status, &str)> = Status::ALL.iter().map(|c| (*c, s.status(*c))).collect();
+        let statuses: Vec<(Status, &str)> =
+            Status::ALL.iter().map(|c| (*c, s.status(*c))).collect();
         f.choice(ui, s.f_status, &mut d.status, &statuses);
         f.multiline(ui, "answer", s.f_answer, &mut d.answer, 3);
     }
@@ -144,21 +183,21 @@ impl RecordKind for Questions {
     }
 }
 
-fn topic_choice(ui: &mut Ui, f: &mut FormUi<'_>, value: &mut Option<String>, data: &Data, s: &Strings) {
-    let before = value.clone();
+fn topic_choice(
+    ui: &mut Ui,
+    f: &mut FormUi<'_>,
+    value: &mut Option<String>,
+    data: &Data,
+    s: &Strings,
+) {
     let current = value
         .as_ref()
         .and_then(|id| data.topics.iter().find(|t| &t.id == id))
         .map_or(s.no_topic, |t| t.name.as_str());
-    ui.add_enabled_ui(f.enabled, |ui| {
-        egui::ComboBox::from_label(s.f_topic).selected_text(current).width(240.0).show_ui(ui, |ui| {
-            ui.selectable_value(value, None, s.no_topic);
-            for t in &data.topics {
-                ui.selectable_value(value, Some(t.id.clone()), &t.name);
-            }
-        });
+    f.combo(ui, s.f_topic, value, current, |ui, value| {
+        ui.selectable_value(value, None, s.no_topic);
+        for t in &data.topics {
+            ui.selectable_value(value, Some(t.id.clone()), &t.name);
+        }
     });
-    if *value != before {
-        f.commit = true;
-    }
 }

@@ -1,0 +1,137 @@
+//! The command line as a script would use it: exit codes, stdout for data, stderr for messages.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn hoinghi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn demo_file(dir: &Path) -> String {
+    let db = dir.join("demo.sqlite").display().to_string();
+    let out = hoinghi(&["demo", "--db", &db]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "messages go to stderr");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("520 đại biểu"));
+    db
+}
+
+#[test]
+fn demo_then_stats_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let out = hoinghi(&["stats", "--db", &db, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["attendees"], 520);
+    assert_eq!(v["questions"], 60);
+    assert_eq!(v["gifts"], 10);
+    assert_eq!(v["commendations"], 2);
+    assert_eq!(v["gift_value_total_vnd"], 20_000_000);
+    assert_eq!(v["questions_by_topic"]["Chế độ chính sách"], 15);
+    assert!(v["checked_in"].as_i64().unwrap() > 0);
+    assert!(v["gifts_handed_over"].as_i64().unwrap() > 0);
+    let by_status: i64 = v["questions_by_status"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_i64().unwrap())
+        .sum();
+    assert_eq!(by_status, 60);
+}
+
+#[test]
+fn demo_refuses_a_file_with_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let out = hoinghi(&["demo", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("đã có dữ liệu"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn list_searches_without_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let out = hoinghi(&[
+        "list",
+        "attendees",
+        "--db",
+        &db,
+        "--search",
+        "nguyen thanh trang",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 1);
+    assert_eq!(arr[0]["full_name"], "Nguyễn Thanh Tràng");
+    assert_eq!(arr[0]["rank"], "Đại tá");
+
+    for kind in ["questions", "gifts", "commendations"] {
+        let out = hoinghi(&["list", kind, "--db", &db, "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{kind}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let n = v.as_array().unwrap().len();
+        assert_eq!(
+            n,
+            match kind {
+                "questions" => 60,
+                "gifts" => 10,
+                _ => 2,
+            },
+            "{kind}"
+        );
+    }
+    let out = hoinghi(&["list", "commendations", "--db", &db]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("2776/QĐ-CAT-PX01\t14/11/2022"), "{text}");
+}
+
+#[test]
+fn reading_commands_refuse_a_missing_file_and_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("absent.sqlite");
+    for args in [vec!["stats", "--json"], vec!["list", "attendees"]] {
+        let mut a = args.clone();
+        a.extend(["--db", db.to_str().unwrap()]);
+        let out = hoinghi(&a);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("không tồn tại"));
+        assert!(!db.exists());
+    }
+}
+
+#[test]
+fn a_foreign_file_is_refused_with_exit_1_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.txt");
+    std::fs::write(&db, "just text").unwrap();
+    let out = hoinghi(&["demo", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("không phải"));
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), "just text");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        hoinghi(&["list", "people", "--db", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(hoinghi(&["stats"]).status.code(), Some(2));
+    assert_eq!(hoinghi(&["frobnicate", "--db", "x"]).status.code(), Some(2));
+}

@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use hoinghi::store::Store;
+use hoinghi::ui::App;
+use hoinghi::ui::dialogs::FileDialogs;
+
+/// File dialogs that answer from a queue instead of asking a person.
+#[derive(Default)]
+pub struct FakeDialogs {
+    pub answers: Vec<PathBuf>,
+}
+
+impl FileDialogs for FakeDialogs {
+    fn open_conference(&mut self) -> Option<PathBuf> {
+        self.answers.pop()
+    }
+    fn new_conference(&mut self) -> Option<PathBuf> {
+        self.answers.pop()
+    }
+    fn save_copy(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        self.answers.pop()
+    }
+}
+
+/// A window on `store` at the venue laptop's 1366×768.
+pub fn harness(store: Store) -> Harness<'static, App> {
+    harness_with(store, FakeDialogs::default())
+}
+
+pub fn harness_with(store: Store, dialogs: FakeDialogs) -> Harness<'static, App> {
+    let app = App::with_store(store, Box::new(dialogs));
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_context_setup(hoinghi::ui::theme::install)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+/// A store with the sample conference.
+pub fn demo_store() -> Store {
+    let store = Store::open_in_memory().unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    store
+}
+
+/// Clicks a left-navigation entry by the start of its text ("Đại biểu  3/10").
+pub fn go_to(h: &mut Harness<'static, App>, page: &str) {
+    h.get_by(|n| {
+        n.role() == egui::accesskit::Role::Button && n.label().is_some_and(|l| l.starts_with(page))
+    })
+    .click();
+    h.run();
+}
+
+/// Types into the text field with this label.
+pub fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    use egui::accesskit::Role;
+    let field = h.get_by(|n| {
+        matches!(n.role(), Role::TextInput | Role::MultilineTextInput)
+            && n.label().as_deref() == Some(label)
+    });
+    field.focus();
+    field.type_text(text);
+    h.run();
+}

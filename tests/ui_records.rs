@@ -1,0 +1,219 @@
+//! The window, driven the way an organiser would: through labelled fields and buttons.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{go_to, harness, type_into};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use hoinghi::store::Store;
+use hoinghi::ui::Page;
+
+#[test]
+fn add_an_attendee_through_the_form_and_find_it() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    go_to(&mut h, "Đại biểu");
+    assert_eq!(h.state().page(), Page::Attendees);
+    // The empty table says what to do.
+    h.get_by_label_contains("Chưa có đại biểu nào");
+
+    type_into(&mut h, "Họ và tên", "Nguyễn Thanh Tràng");
+    type_into(&mut h, "Đơn vị", "Ban Giám đốc Công an tỉnh");
+    type_into(&mut h, "Số điện thoại", "912345678");
+    h.key_press(egui::Key::Enter);
+    h.run();
+
+    let store = h.state().store().unwrap();
+    let all = store.attendees().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].data.full_name, "Nguyễn Thanh Tràng");
+    assert_eq!(all[0].data.phone, "0912345678", "leading zero restored");
+    // The form is blank again for the next person, and the table shows the new row.
+    let name = h.get_by_role_and_label(Role::TextInput, "Họ và tên");
+    assert_eq!(name.value().as_deref(), Some(""));
+    h.get_by_label("Ban Giám đốc Công an tỉnh");
+
+    // Searching without accents finds the row; nonsense hides it.
+    type_into(&mut h, "Tìm kiếm", "nguyen thanh trang");
+    h.get_by_label("Nguyễn Thanh Tràng");
+    h.get_by_label_contains("Hiển thị 1 trên 1");
+    let search = h.get_by_role_and_label(Role::TextInput, "Tìm kiếm");
+    search.focus();
+    search.type_text(" xyz");
+    h.run();
+    h.get_by_label("Không có bản ghi nào khớp với tìm kiếm.");
+}
+
+#[test]
+fn a_required_name_is_reported_next_to_the_field() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    go_to(&mut h, "Đại biểu");
+    type_into(&mut h, "Đơn vị", "Công an xã Long Trị");
+    h.get_by_label("Thêm").click();
+    h.run();
+    h.get_by_label("Bắt buộc nhập");
+    assert_eq!(h.state().store().unwrap().attendees().unwrap().len(), 0);
+}
+
+#[test]
+fn edit_is_saved_when_leaving_the_field_and_delete_asks_first() {
+    let store = Store::open_in_memory().unwrap();
+    let d = hoinghi::domain::AttendeeDraft {
+        full_name: "Lê Văn Hậu".into(),
+        ..Default::default()
+    };
+    store.add_attendee(&d.validate().unwrap()).unwrap();
+    let mut h = harness(store);
+    go_to(&mut h, "Đại biểu");
+    h.get_by_label("Lê Văn Hậu").click();
+    h.run();
+    h.get_by_label("Sửa bản ghi");
+    type_into(&mut h, "Chức vụ", "Trưởng Công an xã");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let a = &h.state().store().unwrap().attendees().unwrap()[0];
+    assert_eq!(
+        a.data.position, "Trưởng Công an xã",
+        "committed on leaving the field"
+    );
+
+    h.get_by_label("Xoá").click();
+    h.run();
+    h.get_by_label("Xoá bản ghi?");
+    assert_eq!(
+        h.state().store().unwrap().attendees().unwrap().len(),
+        1,
+        "nothing deleted before confirming"
+    );
+    h.get_by_label("Huỷ").click();
+    h.run();
+    assert!(h.query_by_label("Xoá bản ghi?").is_none());
+    h.get_by_label("Xoá").click();
+    h.run();
+    let confirm = h.get_all_by_label("Xoá").last().unwrap();
+    confirm.click();
+    h.run();
+    assert!(h.state().store().unwrap().attendees().unwrap().is_empty());
+}
+
+#[test]
+fn add_a_question_from_a_slip_and_find_it() {
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Câu hỏi");
+    let number = h.get_by_role_and_label(Role::TextInput, "Số TT");
+    assert_eq!(
+        number.value().as_deref(),
+        Some("61"),
+        "running number assigned"
+    );
+    type_into(&mut h, "Người hỏi", "tran van luan");
+    // The asker is picked from the attendees by typing without accents.
+    h.get_by_label_contains("Trần Văn Luân · Thượng úy").click();
+    h.run();
+    let unit = h.get_by_role_and_label(Role::TextInput, "Đơn vị người hỏi");
+    assert_eq!(unit.value().as_deref(), Some("Công an xã Long Trị"));
+    type_into(
+        &mut h,
+        "Nội dung",
+        "Đề nghị trang bị thêm máy photocopy cho Công an xã.",
+    );
+    h.get_by_label("Thêm").click();
+    h.run();
+
+    let store = h.state().store().unwrap();
+    let q = store.search_questions("photocopy").unwrap();
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].data.number, 61);
+    assert!(q[0].data.asker_id.is_some(), "linked to the attendee");
+    // Next slip is ready with the next number.
+    let number = h.get_by_role_and_label(Role::TextInput, "Số TT");
+    assert_eq!(number.value().as_deref(), Some("62"));
+    type_into(&mut h, "Tìm kiếm", "PHOTOCOPY");
+    h.get_by_label_contains("Hiển thị 1 trên 61");
+}
+
+#[test]
+fn a_second_gift_to_the_same_person_needs_a_reason() {
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Quà tặng");
+    // Someone who already has a gift in the demo.
+    let first = h.state().data().gifts.items[0].data.recipient_name.clone();
+    type_into(&mut h, "Người nhận", &first);
+    h.get_by_label_contains(&format!("{first} ·")).click();
+    h.run();
+    h.get_by_label_contains("Người này đã có quà");
+    type_into(&mut h, "Hình thức quà", "Quà");
+    type_into(&mut h, "Giá trị (đồng)", "1.500.000 đ");
+    h.get_by_label("Thêm").click();
+    h.run();
+    assert_eq!(
+        h.state().store().unwrap().gifts().unwrap().len(),
+        10,
+        "refused without a reason"
+    );
+    type_into(&mut h, "Lý do tặng quà lần hai", "Nhà bị cháy lần hai");
+    h.get_by_label("Thêm").click();
+    h.run();
+    let gifts = h.state().store().unwrap().gifts().unwrap();
+    assert_eq!(gifts.len(), 11);
+    assert_eq!(gifts[10].data.value_vnd, 1_500_000);
+    assert_eq!(gifts[10].data.override_reason, "Nhà bị cháy lần hai");
+}
+
+#[test]
+fn commendation_and_conference_details_are_entered() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        &dir.path().join("hn.sqlite"),
+        hoinghi::store::Missing::Create,
+    )
+    .unwrap();
+    let mut h = harness(store);
+    // The first-start guide is on the overview.
+    h.get_by_label("Mở hội nghị mẫu (520 đại biểu)");
+    type_into(&mut h, "Tên hội nghị", "Hội nghị đối thoại 2026");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().store().unwrap().conference().unwrap().name,
+        "Hội nghị đối thoại 2026"
+    );
+    assert_eq!(
+        h.state().title(),
+        "Hội nghị đối thoại 2026 — hn.sqlite — hoinghi"
+    );
+
+    go_to(&mut h, "Khen thưởng");
+    type_into(&mut h, "Người nhận", "Tập thể Công an xã Long Trị");
+    type_into(&mut h, "Số quyết định", "123/QĐ-CAT-PX01");
+    type_into(&mut h, "Ngày quyết định", "31/02/2026");
+    h.get_by_label("Thêm").click();
+    h.run();
+    h.get_by_label("Ngày không hợp lệ (dd/mm/yyyy)");
+    h.get_by_role_and_label(Role::TextInput, "Ngày quyết định")
+        .focus();
+    h.run();
+    for _ in 0..10 {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.run();
+    type_into(&mut h, "Ngày quyết định", "14/11/2026");
+    h.get_by_label("Thêm").click();
+    h.run();
+    let c = h.state().store().unwrap().commendations().unwrap();
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].data.decision_date.as_deref(), Some("2026-11-14"));
+    assert_eq!(c[0].data.kind, "Giấy khen");
+}
+
+#[test]
+fn english_switch_changes_the_labels() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.get_by_label("English").click();
+    h.run();
+    go_to(&mut h, "Attendees");
+    h.get_by_role_and_label(Role::TextInput, "Full name");
+    h.get_by_label("Tiếng Việt").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Họ và tên");
+}
