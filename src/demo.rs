@@ -496,6 +496,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             let content = text
                 .replace("{cax}", if anonymous { "đơn vị tôi" } else { unit })
                 .replace("{db}", district);
+            let content = capitalize_first(&content);
             let status = match rng.below(10) {
                 0..=4 => Status::AnsweredAtConference,
                 5..=6 => Status::InWriting,
@@ -595,4 +596,10 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
         gifts: CIRCUMSTANCES.len(),
         commendations: achievements.len(),
     })
+}
+
+/// "đơn vị tôi …" → "Đơn vị tôi …" when a template starts with the asker's unit.
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
