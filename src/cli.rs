@@ -42,6 +42,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import a spreadsheet or CSV file: all rows or none.
+    Import {
+        kind: ImportKind,
+        /// The .xlsx, .xls, .ods or .csv file.
+        file: PathBuf,
+        /// The conference file; created when it does not exist.
+        #[arg(long)]
+        db: PathBuf,
+        /// The sheet to read (default: the one whose header names the most columns).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Check the file and print what would happen, without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// What to do with people already in the file.
+        #[arg(long, value_enum, default_value = "skip")]
+        on_duplicate: crate::import::OnDuplicate,
+        /// Import the valid rows even if some rows have errors (they are listed and counted).
+        #[arg(long)]
+        skip_invalid: bool,
+    },
     /// Print the records of one kind.
     List {
         kind: Kind,
@@ -65,11 +86,26 @@ pub enum Kind {
     Commendations,
 }
 
+/// The record kinds `import` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Attendees,
+}
+
 /// Runs a headless command; the window is not involved.
 pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Demo { db } => demo(&db),
         Command::Stats { db, json } => stats(&db, json),
+        Command::Import {
+            kind: ImportKind::Attendees,
+            file,
+            db,
+            sheet,
+            dry_run,
+            on_duplicate,
+            skip_invalid,
+        } => import_attendees(&file, &db, sheet, dry_run, on_duplicate, skip_invalid),
         Command::List {
             kind,
             db,
@@ -218,5 +254,74 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
             writeln!(out, "{}", r.join("\t")).ok();
         }
     }
+    Ok(())
+}
+
+fn import_attendees(
+    file: &Path,
+    db: &Path,
+    sheet: Option<String>,
+    dry_run: bool,
+    on_duplicate: crate::import::OnDuplicate,
+    skip_invalid: bool,
+) -> Result<()> {
+    use crate::import::{Duplicate, Existing, OnDuplicate, ReadOptions, Summary};
+    // Read and check the file before touching the conference file, so a refused
+    // import never creates or changes it.
+    let existing = if db.exists() {
+        Existing::load(&Store::open_read_only(db)?)?
+    } else {
+        Existing::default()
+    };
+    let plan = crate::import::prepare(
+        file,
+        &ReadOptions {
+            sheet,
+            ..ReadOptions::default()
+        },
+        &existing,
+    )?;
+    for e in &plan.errors {
+        eprintln!(
+            "{}, dòng {}, cột \"{}\": {}",
+            file.display(),
+            e.row,
+            e.column,
+            crate::i18n::VI.problem(e.problem)
+        );
+    }
+    let summary = if dry_run {
+        if !plan.errors.is_empty() && !skip_invalid {
+            return crate::import::apply(
+                &Store::open_in_memory()?,
+                &plan,
+                on_duplicate,
+                false,
+                &mut |_, _| true,
+            )
+            .map(|_| ());
+        }
+        let mut s = Summary {
+            errors: plan.errors.len(),
+            ..Summary::default()
+        };
+        for r in &plan.rows {
+            match (&r.duplicate, on_duplicate) {
+                (None, _) => s.imported += 1,
+                (Some(Duplicate::Existing(_)), OnDuplicate::Update) => s.updated += 1,
+                _ => s.skipped_duplicates += 1,
+            }
+        }
+        eprintln!("Chạy thử: tệp hội nghị không thay đổi.");
+        s
+    } else {
+        let store = Store::open(db, Missing::Create)?;
+        crate::import::apply(&store, &plan, on_duplicate, skip_invalid, &mut |_, _| true)?
+    };
+    eprintln!(
+        "Bỏ qua {} dòng trống, {} dòng tổng cộng, {} dòng không có họ tên.",
+        plan.skipped_blank, plan.skipped_total, plan.skipped_no_name
+    );
+    println!("{summary}");
     Ok(())
 }

@@ -601,5 +601,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
 /// "đơn vị tôi …" → "Đơn vị tôi …" when a template starts with the asker's unit.
 fn capitalize_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -45,6 +45,34 @@ pub enum Error {
 
     #[error("Tệp đang mở ở chế độ chỉ đọc; không thể ghi thay đổi.")]
     ReadOnly,
+
+    /// A file that cannot be imported; nothing was imported.
+    #[error("{}", import_message(file, *row, field.as_deref(), reason))]
+    Import {
+        file: PathBuf,
+        /// 1-based row in the sheet, where one is to blame.
+        row: Option<usize>,
+        field: Option<String>,
+        reason: String,
+    },
+
+    #[error("Đã huỷ; tệp hội nghị không thay đổi.")]
+    Cancelled,
+}
+
+fn import_message(
+    file: &std::path::Path,
+    row: Option<usize>,
+    field: Option<&str>,
+    reason: &str,
+) -> String {
+    let row = row.map(|r| format!(", dòng {r}")).unwrap_or_default();
+    let field = field.map(|f| format!(", cột \"{f}\"")).unwrap_or_default();
+    let at = format!("{row}{field}");
+    format!(
+        "Không nhập được tệp {}{at}: {reason}. Không có gì được nhập.",
+        file.display()
+    )
 }
 
 /// Shorthand used across the library.

@@ -154,6 +154,7 @@ strings! {
     p_bad_date: "Ngày không hợp lệ (dd/mm/yyyy)", "Not a valid date (dd/mm/yyyy)";
     p_bad_number: "Phải là số nguyên dương", "Must be a positive whole number";
     p_too_long: "Quá dài", "Too long";
+    p_extra_cells: "Dòng có nhiều ô hơn dòng tiêu đề", "Row has more cells than the header";
     // Channels and statuses
     ch_written: "Phiếu viết", "Written slip";
     ch_spoken: "Phát biểu trực tiếp", "Spoken";
@@ -181,6 +182,7 @@ impl Strings {
             Problem::BadDate => self.p_bad_date,
             Problem::BadNumber => self.p_bad_number,
             Problem::TooLong => self.p_too_long,
+            Problem::ExtraCells => self.p_extra_cells,
         }
     }
 

@@ -32,6 +32,8 @@ pub enum Problem {
     BadNumber,
     /// Longer than any real value (10,000 characters).
     TooLong,
+    /// A spreadsheet row with more cells than its header has columns.
+    ExtraCells,
 }
 
 /// A problem tied to the field it concerns, by the field's stable key.

@@ -1,5 +1,7 @@
 //! Attendee rows.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension as _, Row, params};
 
 use super::{Store, new_id, now};
@@ -39,11 +41,12 @@ pub(crate) fn insert(
     d: &AttendeeData,
     stamp: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO attendee (id, full_name, gender, birth_year, rank, position, unit, district, group_name,
             phone, note, search_key, name_key, unit_key, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
+    )?
+    .execute(params![
             id,
             d.full_name,
             d.gender,
@@ -59,8 +62,7 @@ pub(crate) fn insert(
             fold(&d.full_name),
             fold(&d.unit),
             stamp
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
@@ -112,12 +114,13 @@ impl Store {
 
     pub fn update_attendee(&self, id: &str, d: &AttendeeData) -> Result<()> {
         self.writable()?;
-        let n = self.conn.execute(
+        let n = self.conn.prepare_cached(
             "UPDATE attendee SET full_name = ?2, gender = ?3, birth_year = ?4, rank = ?5, position = ?6,
                 unit = ?7, district = ?8, group_name = ?9, phone = ?10, note = ?11, search_key = ?12,
                 name_key = ?13, unit_key = ?14, updated_at = ?15
              WHERE id = ?1",
-            params![
+        )?
+        .execute(params![
                 id,
                 d.full_name,
                 d.gender,
@@ -133,8 +136,7 @@ impl Store {
                 fold(&d.full_name),
                 fold(&d.unit),
                 now()
-            ],
-        )?;
+            ])?;
         if n == 0 {
             Err(Error::NotFound(id.to_owned()))
         } else {
@@ -167,4 +169,25 @@ impl Store {
             Ok(())
         }
     }
+}
+
+/// Attendee ids by (folded name, folded unit), and by phone.
+pub(crate) type PersonIndex = (HashMap<(String, String), String>, HashMap<String, String>);
+
+/// Existing attendees by person (folded name and unit) and by phone, for duplicate checks.
+pub(crate) fn person_index(conn: &rusqlite::Connection) -> Result<PersonIndex> {
+    let mut by_person = HashMap::new();
+    let mut by_phone = HashMap::new();
+    let mut stmt =
+        conn.prepare("SELECT id, name_key, unit_key, phone FROM attendee ORDER BY rowid")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let phone: String = r.get(3)?;
+        if !phone.is_empty() {
+            by_phone.entry(phone).or_insert_with(|| id.clone());
+        }
+        by_person.entry((r.get(1)?, r.get(2)?)).or_insert(id);
+    }
+    Ok((by_person, by_phone))
 }

@@ -3,7 +3,7 @@
 //! Opening inspects the file read-only first, so that a file which is not ours,
 //! is corrupt or is newer than this build is refused without a single byte written.
 
-mod attendees;
+pub(crate) mod attendees;
 mod commendations;
 mod conference;
 mod gifts;

@@ -1,0 +1,281 @@
+//! Importing attendee lists as they arrive: messy, in several encodings, all or nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use hoinghi::import::{self, Existing, OnDuplicate, ReadOptions};
+use hoinghi::store::{Missing, Store};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn import_file(store: &Store, path: &Path) -> hoinghi::Result<import::Summary> {
+    let plan = import::prepare(path, &ReadOptions::default(), &Existing::load(store)?)?;
+    import::apply(store, &plan, OnDuplicate::Skip, false, &mut |_, _| true)
+}
+
+#[test]
+fn sample_file_imports_503_people_and_marks_17_duplicates() {
+    let store = Store::open_in_memory().unwrap();
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sample-data/attendees_520.csv");
+    if !sample.exists() {
+        return; // shared/ lies beside the checkout in CI and on developer machines
+    }
+    let s = import_file(&store, &sample).unwrap();
+    assert_eq!((s.imported, s.skipped_duplicates, s.errors), (503, 17, 0));
+    // A second import finds everyone already there.
+    let again = import_file(&store, &sample).unwrap();
+    assert_eq!((again.imported, again.skipped_duplicates), (0, 520));
+}
+
+#[test]
+fn messy_csv_with_titles_blank_and_total_rows_nfd_and_nbsp() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "CÔNG AN TỈNH HẬU GIANG,,,,\n\
+               DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ,,,,\n\
+               ,,,,\n\
+               STT,Họ tên,CB,Đơn vị công tác,SĐT\n\
+               1,Nguye\u{302}\u{303}n\u{a0}Văn  An,Đại úy,Công an xã Long Trị,912345678\n\
+               ,,,,\n\
+               2,\"Trần Thị \"\"Bé\"\" Ba\",Thiếu úy,\"Công an phường I, Vị Thanh\",0987654321\n\
+               3,NGUYỄN VĂN AN ,Đại úy,Công an xã Long Trị,0912345678\n\
+               4,Nguyễn Văn An,Trung úy,Công an xã Vị Trung,0900000001\n\
+               Tổng cộng: 4 đồng chí,,,,\n";
+    let path = write(dir.path(), "ds.csv", csv.as_bytes());
+    let store = Store::open_in_memory().unwrap();
+    let plan = import::prepare(
+        &path,
+        &ReadOptions::default(),
+        &Existing::load(&store).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(plan.header_row, 3);
+    assert_eq!(plan.skipped_blank, 1);
+    assert_eq!(plan.skipped_total, 1);
+    assert_eq!(plan.rows.len(), 4);
+    assert_eq!(plan.rows[0].data.full_name, "Nguyễn Văn An");
+    assert_eq!(
+        plan.rows[0].data.phone, "0912345678",
+        "leading zero restored"
+    );
+    assert_eq!(plan.rows[0].row, 5, "row numbers as in the sheet");
+    assert_eq!(plan.rows[1].data.full_name, "Trần Thị \"Bé\" Ba");
+    assert_eq!(plan.rows[1].data.unit, "Công an phường I, Vị Thanh");
+    assert_eq!(
+        plan.rows[2].duplicate,
+        Some(import::Duplicate::InFile(5)),
+        "same person typed in caps"
+    );
+    assert_eq!(
+        plan.rows[3].duplicate, None,
+        "a namesake in another unit is not a duplicate"
+    );
+    let s = import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+    assert_eq!((s.imported, s.skipped_duplicates), (3, 1));
+}
+
+#[test]
+fn windows_1258_with_semicolons_and_utf16_with_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Họ và tên;Đơn vị\nHồ Văn Út;Công an xã Tân Phú" as Vietnamese Excel saves it:
+    // Windows-1258 with the tone marks as separate combining bytes.
+    let bytes: &[u8] = b"Ho\xF2 va\xCC t\xEAn;\xD0\xF5n vi\xF2\r\nH\xF4\xCC V\xE3n U\xECt;C\xF4ng an xa\xDE T\xE2n Phu\xEC\r\n";
+    let p1258 = write(dir.path(), "cp1258.csv", bytes);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Họ và tên\tĐơn vị\r\nLê Thị Mỹ\t\"Công an\nphường V\"\r\n".encode_utf16()
+    {
+        utf16.extend(u.to_le_bytes());
+    }
+    let p16 = write(dir.path(), "unicode.txt", &utf16);
+    let store = Store::open_in_memory().unwrap();
+    import_file(&store, &p1258).unwrap();
+    import_file(&store, &p16).unwrap();
+    let names: Vec<_> = store
+        .attendees()
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.data.full_name, a.data.unit))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Hồ Văn Út".to_owned(), "Công an xã Tân Phú".to_owned()),
+            (
+                "Lê Thị Mỹ".to_owned(),
+                "Công an\nphường V".replace('\n', " ")
+            )
+        ]
+    );
+}
+
+#[test]
+fn update_replaces_existing_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in_memory().unwrap();
+    import_file(
+        &store,
+        &write(
+            dir.path(),
+            "a.csv",
+            "Họ và tên,Đơn vị,Chức vụ\nA B,X,Cán bộ\n".as_bytes(),
+        ),
+    )
+    .unwrap();
+    let path = write(
+        dir.path(),
+        "b.csv",
+        "Họ và tên,Đơn vị,Chức vụ\nA  b,X,Trưởng\n".as_bytes(),
+    );
+    let plan = import::prepare(
+        &path,
+        &ReadOptions::default(),
+        &Existing::load(&store).unwrap(),
+    )
+    .unwrap();
+    let s = import::apply(&store, &plan, OnDuplicate::Update, false, &mut |_, _| true).unwrap();
+    assert_eq!((s.imported, s.updated), (0, 1));
+    assert_eq!(store.attendees().unwrap()[0].data.position, "Trưởng");
+}
+
+fn assert_refused_and_unchanged(bytes: &[u8], name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, bytes);
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    import_file(
+        &store,
+        &write(
+            dir.path(),
+            "ok.csv",
+            "Họ và tên,Đơn vị\nTrước Đó,X\n".as_bytes(),
+        ),
+    )
+    .unwrap();
+    let before = store.attendees().unwrap();
+    let err = import_file(&store, &path).expect_err(name);
+    let msg = err.to_string();
+    assert!(msg.contains(name), "names the file: {msg}");
+    assert!(msg.contains("Không có gì được nhập"), "{msg}");
+    assert_eq!(
+        store.attendees().unwrap(),
+        before,
+        "{name}: nothing changed"
+    );
+}
+
+#[test]
+fn bad_files_are_refused_whole() {
+    assert_refused_and_unchanged(b"", "empty.csv");
+    assert_refused_and_unchanged("Họ và tên,Đơn vị\n".as_bytes(), "header-only.csv");
+    let noise: Vec<u8> = (0..5000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13).to_le_bytes()[0])
+        .collect();
+    assert_refused_and_unchanged(&noise, "random.csv");
+    assert_refused_and_unchanged(b"PK\x03\x04\x14\x00\x00\x00truncated", "broken.xlsx");
+    assert_refused_and_unchanged(
+        "Họ và tên,Đơn vị\nA,X\nB,Y,extra,cells\n".as_bytes(),
+        "ragged.csv",
+    );
+    assert_refused_and_unchanged(
+        "Họ và tên,Đơn vị,Năm sinh\nA,X,năm ngoái\n".as_bytes(),
+        "bad-year.csv",
+    );
+    let mut long = "Họ và tên,Đơn vị\n".to_owned();
+    long.push_str(&"x".repeat(200_000));
+    long.push_str(",Y\n");
+    assert_refused_and_unchanged(long.as_bytes(), "enormous-line.csv");
+}
+
+#[test]
+fn cancelling_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = "Họ và tên,Đơn vị\n".to_owned();
+    for i in 0..2500 {
+        csv += &format!("Người {i},Đơn vị {i}\n");
+    }
+    let path = write(dir.path(), "big.csv", csv.as_bytes());
+    let store = Store::open_in_memory().unwrap();
+    let plan = import::prepare(
+        &path,
+        &ReadOptions::default(),
+        &Existing::load(&store).unwrap(),
+    )
+    .unwrap();
+    let err = import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |done, _| {
+        done < 2000
+    })
+    .unwrap_err();
+    assert!(matches!(err, hoinghi::Error::Cancelled));
+    assert!(store.attendees().unwrap().is_empty());
+}
+
+#[test]
+fn cli_import_prints_one_summary_line_and_refuses_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(
+        dir.path(),
+        "ok.csv",
+        "Họ và tên,Đơn vị\nA,X\nA,X\nB,Y\n".as_bytes(),
+    );
+    let bad = write(dir.path(), "bad.csv", b"\x00\x01\x02 not a list");
+    let db = dir.path().join("hn.sqlite");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+
+    let out = run(&[
+        "import",
+        "attendees",
+        bad.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.csv"));
+    assert!(
+        !db.exists(),
+        "a refused import does not create the conference file"
+    );
+
+    let out = run(&[
+        "import",
+        "attendees",
+        good.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "imported 2, updated 0, skipped 1 duplicates, 0 rows with errors\n"
+    );
+    assert!(!db.exists(), "dry run writes nothing");
+
+    let out = run(&[
+        "import",
+        "attendees",
+        good.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "imported 2, updated 0, skipped 1 duplicates, 0 rows with errors\n"
+    );
+    assert_eq!(
+        Store::open_read_only(&db)
+            .unwrap()
+            .attendees()
+            .unwrap()
+            .len(),
+        2
+    );
+}
