@@ -193,10 +193,10 @@ fn bad_files_are_refused_whole() {
 #[test]
 fn cancelling_leaves_the_file_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let mut csv = "Họ và tên,Đơn vị\n".to_owned();
-    for i in 0..2500 {
-        csv += &format!("Người {i},Đơn vị {i}\n");
-    }
+    let body: String = (0..2500)
+        .map(|i| format!("Người {i},Đơn vị {i}\n"))
+        .collect();
+    let csv = format!("Họ và tên,Đơn vị\n{body}");
     let path = write(dir.path(), "big.csv", csv.as_bytes());
     let store = Store::open_in_memory().unwrap();
     let plan = import::prepare(
