@@ -19,6 +19,14 @@ pub enum Action {
     UpdateAttendee(String, AttendeeData),
     /// Remove an attendee.
     DeleteAttendee(String),
+    /// Check an attendee in at the door, now.
+    CheckIn(String),
+    /// Take back the last check-in made at this desk.
+    UndoCheckIn,
+    /// Check in everyone of a unit not yet in (its head signs for the delegation).
+    CheckInUnit(String),
+    /// Add someone not on the list and check them in.
+    AddWalkIn(AttendeeData),
     /// Add a question.
     AddQuestion(QuestionData),
     /// Replace a question's data.

@@ -10,10 +10,12 @@ use super::data::Data;
 use super::dialogs::FileDialogs;
 use super::panels::attendees::AttendeesPanel;
 use super::panels::commendations::CommendationsPanel;
+use super::panels::desk::DeskPanel;
 use super::panels::gifts::GiftsPanel;
 use super::panels::overview::OverviewPanel;
 use super::panels::questions::QuestionsPanel;
 use super::{Page, Persisted, theme};
+use crate::domain::date;
 use crate::error::Result;
 use crate::i18n::{Lang, Strings};
 use crate::store::{Missing, Store};
@@ -33,6 +35,8 @@ enum Outcome {
     Added(String),
     Updated,
     Deleted,
+    /// A check-in desk action, with what to show in large type.
+    Desk(String, bool),
     Other,
 }
 
@@ -45,6 +49,9 @@ pub struct App {
     lang: Lang,
     recent: Vec<PathBuf>,
     overview: OverviewPanel,
+    pub desk: DeskPanel,
+    /// Check-ins made at this desk, newest last, for Ctrl+Z.
+    checkin_log: Vec<String>,
     pub attendees: AttendeesPanel,
     pub questions: QuestionsPanel,
     pub gifts: GiftsPanel,
@@ -79,6 +86,8 @@ impl App {
             lang: persisted.lang,
             recent: persisted.recent,
             overview: OverviewPanel::default(),
+            desk: DeskPanel::default(),
+            checkin_log: Vec::new(),
             attendees: AttendeesPanel::default(),
             questions: QuestionsPanel::default(),
             gifts: GiftsPanel::default(),
@@ -150,6 +159,8 @@ impl App {
         self.store = Some(store);
         self.open_error = None;
         self.overview = OverviewPanel::default();
+        self.desk = DeskPanel::default();
+        self.checkin_log.clear();
         self.attendees = AttendeesPanel::default();
         self.questions = QuestionsPanel::default();
         self.gifts = GiftsPanel::default();
@@ -199,6 +210,7 @@ impl App {
             let writable = self.writable();
             let page_actions = match self.page {
                 Page::Overview => self.overview.ui(ui, &self.data, s, writable),
+                Page::Desk => self.desk.ui(ui, &self.data, s, writable),
                 Page::Attendees => self.attendees.ui(ui, &self.data, s, writable),
                 Page::Questions => self.questions.ui(ui, &self.data, s, writable),
                 Page::Gifts => self.gifts.ui(ui, &self.data, s, writable),
@@ -307,6 +319,7 @@ impl App {
         let st = &self.data.stats;
         let pages = [
             (Page::Overview, s.nav_overview.to_owned()),
+            (Page::Desk, s.nav_desk.to_owned()),
             (
                 Page::Attendees,
                 format!("{}  {}/{}", s.nav_attendees, st.checked_in, st.attendees),
@@ -419,7 +432,7 @@ impl App {
                             Page::Questions => self.questions.after_add(data, &id),
                             Page::Gifts => self.gifts.after_add(data, &id),
                             Page::Commendations => self.commendations.after_add(data, &id),
-                            Page::Overview => {}
+                            Page::Overview | Page::Desk => {}
                         }
                         self.show_info(s.added.to_owned());
                     }
@@ -430,7 +443,7 @@ impl App {
                             Page::Questions => self.questions.after_update(),
                             Page::Gifts => self.gifts.after_update(),
                             Page::Commendations => self.commendations.after_update(),
-                            Page::Overview => {}
+                            Page::Overview | Page::Desk => {}
                         }
                         self.show_info(s.saved.to_owned());
                     }
@@ -442,9 +455,14 @@ impl App {
                             Page::Questions => self.questions.after_delete(data),
                             Page::Gifts => self.gifts.after_delete(data),
                             Page::Commendations => self.commendations.after_delete(data),
-                            Page::Overview => {}
+                            Page::Overview | Page::Desk => {}
                         }
                         self.show_info(s.deleted.to_owned());
+                    }
+                    Outcome::Desk(message, ok) => {
+                        self.reload();
+                        self.desk.clear();
+                        self.desk.message = Some((message, ok));
                     }
                     Outcome::Other => {}
                 }
@@ -468,6 +486,81 @@ impl App {
             Action::DeleteAttendee(id) => {
                 store()?.delete_attendee(&id)?;
                 Outcome::Deleted
+            }
+            Action::CheckIn(id) => {
+                let st = store()?;
+                let a = st.attendee(&id)?;
+                if let Some(at) = a.checked_in_at {
+                    let text = format!(
+                        "{} — {} {}",
+                        a.data.full_name,
+                        self.s().desk_already,
+                        date::display_time(&at)
+                    );
+                    return Ok(Outcome::Desk(text, false));
+                }
+                let now = date::now_stamp();
+                st.set_checked_in(&id, Some(&now))?;
+                self.checkin_log.push(id);
+                Outcome::Desk(
+                    format!(
+                        "{}: {} — {}",
+                        self.s().desk_done,
+                        a.data.full_name,
+                        date::display_time(&now)
+                    ),
+                    true,
+                )
+            }
+            Action::UndoCheckIn => {
+                let Some(id) = self.checkin_log.pop() else {
+                    return Ok(Outcome::Desk(
+                        self.s().desk_nothing_to_undo.to_owned(),
+                        false,
+                    ));
+                };
+                let st = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
+                st.set_checked_in(&id, None)?;
+                let name = st.attendee(&id)?.data.full_name;
+                Outcome::Desk(format!("{}: {name}", self.s().desk_undone), true)
+            }
+            Action::CheckInUnit(unit) => {
+                let st = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
+                let now = date::now_stamp();
+                let ids: Vec<String> = self
+                    .data
+                    .attendees
+                    .items
+                    .iter()
+                    .filter(|a| a.data.unit == unit && a.checked_in_at.is_none())
+                    .map(|a| a.id.clone())
+                    .collect();
+                st.in_transaction(|s| {
+                    ids.iter()
+                        .try_for_each(|id| s.set_checked_in(id, Some(&now)))
+                })?;
+                let n = ids.len();
+                self.checkin_log.extend(ids);
+                Outcome::Desk(format!("{}: {unit} ({n})", self.s().desk_done), true)
+            }
+            Action::AddWalkIn(d) => {
+                let st = store()?;
+                let now = date::now_stamp();
+                let id = st.in_transaction(|s| {
+                    let id = s.add_attendee(&d)?;
+                    s.set_checked_in(&id, Some(&now))?;
+                    Ok(id)
+                })?;
+                self.checkin_log.push(id);
+                Outcome::Desk(
+                    format!(
+                        "{}: {} — {}",
+                        self.s().desk_done,
+                        d.full_name,
+                        date::display_time(&now)
+                    ),
+                    true,
+                )
             }
             Action::AddQuestion(d) => Outcome::Added(store()?.add_question(&d)?),
             Action::UpdateQuestion(id, d) => {
@@ -557,7 +650,7 @@ impl App {
                         Page::Questions => self.questions.start_new(&self.data),
                         Page::Gifts => self.gifts.start_new(&self.data),
                         Page::Commendations => self.commendations.start_new(&self.data),
-                        Page::Overview => {}
+                        Page::Overview | Page::Desk => {}
                     }
                 }
                 Outcome::Other

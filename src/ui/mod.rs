@@ -20,6 +20,7 @@ pub use app::App;
 pub enum Page {
     #[default]
     Overview,
+    Desk,
     Attendees,
     Questions,
     Gifts,

@@ -2,6 +2,7 @@
 
 pub mod attendees;
 pub mod commendations;
+pub mod desk;
 pub mod gifts;
 pub mod overview;
 pub mod questions;

@@ -1,0 +1,413 @@
+//! The check-in desk (Bàn đón tiếp): type a few letters, Enter checks in.
+//! Made for the door: the search box keeps focus, arrows move, one key undoes.
+
+use std::collections::BTreeMap;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use crate::domain::{AttendeeDraft, date};
+use crate::i18n::Strings;
+use crate::text::Query;
+use crate::ui::action::Action;
+use crate::ui::data::Data;
+use crate::ui::theme;
+use crate::ui::widgets::FormUi;
+
+const MAX_MATCHES: usize = 12;
+
+/// The desk's own state.
+#[derive(Debug, Default)]
+pub struct DeskPanel {
+    query: String,
+    highlighted: usize,
+    matches: Vec<usize>,
+    matches_key: Option<(u64, String)>,
+    walk_in: Option<AttendeeDraft>,
+    walk_in_errors: Vec<crate::domain::FieldError>,
+    confirm_unit: Option<String>,
+    /// What the last key press did, shown in large type.
+    pub message: Option<(String, bool)>,
+}
+
+impl DeskPanel {
+    fn refresh(&mut self, data: &Data) {
+        let key = (data.generation, self.query.clone());
+        if self.matches_key.as_ref() == Some(&key) {
+            return;
+        }
+        let q = Query::new(&self.query);
+        self.matches = if self.query.trim().chars().count() < 2 {
+            Vec::new()
+        } else {
+            data.attendees
+                .keys
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| q.matches(k))
+                .map(|(i, _)| i)
+                .take(MAX_MATCHES)
+                .collect()
+        };
+        self.highlighted = self.highlighted.min(self.matches.len().saturating_sub(1));
+        self.matches_key = Some(key);
+    }
+
+    /// After a check-in: empty box, ready for the next person.
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.highlighted = 0;
+        self.walk_in = None;
+        self.walk_in_errors.clear();
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        self.refresh(data);
+        egui::Panel::right("desk_units")
+            .exact_size(330.0)
+            .show(ui, |ui| units_ui(ui, data, s));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let st = &data.stats;
+            ui.horizontal(|ui| {
+                ui.label(theme::big_number(format!(
+                    "{} {}/{}",
+                    s.present, st.checked_in, st.attendees
+                )));
+            });
+            ui.add_space(6.0);
+            if self.walk_in.is_some() {
+                self.walk_in_ui(ui, s, writable, &mut actions);
+            } else {
+                self.search_ui(ui, data, s, writable, &mut actions);
+            }
+            if let Some((text, ok)) = &self.message {
+                ui.add_space(8.0);
+                let fill = if *ok {
+                    theme::SUCCESS_BG
+                } else {
+                    theme::WARNING_BG
+                };
+                egui::Frame::new()
+                    .fill(fill)
+                    .inner_margin(10.0)
+                    .corner_radius(6.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let color = if *ok { theme::SUCCESS } else { theme::ERROR };
+                        ui.label(RichText::new(text).size(20.0).color(color).strong());
+                    });
+            }
+            ui.add_space(6.0);
+            ui.label(theme::muted(s.desk_help).small());
+        });
+        self.confirm_unit_ui(ui, data, s, &mut actions);
+        actions
+    }
+
+    fn search_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let label = ui.label(RichText::new(s.desk_search).strong());
+        let modal_open = self.confirm_unit.is_some();
+        let resp = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .font(egui::FontId::proportional(26.0))
+                    .hint_text(s.desk_hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !modal_open && !resp.has_focus() {
+            resp.request_focus();
+        }
+        if resp.changed() {
+            self.highlighted = 0;
+            self.message = None;
+            self.refresh(data);
+        }
+        let (down, up, enter, undo, new, unit) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                i.key_pressed(Key::Enter),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::U)),
+            )
+        });
+        if down && self.highlighted + 1 < self.matches.len() {
+            self.highlighted += 1;
+        }
+        if up {
+            self.highlighted = self.highlighted.saturating_sub(1);
+        }
+        if undo && writable {
+            actions.push(Action::UndoCheckIn);
+        }
+        if new && writable {
+            self.start_walk_in();
+        }
+        let highlighted = self
+            .matches
+            .get(self.highlighted)
+            .and_then(|&i| data.attendees.items.get(i));
+        if unit && let Some(a) = highlighted {
+            self.confirm_unit = Some(a.data.unit.clone());
+        }
+        if enter && writable && !modal_open {
+            match highlighted {
+                Some(a) if a.checked_in_at.is_some() => {
+                    let at = a
+                        .checked_in_at
+                        .as_deref()
+                        .map(date::display_time)
+                        .unwrap_or_default();
+                    self.message = Some((
+                        format!("{} — {} {at}", a.data.full_name, s.desk_already),
+                        false,
+                    ));
+                }
+                Some(a) => actions.push(Action::CheckIn(a.id.clone())),
+                None if self.query.trim().chars().count() >= 2 => self.start_walk_in(),
+                None => {}
+            }
+        }
+        ui.add_space(6.0);
+        if self.query.trim().chars().count() >= 2 && self.matches.is_empty() {
+            ui.label(RichText::new(s.desk_no_match).size(17.0));
+        }
+        for (n, &i) in self.matches.iter().enumerate() {
+            let Some(a) = data.attendees.items.get(i) else {
+                continue;
+            };
+            let selected = n == self.highlighted;
+            let fill = if a.checked_in_at.is_some() {
+                theme::SUCCESS_BG
+            } else if selected {
+                ui.visuals().selection.bg_fill
+            } else {
+                ui.visuals().faint_bg_color
+            };
+            let stroke = if selected {
+                egui::Stroke::new(2.0, theme::ACCENT)
+            } else {
+                egui::Stroke::NONE
+            };
+            let resp = egui::Frame::new()
+                .fill(fill)
+                .stroke(stroke)
+                .inner_margin(egui::Margin::symmetric(10, 6))
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(&a.data.full_name).size(18.0).strong());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} · {} · {}",
+                                a.data.rank, a.data.position, a.data.unit
+                            ))
+                            .size(15.0),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if let Some(at) = &a.checked_in_at {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{} {}",
+                                        s.desk_checked_in,
+                                        date::display_time(at)
+                                    ))
+                                    .color(theme::SUCCESS)
+                                    .strong(),
+                                );
+                            }
+                        });
+                    });
+                })
+                .response
+                .interact(egui::Sense::click());
+            if resp.clicked() {
+                self.highlighted = n;
+            }
+        }
+        if let Some(a) = highlighted {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        writable,
+                        egui::Button::new(format!("{} {}", s.desk_check_in_unit, a.data.unit)),
+                    )
+                    .clicked()
+                {
+                    self.confirm_unit = Some(a.data.unit.clone());
+                }
+                if ui
+                    .add_enabled(writable, egui::Button::new(s.desk_walk_in))
+                    .clicked()
+                {
+                    self.start_walk_in();
+                }
+            });
+        } else if writable && ui.button(s.desk_walk_in).clicked() {
+            self.start_walk_in();
+        }
+    }
+
+    fn start_walk_in(&mut self) {
+        self.walk_in = Some(AttendeeDraft {
+            full_name: self.query.trim().to_owned(),
+            group: "Khách mời".into(),
+            ..Default::default()
+        });
+        self.walk_in_errors.clear();
+    }
+
+    fn walk_in_ui(
+        &mut self,
+        ui: &mut Ui,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(draft) = self.walk_in.as_mut() else {
+            return;
+        };
+        ui.heading(s.desk_walk_in);
+        let errors = self.walk_in_errors.clone();
+        let mut f = FormUi::new(s, &errors, false, writable);
+        let name = f.text(ui, "full_name", s.f_full_name, &mut draft.full_name);
+        if draft.full_name.is_empty() || ui.memory(|m| m.focused().is_none()) {
+            name.request_focus();
+        }
+        f.text(ui, "unit", s.f_unit, &mut draft.unit);
+        f.text(ui, "rank", s.f_rank, &mut draft.rank);
+        f.text(ui, "position", s.f_position, &mut draft.position);
+        let mut submit = f.submit;
+        let mut cancel = ui.input(|i| i.key_pressed(Key::Escape));
+        ui.horizontal(|ui| {
+            if ui
+                .add(
+                    egui::Button::new(RichText::new(s.desk_add_and_check_in).strong())
+                        .fill(theme::SUCCESS_BG),
+                )
+                .clicked()
+            {
+                submit = true;
+            }
+            if ui.button(s.cancel).clicked() {
+                cancel = true;
+            }
+        });
+        if cancel {
+            self.walk_in = None;
+            return;
+        }
+        if submit && writable {
+            match draft.validate() {
+                Ok(d) => actions.push(Action::AddWalkIn(d)),
+                Err(e) => self.walk_in_errors = e,
+            }
+        }
+    }
+
+    fn confirm_unit_ui(&mut self, ui: &Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
+        let Some(unit) = self.confirm_unit.clone() else {
+            return;
+        };
+        let waiting = data
+            .attendees
+            .items
+            .iter()
+            .filter(|a| a.data.unit == unit && a.checked_in_at.is_none())
+            .count();
+        let modal = egui::Modal::new(egui::Id::unique("desk_unit")).show(ui.ctx(), |ui| {
+            ui.set_width(440.0);
+            ui.heading(format!("{} {unit}", s.desk_check_in_unit));
+            ui.label(format!("{waiting} {}", s.desk_unit_waiting));
+            let mut choice = None;
+            ui.horizontal(|ui| {
+                if ui
+                    .add(
+                        egui::Button::new(RichText::new(s.desk_confirm).strong())
+                            .fill(theme::SUCCESS_BG),
+                    )
+                    .clicked()
+                    || ui.input(|i| i.key_pressed(Key::Enter))
+                {
+                    choice = Some(true);
+                }
+                if ui.button(s.cancel).clicked() {
+                    choice = Some(false);
+                }
+            });
+            choice
+        });
+        let choice = if modal.should_close() {
+            Some(false)
+        } else {
+            modal.inner
+        };
+        match choice {
+            Some(true) => {
+                actions.push(Action::CheckInUnit(unit));
+                self.confirm_unit = None;
+            }
+            Some(false) => self.confirm_unit = None,
+            None => {}
+        }
+    }
+}
+
+/// Attendance by unit, the units with people still to come first.
+fn units_ui(ui: &mut Ui, data: &Data, s: &Strings) {
+    ui.heading(s.desk_by_unit);
+    let mut by_unit: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for a in &data.attendees.items {
+        let e = by_unit.entry(a.data.unit.as_str()).or_default();
+        e.1 += 1;
+        if a.checked_in_at.is_some() {
+            e.0 += 1;
+        }
+    }
+    let mut units: Vec<(&str, (usize, usize))> = by_unit.into_iter().collect();
+    units.sort_by(|a, b| {
+        (a.1.0 == a.1.1)
+            .cmp(&(b.1.0 == b.1.1))
+            .then_with(|| crate::text::compare_vi(a.0, b.0))
+    });
+    egui_extras::TableBuilder::new(ui)
+        .id_salt("desk_units_table")
+        .striped(true)
+        .column(egui_extras::Column::remainder().clip(true))
+        .column(egui_extras::Column::exact(70.0))
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, units.len(), |mut row| {
+                let Some((unit, (present, total))) = units.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    ui.add(egui::Label::new(if unit.is_empty() { "—" } else { unit }).truncate());
+                });
+                row.col(|ui| {
+                    let text = RichText::new(format!("{present}/{total}"));
+                    ui.label(if present == total {
+                        text.color(theme::SUCCESS).strong()
+                    } else {
+                        text
+                    });
+                });
+            });
+        });
+}

@@ -1,0 +1,112 @@
+//! The check-in desk from the keyboard: type, Enter, undo, already in, unit, walk-in.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{go_to, harness};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use hoinghi::domain::AttendeeDraft;
+use hoinghi::store::Store;
+
+fn store_with(people: &[(&str, &str)]) -> Store {
+    let store = Store::open_in_memory().unwrap();
+    for (name, unit) in people {
+        let d = AttendeeDraft {
+            full_name: (*name).into(),
+            unit: (*unit).into(),
+            ..Default::default()
+        };
+        store.add_attendee(&d.validate().unwrap()).unwrap();
+    }
+    store
+}
+
+fn checked_in(store: &Store) -> Vec<String> {
+    store
+        .attendees()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.checked_in_at.is_some())
+        .map(|a| a.data.full_name)
+        .collect()
+}
+
+fn type_text(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, text: &str) {
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+}
+
+#[test]
+fn type_enter_undo_and_already_checked_in() {
+    let store = store_with(&[
+        ("Nguyễn Thanh Tràng", "Ban Giám đốc"),
+        ("Trần Văn Luân", "Công an xã Long Trị"),
+        ("Trần Văn Lâm", "Công an xã Long Trị"),
+    ]);
+    let mut h = harness(store);
+    go_to(&mut h, "Bàn đón tiếp");
+    h.run();
+    // The big box has focus: typing goes straight in.
+    type_text(&mut h, "tran van");
+    h.get_by_label("Trần Văn Luân");
+    h.get_by_label("Trần Văn Lâm");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(checked_in(h.state().store().unwrap()), ["Trần Văn Lâm"]);
+    h.get_by_label_contains("Đã điểm danh: Trần Văn Lâm");
+    h.get_by_label_contains("Có mặt 1/3");
+
+    // The same person again is flagged and not checked in twice.
+    type_text(&mut h, "lam");
+    let before = h.state().store().unwrap().attendees().unwrap();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("ĐÃ ĐIỂM DANH lúc");
+    assert_eq!(h.state().store().unwrap().attendees().unwrap(), before);
+
+    // One key undoes the last check-in.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(checked_in(h.state().store().unwrap()).is_empty());
+    h.get_by_label_contains("Đã hoàn tác điểm danh: Trần Văn Lâm");
+}
+
+#[test]
+fn whole_unit_and_walk_in() {
+    let store = store_with(&[
+        ("Trần Văn Luân", "Công an xã Long Trị"),
+        ("Phan Nguyễn Ngọc Thảo", "Công an xã Long Trị"),
+        ("Lê Văn A", "Công an phường I"),
+    ]);
+    let mut h = harness(store);
+    go_to(&mut h, "Bàn đón tiếp");
+    type_text(&mut h, "luan");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::U);
+    h.run();
+    h.get_by_label_contains("người của đơn vị chưa điểm danh");
+    h.get_by_label("Điểm danh").click();
+    h.run();
+    let mut names = checked_in(h.state().store().unwrap());
+    names.sort();
+    assert_eq!(names, ["Phan Nguyễn Ngọc Thảo", "Trần Văn Luân"]);
+
+    // Someone not on the list: Enter opens the walk-in form with the typed name.
+    type_text(&mut h, "Võ Minh Khoa");
+    h.get_by_label_contains("Không có trong danh sách");
+    h.key_press(Key::Enter);
+    h.run();
+    common::type_into(&mut h, "Đơn vị", "Khách mời tỉnh");
+    h.key_press(Key::Enter);
+    h.run();
+    let all = h.state().store().unwrap().attendees().unwrap();
+    let walk_in = all
+        .iter()
+        .find(|a| a.data.full_name == "Võ Minh Khoa")
+        .expect("added");
+    assert!(walk_in.checked_in_at.is_some());
+    assert_eq!(walk_in.data.unit, "Khách mời tỉnh");
+    h.get_by_label_contains("Có mặt 3/4");
+}
