@@ -280,3 +280,96 @@ fn cli_import_prints_one_summary_line_and_refuses_bad_files() {
         2
     );
 }
+
+#[test]
+fn xlsx_with_merged_title_stt_numbers_and_two_sheets() {
+    use rust_xlsxwriter::{Format, FormatBorder, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("danh-sach.xlsx");
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("Ghi chú").unwrap();
+    notes
+        .write_string(0, 0, "Danh sách gửi kèm công văn số 12")
+        .unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("DS đại biểu").unwrap();
+    let bold = Format::new().set_bold().set_border(FormatBorder::Thin);
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            5,
+            "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ ĐỐI THOẠI",
+            &bold,
+        )
+        .unwrap();
+    sheet
+        .write_string(1, 0, "(Kèm theo Kế hoạch số 45/KH-CAT)")
+        .unwrap();
+    for (c, h) in ["STT", "Họ tên", "Năm sinh", "CB", "Đơn vị công tác", "SĐT"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string_with_format(3, u16::try_from(c).unwrap(), *h, &bold)
+            .unwrap();
+    }
+    let people = [
+        (
+            "Tra\u{302}\u{300}n Văn Luân",
+            1994.0,
+            "Thượng úy",
+            "Công an xã Long Trị",
+            912_345_678.0,
+        ),
+        (
+            "Phan\u{a0}Nguyễn Ngọc Thảo",
+            1990.0,
+            "Đại úy",
+            "Công an xã Long Trị",
+            987_654_321.0,
+        ),
+    ];
+    for (i, (name, year, rank, unit, phone)) in people.iter().enumerate() {
+        let r = u32::try_from(4 + i).unwrap();
+        sheet
+            .write_number(r, 0, f64::from(u32::try_from(i + 1).unwrap()))
+            .unwrap();
+        sheet.write_string(r, 1, *name).unwrap();
+        sheet.write_number(r, 2, *year).unwrap();
+        sheet.write_string(r, 3, *rank).unwrap();
+        sheet.write_string(r, 4, *unit).unwrap();
+        sheet.write_number(r, 5, *phone).unwrap();
+    }
+    sheet.write_string(7, 0, "Tổng cộng: 2 đồng chí").unwrap();
+    book.save(&path).unwrap();
+
+    let store = Store::open_in_memory().unwrap();
+    let plan = import::prepare(
+        &path,
+        &ReadOptions::default(),
+        &Existing::load(&store).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.grid.sheet.as_deref(),
+        Some("DS đại biểu"),
+        "the sheet with the list is guessed"
+    );
+    assert_eq!(plan.grid.sheets.len(), 2);
+    assert_eq!(plan.header_row, 3);
+    assert_eq!(plan.skipped_total, 1);
+    let s = import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+    assert_eq!(s.imported, 2);
+    let a = store.attendees().unwrap();
+    assert_eq!(a[0].data.full_name, "Trần Văn Luân");
+    assert_eq!(a[0].data.birth_year, Some(1994));
+    assert_eq!(
+        a[0].data.phone, "0912345678",
+        "phone stored as a number gets its zero back"
+    );
+    assert_eq!(a[1].data.full_name, "Phan Nguyễn Ngọc Thảo");
+    assert_eq!(a[1].data.rank, "Đại úy");
+}

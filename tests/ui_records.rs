@@ -217,3 +217,45 @@ fn english_switch_changes_the_labels() {
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Họ và tên");
 }
+
+#[test]
+fn attendee_filters_and_protocol_order() {
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Đại biểu");
+    // Sorting by rank puts the Đại tá first (protocol order), heads before deputies.
+    h.get_by_role_and_label(Role::Button, "Cấp bậc").click();
+    h.run();
+    let first = {
+        let app = h.state_mut();
+        let data = app.data().clone();
+        let ids = app
+            .attendees
+            .visible_ids(&data, hoinghi::i18n::Lang::Vi.strings());
+        data.attendee(ids[0]).unwrap().data.full_name.clone()
+    };
+    assert_eq!(first, "Nguyễn Thanh Tràng");
+
+    // Filters: absent people of one unit.
+    h.state_mut().attendees.filter = hoinghi::ui::panels::attendees::AttendeeFilter {
+        unit: Some("Công an xã Long Trị".into()),
+        checked_in: Some(false),
+        ..Default::default()
+    };
+    h.run();
+    let app = h.state_mut();
+    let data = app.data().clone();
+    let ids = app
+        .attendees
+        .visible_ids(&data, hoinghi::i18n::Lang::Vi.strings());
+    let expected = data
+        .attendees
+        .items
+        .iter()
+        .filter(|a| a.data.unit == "Công an xã Long Trị" && a.checked_in_at.is_none())
+        .count();
+    assert!(expected > 0);
+    assert_eq!(ids.len(), expected);
+    h.get_by_label("Bỏ lọc").click();
+    h.run();
+    h.get_by_label_contains("Hiển thị 520 trên 520");
+}

@@ -55,6 +55,21 @@ pub enum Action {
     OpenSample,
     /// Ask where, then save a copy of the open file.
     SaveCopy,
+    /// Ask for a spreadsheet or CSV file and read it for the import preview.
+    ImportChoose,
+    /// Read (again) a file for the preview, with the user's overrides.
+    ImportPrepare {
+        path: PathBuf,
+        options: crate::import::ReadOptions,
+    },
+    /// Plan again with a corrected column mapping.
+    ImportRemap(Vec<Option<crate::import::Field>>),
+    /// Store the previewed rows.
+    ImportApply,
+    /// Stop the running import job; nothing is changed.
+    ImportCancel,
+    /// Leave the import page.
+    ImportClose,
     /// Switch the window's language.
     SetLanguage(Lang),
     /// Show another page; with `new_record`, start a blank form there.

@@ -8,10 +8,12 @@ use egui::{RichText, Ui};
 use super::action::Action;
 use super::data::Data;
 use super::dialogs::FileDialogs;
+use super::job::{Job, Outcome as JobOutcome};
 use super::panels::attendees::AttendeesPanel;
 use super::panels::commendations::CommendationsPanel;
 use super::panels::desk::DeskPanel;
 use super::panels::gifts::GiftsPanel;
+use super::panels::import::ImportPanel;
 use super::panels::overview::OverviewPanel;
 use super::panels::questions::QuestionsPanel;
 use super::{Page, Persisted, theme};
@@ -50,6 +52,11 @@ pub struct App {
     recent: Vec<PathBuf>,
     overview: OverviewPanel,
     pub desk: DeskPanel,
+    pub import: ImportPanel,
+    /// The background job (import) running now, if any.
+    job: Option<Job>,
+    /// Kept from the last frame so actions can start jobs that wake the window.
+    ctx: Option<egui::Context>,
     /// Check-ins made at this desk, newest last, for Ctrl+Z.
     checkin_log: Vec<String>,
     pub attendees: AttendeesPanel,
@@ -87,6 +94,9 @@ impl App {
             recent: persisted.recent,
             overview: OverviewPanel::default(),
             desk: DeskPanel::default(),
+            import: ImportPanel::default(),
+            job: None,
+            ctx: None,
             checkin_log: Vec::new(),
             attendees: AttendeesPanel::default(),
             questions: QuestionsPanel::default(),
@@ -160,6 +170,10 @@ impl App {
         self.open_error = None;
         self.overview = OverviewPanel::default();
         self.desk = DeskPanel::default();
+        self.import = ImportPanel::default();
+        if let Some(job) = self.job.take() {
+            job.progress.cancel();
+        }
         self.checkin_log.clear();
         self.attendees = AttendeesPanel::default();
         self.questions = QuestionsPanel::default();
@@ -201,6 +215,8 @@ impl App {
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let s = self.s();
         let mut actions = Vec::new();
+        self.ctx = Some(ui.ctx().clone());
+        self.poll_job();
         self.update_title(ui.ctx());
         self.top_bar_ui(ui, s, &mut actions);
         if self.store.is_none() {
@@ -211,6 +227,10 @@ impl App {
             let page_actions = match self.page {
                 Page::Overview => self.overview.ui(ui, &self.data, s, writable),
                 Page::Desk => self.desk.ui(ui, &self.data, s, writable),
+                Page::Import => {
+                    let running = self.job.as_ref().map(|j| &*j.progress);
+                    self.import.ui(ui, s, running, writable)
+                }
                 Page::Attendees => self.attendees.ui(ui, &self.data, s, writable),
                 Page::Questions => self.questions.ui(ui, &self.data, s, writable),
                 Page::Gifts => self.gifts.ui(ui, &self.data, s, writable),
@@ -273,6 +293,12 @@ impl App {
                             }
                         }
                     });
+                    if ui
+                        .add_enabled(self.writable(), egui::Button::new(s.menu_import))
+                        .clicked()
+                    {
+                        actions.push(Action::ImportChoose);
+                    }
                     if ui
                         .add_enabled(self.store.is_some(), egui::Button::new(s.menu_save_copy))
                         .clicked()
@@ -432,7 +458,7 @@ impl App {
                             Page::Questions => self.questions.after_add(data, &id),
                             Page::Gifts => self.gifts.after_add(data, &id),
                             Page::Commendations => self.commendations.after_add(data, &id),
-                            Page::Overview | Page::Desk => {}
+                            Page::Overview | Page::Desk | Page::Import => {}
                         }
                         self.show_info(s.added.to_owned());
                     }
@@ -443,7 +469,7 @@ impl App {
                             Page::Questions => self.questions.after_update(),
                             Page::Gifts => self.gifts.after_update(),
                             Page::Commendations => self.commendations.after_update(),
-                            Page::Overview | Page::Desk => {}
+                            Page::Overview | Page::Desk | Page::Import => {}
                         }
                         self.show_info(s.saved.to_owned());
                     }
@@ -455,7 +481,7 @@ impl App {
                             Page::Questions => self.questions.after_delete(data),
                             Page::Gifts => self.gifts.after_delete(data),
                             Page::Commendations => self.commendations.after_delete(data),
-                            Page::Overview | Page::Desk => {}
+                            Page::Overview | Page::Desk | Page::Import => {}
                         }
                         self.show_info(s.deleted.to_owned());
                     }
@@ -638,6 +664,41 @@ impl App {
                 }
                 Outcome::Other
             }
+            Action::ImportChoose => {
+                if let Some(path) = self.dialogs.import_file() {
+                    self.import.start(path.clone());
+                    self.page = Page::Import;
+                    self.start_prepare(path, crate::import::ReadOptions::default())?;
+                }
+                Outcome::Other
+            }
+            Action::ImportPrepare { path, options } => {
+                self.import.options = options.clone();
+                self.start_prepare(path, options)?;
+                Outcome::Other
+            }
+            Action::ImportRemap(mapping) => {
+                self.start_remap(mapping)?;
+                Outcome::Other
+            }
+            Action::ImportApply => {
+                self.start_apply()?;
+                Outcome::Other
+            }
+            Action::ImportCancel => {
+                if let Some(job) = &self.job {
+                    job.progress.cancel();
+                }
+                Outcome::Other
+            }
+            Action::ImportClose => {
+                if let Some(job) = self.job.take() {
+                    job.progress.cancel();
+                }
+                self.import = ImportPanel::default();
+                self.page = Page::Attendees;
+                Outcome::Other
+            }
             Action::SetLanguage(lang) => {
                 self.lang = lang;
                 Outcome::Other
@@ -650,12 +711,131 @@ impl App {
                         Page::Questions => self.questions.start_new(&self.data),
                         Page::Gifts => self.gifts.start_new(&self.data),
                         Page::Commendations => self.commendations.start_new(&self.data),
-                        Page::Overview | Page::Desk => {}
+                        Page::Overview | Page::Desk | Page::Import => {}
                     }
                 }
                 Outcome::Other
             }
         })
+    }
+}
+
+impl App {
+    fn spawn(
+        &mut self,
+        name: &str,
+        work: impl FnOnce(&super::job::Progress) -> JobOutcome + Send + 'static,
+    ) -> Result<()> {
+        if self.job.is_some() {
+            return Err(crate::Error::Invalid("một tác vụ nhập đang chạy".into()));
+        }
+        let ctx = self.ctx.clone().unwrap_or_default();
+        let job = Job::spawn(name, &ctx, work).map_err(|source| crate::Error::Io {
+            path: PathBuf::from(name),
+            source,
+        })?;
+        self.job = Some(job);
+        Ok(())
+    }
+
+    /// Existing attendees for duplicate marking, read here only for a file with no path.
+    fn existing_source(&self) -> Result<(Option<PathBuf>, crate::import::Existing)> {
+        let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
+        Ok(match store.path() {
+            Some(p) => (Some(p.to_owned()), crate::import::Existing::default()),
+            None => (None, crate::import::Existing::load(store)?),
+        })
+    }
+
+    fn start_prepare(&mut self, path: PathBuf, options: crate::import::ReadOptions) -> Result<()> {
+        let (db, preloaded) = self.existing_source()?;
+        self.import.plan = None;
+        self.import.error = None;
+        self.spawn("import-read", move |_| {
+            let existing = match db {
+                Some(db) => {
+                    Store::open_read_only(&db).and_then(|s| crate::import::Existing::load(&s))
+                }
+                None => Ok(preloaded),
+            };
+            JobOutcome::Planned(Box::new(
+                existing.and_then(|e| crate::import::prepare(&path, &options, &e)),
+            ))
+        })
+    }
+
+    fn start_remap(&mut self, mapping: Vec<Option<crate::import::Field>>) -> Result<()> {
+        let Some(plan) = self.import.plan.take() else {
+            return Ok(());
+        };
+        let (db, preloaded) = self.existing_source()?;
+        self.spawn("import-map", move |_| {
+            let existing = match db {
+                Some(db) => {
+                    Store::open_read_only(&db).and_then(|s| crate::import::Existing::load(&s))
+                }
+                None => Ok(preloaded),
+            };
+            JobOutcome::Planned(Box::new(existing.map(|e| {
+                crate::import::plan(&plan.file, plan.grid, plan.header_row, mapping, &e)
+            })))
+        })
+    }
+
+    fn start_apply(&mut self) -> Result<()> {
+        let Some(plan) = self.import.plan.clone() else {
+            return Ok(());
+        };
+        let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
+        let (on_dup, skip_invalid) = (self.import.on_duplicate, self.import.skip_invalid);
+        let Some(db) = store.path().map(ToOwned::to_owned) else {
+            // An in-memory conference (tests) has no second connection to hand a worker.
+            let result = crate::import::apply(store, &plan, on_dup, skip_invalid, &mut |_, _| true);
+            self.job = Some(Job::done(JobOutcome::Imported(result)));
+            return Ok(());
+        };
+        // Its own connection on a worker thread; WAL lets the window keep reading.
+        self.spawn("import-apply", move |progress| {
+            let result = Store::open(&db, Missing::Refuse).and_then(|s| {
+                crate::import::apply(&s, &plan, on_dup, skip_invalid, &mut |d, t| {
+                    progress.set(d, t)
+                })
+            });
+            JobOutcome::Imported(result)
+        })
+    }
+
+    fn poll_job(&mut self) {
+        let Some(job) = &self.job else { return };
+        let Some(outcome) = job.poll() else {
+            if let Some(ctx) = &self.ctx {
+                ctx.request_repaint_after(Duration::from_millis(100));
+            }
+            return;
+        };
+        self.job = None;
+        let s = self.s();
+        match outcome {
+            JobOutcome::Planned(result) => match *result {
+                Ok(plan) => self.import.plan = Some(plan),
+                Err(e) => self.import.error = Some(format!("{e:#}")),
+            },
+            JobOutcome::Imported(Ok(summary)) => {
+                self.reload();
+                self.import.plan = None;
+                self.import.summary = Some(summary);
+                self.show_info(summary.to_string());
+            }
+            JobOutcome::Imported(Err(crate::Error::Cancelled)) => {
+                self.show_info(s.import_cancelled.to_owned());
+            }
+            JobOutcome::Imported(Err(e)) => self.import.error = Some(format!("{e:#}")),
+        }
+    }
+
+    /// True while a background job runs (tests wait on it).
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
     }
 }
 

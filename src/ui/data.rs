@@ -41,15 +41,31 @@ pub struct Data {
     pub commendations: Rows<Commendation>,
     pub commendation_kinds: Vec<String>,
     pub stats: Stats,
+    /// Distinct groups, units and districts of attendees, in Vietnamese order (filters).
+    pub attendee_groups: Vec<String>,
+    pub attendee_units: Vec<String>,
+    pub attendee_districts: Vec<String>,
+}
+
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let set: std::collections::BTreeSet<&str> = values.collect();
+    let mut v: Vec<String> = set.into_iter().map(str::to_owned).collect();
+    v.sort_by(|a, b| crate::text::compare_vi(a, b));
+    v
 }
 
 impl Data {
     /// Reads everything from the store.
     pub fn load(store: &Store, generation: u64) -> Result<Self> {
+        let attendees = Rows::new(store.attendees()?, |a| a.data.search_key());
+        let items = &attendees.items;
         Ok(Self {
+            attendee_groups: distinct(items.iter().map(|a| a.data.group.as_str())),
+            attendee_units: distinct(items.iter().map(|a| a.data.unit.as_str())),
+            attendee_districts: distinct(items.iter().map(|a| a.data.district.as_str())),
+            attendees,
             generation,
             conference: store.conference()?,
-            attendees: Rows::new(store.attendees()?, |a| a.data.search_key()),
             questions: Rows::new(store.questions()?, |q| q.data.search_key()),
             topics: store.topics()?,
             gifts: Rows::new(store.gifts()?, |g| g.data.search_key()),

@@ -8,6 +8,8 @@ pub trait FileDialogs {
     fn open_conference(&mut self) -> Option<PathBuf>;
     /// Choose where a new conference file goes.
     fn new_conference(&mut self) -> Option<PathBuf>;
+    /// Pick a spreadsheet or CSV file to import.
+    fn import_file(&mut self) -> Option<PathBuf>;
     /// Choose where to save a copy of the open conference.
     fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf>;
 }
@@ -32,6 +34,16 @@ impl FileDialogs for NativeDialogs {
                 .set_file_name("hoi-nghi-moi.sqlite"),
         )
         .save_file()
+    }
+
+    fn import_file(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Nhập danh sách đại biểu")
+            .add_filter(
+                "Bảng tính, CSV",
+                &["xlsx", "xls", "xlsm", "ods", "csv", "txt"],
+            )
+            .pick_file()
     }
 
     fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf> {

@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod data;
 pub mod dialogs;
+pub mod job;
 pub mod panels;
 pub mod record;
 pub mod theme;
@@ -25,6 +26,8 @@ pub enum Page {
     Questions,
     Gifts,
     Commendations,
+    /// The import preview (not in the navigation; opened from menus and buttons).
+    Import,
 }
 
 /// What is kept between runs (eframe storage): language and recent files.

@@ -24,6 +24,8 @@ pub struct ColumnSpec {
 pub enum SortValue {
     Number(i64),
     Text(Vec<u8>),
+    /// A number, then text (protocol order: rank, then position).
+    Pair(i64, Vec<u8>),
 }
 
 /// A form's draft plus its validation errors.
@@ -36,6 +38,8 @@ pub trait Form: Clone + PartialEq + Default {
 pub trait RecordKind {
     type Record: 'static;
     type Form: Form;
+    /// Extra filters above the table (`()` for none).
+    type Filter: Default + Clone + PartialEq;
 
     /// Id salt of the table and widgets.
     const SALT: &'static str;
@@ -70,6 +74,11 @@ pub trait RecordKind {
     fn delete_action(id: &str) -> Action;
     /// Extra lines under the table (totals).
     fn footer_ui(_ui: &mut Ui, _data: &Data, _s: &Strings) {}
+    /// Draws the filters; the table shows only records they keep.
+    fn filter_ui(_filter: &mut Self::Filter, _ui: &mut Ui, _data: &Data, _s: &Strings) {}
+    fn filter_keeps(_filter: &Self::Filter, _r: &Self::Record) -> bool {
+        true
+    }
 }
 
 /// What a filtered, sorted view was built from: data generation, search text, sort.
@@ -89,6 +98,8 @@ pub struct RecordPanel<K: RecordKind> {
     notice: Option<String>,
     view: Vec<usize>,
     view_key: Option<ViewKey>,
+    pub filter: K::Filter,
+    view_filter: K::Filter,
     scroll_to: Option<usize>,
 }
 
@@ -107,6 +118,8 @@ impl<K: RecordKind> Default for RecordPanel<K> {
             notice: None,
             view: Vec::new(),
             view_key: None,
+            filter: K::Filter::default(),
+            view_filter: K::Filter::default(),
             scroll_to: None,
         }
     }
@@ -173,7 +186,7 @@ impl<K: RecordKind> RecordPanel<K> {
 
     fn refresh_view(&mut self, data: &Data, s: &Strings) {
         let key = (data.generation, self.search.clone(), self.sort);
-        if self.view_key.as_ref() == Some(&key) {
+        if self.view_key.as_ref() == Some(&key) && self.view_filter == self.filter {
             return;
         }
         let rows = K::rows(data);
@@ -181,8 +194,9 @@ impl<K: RecordKind> RecordPanel<K> {
         let mut view: Vec<usize> = rows
             .keys
             .iter()
+            .zip(&rows.items)
             .enumerate()
-            .filter(|(_, k)| q.matches(k))
+            .filter(|(_, (k, r))| q.matches(k) && K::filter_keeps(&self.filter, r))
             .map(|(i, _)| i)
             .collect();
         if let Some((col, ascending)) = self.sort {
@@ -202,6 +216,7 @@ impl<K: RecordKind> RecordPanel<K> {
         }
         self.view = view;
         self.view_key = Some(key);
+        self.view_filter = self.filter.clone();
     }
 
     fn shortcuts(&mut self, ui: &Ui, data: &Data) {
@@ -349,6 +364,8 @@ impl<K: RecordKind> RecordPanel<K> {
                 rows.items.len()
             )));
         });
+        K::filter_ui(&mut self.filter, ui, data, s);
+        self.refresh_view(data, s);
         K::footer_ui(ui, data, s);
         ui.add_space(4.0);
         if rows.items.is_empty() {

@@ -22,6 +22,9 @@ impl FileDialogs for FakeDialogs {
     fn new_conference(&mut self) -> Option<PathBuf> {
         self.answers.pop()
     }
+    fn import_file(&mut self) -> Option<PathBuf> {
+        self.answers.pop()
+    }
     fn save_copy(&mut self, _suggested_name: &str) -> Option<PathBuf> {
         self.answers.pop()
     }
@@ -68,4 +71,17 @@ pub fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
     field.focus();
     field.type_text(text);
     h.run();
+}
+
+/// Steps the window until its background job has finished.
+pub fn wait_idle(h: &mut Harness<'static, App>) {
+    for _ in 0..1000 {
+        h.step();
+        if !h.state().is_busy() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("background job did not finish");
 }

@@ -19,6 +19,56 @@ pub struct AttendeeForm {
 }
 impl_form!(AttendeeForm);
 
+/// Filters above the attendee table; `None` keeps everyone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AttendeeFilter {
+    pub group: Option<String>,
+    pub unit: Option<String>,
+    pub district: Option<String>,
+    pub checked_in: Option<bool>,
+}
+
+/// One filter drop-down over the distinct values of a column.
+fn pick(ui: &mut Ui, label: &str, value: &mut Option<String>, options: &[String], s: &Strings) {
+    let label_id = ui.label(label).id;
+    let text = value.clone().unwrap_or_else(|| s.filter_all.to_owned());
+    egui::ComboBox::from_id_salt(("filter", label))
+        .selected_text(text)
+        .width(130.0)
+        .height(360.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, s.filter_all);
+            for o in options {
+                ui.selectable_value(
+                    value,
+                    Some(o.clone()),
+                    if o.is_empty() { "—" } else { o.as_str() },
+                );
+            }
+        })
+        .response
+        .labelled_by(label_id);
+}
+
+/// Positions in protocol order: heads before deputies before staff, then alphabetical.
+fn position_key(position: &str) -> Vec<u8> {
+    let f = crate::text::fold(position);
+    let level: u8 = if f.starts_with("giam doc")
+        || f.starts_with("truong")
+        || f.starts_with("bi thu")
+        || f.starts_with("chu tich")
+    {
+        0
+    } else if f.starts_with("pho") {
+        1
+    } else {
+        2
+    };
+    let mut key = vec![level];
+    key.extend(sort_key(position));
+    key
+}
+
 /// The attendee record kind.
 pub struct Attendees;
 
@@ -28,6 +78,7 @@ pub type AttendeesPanel = RecordPanel<Attendees>;
 impl RecordKind for Attendees {
     type Record = Attendee;
     type Form = AttendeeForm;
+    type Filter = AttendeeFilter;
     const SALT: &'static str = "attendees";
 
     fn rows(data: &Data) -> &Rows<Attendee> {
@@ -86,10 +137,54 @@ impl RecordKind for Attendees {
     fn sort_value(r: &Attendee, col: usize, s: &Strings) -> SortValue {
         match col {
             0 => SortValue::Text(name_sort_key(&r.data.full_name)),
-            1 => SortValue::Number(rank::protocol_key(&r.data.rank)),
+            1 => SortValue::Pair(
+                rank::protocol_key(&r.data.rank),
+                position_key(&r.data.position),
+            ),
             5 => SortValue::Text(r.checked_in_at.clone().unwrap_or_default().into_bytes()),
             _ => SortValue::Text(sort_key(&Self::cell(r, col, s))),
         }
+    }
+
+    fn filter_ui(filter: &mut AttendeeFilter, ui: &mut Ui, data: &Data, s: &Strings) {
+        ui.horizontal_wrapped(|ui| {
+            pick(ui, s.f_group, &mut filter.group, &data.attendee_groups, s);
+            pick(ui, s.f_unit, &mut filter.unit, &data.attendee_units, s);
+            pick(
+                ui,
+                s.f_district,
+                &mut filter.district,
+                &data.attendee_districts,
+                s,
+            );
+            let label = ui.label(s.f_checked_in);
+            let text = match filter.checked_in {
+                None => s.filter_all,
+                Some(true) => s.filter_present,
+                Some(false) => s.filter_absent,
+            };
+            egui::ComboBox::from_id_salt("filter_checked_in")
+                .selected_text(text)
+                .width(90.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.checked_in, None, s.filter_all);
+                    ui.selectable_value(&mut filter.checked_in, Some(true), s.filter_present);
+                    ui.selectable_value(&mut filter.checked_in, Some(false), s.filter_absent);
+                })
+                .response
+                .labelled_by(label.id);
+            if *filter != AttendeeFilter::default() && ui.small_button(s.filter_clear).clicked() {
+                *filter = AttendeeFilter::default();
+            }
+        });
+    }
+
+    fn filter_keeps(f: &AttendeeFilter, r: &Attendee) -> bool {
+        let d = &r.data;
+        f.group.as_ref().is_none_or(|g| *g == d.group)
+            && f.unit.as_ref().is_none_or(|u| *u == d.unit)
+            && f.district.as_ref().is_none_or(|x| *x == d.district)
+            && f.checked_in.is_none_or(|c| c == r.checked_in_at.is_some())
     }
 
     fn cell_is_success(r: &Attendee, col: usize) -> bool {

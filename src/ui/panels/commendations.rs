@@ -30,6 +30,7 @@ pub type CommendationsPanel = RecordPanel<Commendations>;
 impl RecordKind for Commendations {
     type Record = Commendation;
     type Form = CommendationForm;
+    type Filter = ();
     const SALT: &'static str = "commendations";
 
     fn rows(data: &Data) -> &Rows<Commendation> {

@@ -14,6 +14,8 @@ use crate::ui::theme;
 use crate::ui::widgets::FormUi;
 
 const MAX_MATCHES: usize = 12;
+/// Matches looked at for ranking; beyond this the typed text is too short to mean anyone.
+const MAX_CANDIDATES: usize = 400;
 
 /// The desk's own state.
 #[derive(Debug, Default)]
@@ -39,12 +41,27 @@ impl DeskPanel {
         self.matches = if self.query.trim().chars().count() < 2 {
             Vec::new()
         } else {
-            data.attendees
+            // People whose name holds the words come before matches on unit or phone.
+            let mut found: Vec<(bool, usize)> = data
+                .attendees
                 .keys
                 .iter()
                 .enumerate()
                 .filter(|(_, k)| q.matches(k))
-                .map(|(i, _)| i)
+                .take(MAX_CANDIDATES)
+                .map(|(i, _)| {
+                    let name = data
+                        .attendees
+                        .items
+                        .get(i)
+                        .map(|a| crate::text::fold(&a.data.full_name));
+                    (!name.is_some_and(|n| q.matches(&n)), i)
+                })
+                .collect();
+            found.sort_unstable();
+            found
+                .into_iter()
+                .map(|(_, i)| i)
                 .take(MAX_MATCHES)
                 .collect()
         };

@@ -41,6 +41,7 @@ fn earlier_gift<'d>(
 impl RecordKind for Gifts {
     type Record = Gift;
     type Form = GiftForm;
+    type Filter = ();
     const SALT: &'static str = "gifts";
 
     fn rows(data: &Data) -> &Rows<Gift> {

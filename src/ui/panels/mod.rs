@@ -4,6 +4,7 @@ pub mod attendees;
 pub mod commendations;
 pub mod desk;
 pub mod gifts;
+pub mod import;
 pub mod overview;
 pub mod questions;
 

@@ -64,6 +64,12 @@ impl OverviewPanel {
                     self.focus_details = true;
                 }
                 if ui
+                    .add_enabled(writable, egui::Button::new(s.welcome_import))
+                    .clicked()
+                {
+                    actions.push(Action::ImportChoose);
+                }
+                if ui
                     .add_enabled(writable, egui::Button::new(s.welcome_add_attendee))
                     .clicked()
                 {

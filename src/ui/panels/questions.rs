@@ -28,6 +28,7 @@ pub type QuestionsPanel = RecordPanel<Questions>;
 impl RecordKind for Questions {
     type Record = Question;
     type Form = QuestionForm;
+    type Filter = ();
     const SALT: &'static str = "questions";
 
     fn rows(data: &Data) -> &Rows<Question> {

@@ -1,0 +1,171 @@
+//! Speed at the venue with 100,000 attendees: CSV import end to end, one search
+//! keystroke, one frame of the attendee table and of the check-in desk.
+//! Run with `cargo bench`; criterion prints the figures.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hoinghi::import::{self, Existing, OnDuplicate, ReadOptions};
+use hoinghi::store::{Missing, Store};
+use hoinghi::ui::App;
+use hoinghi::ui::action::Action;
+use hoinghi::ui::data::Data;
+use hoinghi::ui::dialogs::FileDialogs;
+use hoinghi::ui::panels::attendees::AttendeesPanel;
+
+const N: usize = 100_000;
+
+struct NoDialogs;
+impl FileDialogs for NoDialogs {
+    fn open_conference(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn new_conference(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn import_file(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_copy(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// A realistic list: Vietnamese names, ranks, ~80 communes, unique phones.
+fn write_csv(path: &Path) {
+    const FAMILY: [&str; 12] = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Dương",
+    ];
+    const MIDDLE: [&str; 8] = ["Văn", "Thị", "Minh", "Thanh", "Hữu", "Ngọc", "Quốc", "Kim"];
+    const GIVEN: [&str; 20] = [
+        "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Lâm", "Luân", "Nam", "Phúc", "Tâm",
+        "Thảo", "Trang", "Tràng", "Tuấn", "Uyên", "Vy", "Yến", "Ánh",
+    ];
+    const RANKS: [&str; 6] = [
+        "Thiếu úy",
+        "Trung úy",
+        "Thượng úy",
+        "Đại úy",
+        "Thiếu tá",
+        "Trung sĩ",
+    ];
+    let mut csv = String::from(
+        "STT,Họ và tên,Giới tính,Năm sinh,Cấp bậc,Chức vụ,Đơn vị,Địa bàn,Nhóm,Số điện thoại\n",
+    );
+    for i in 0..N {
+        let name = format!(
+            "{} {} {}",
+            FAMILY[i % 12],
+            MIDDLE[(i / 12) % 8],
+            GIVEN[(i / 96) % 20]
+        );
+        writeln!(
+            csv,
+            "{},{name},{},{},{},Cán bộ,Công an xã Số {},huyện {},CBCS Công an xã,09{:08}",
+            i + 1,
+            if i % 3 == 0 { "Nữ" } else { "Nam" },
+            1970 + i % 35,
+            RANKS[i % 6],
+            i % 80,
+            i % 8,
+            i
+        )
+        .unwrap();
+    }
+    std::fs::write(path, csv).unwrap();
+}
+
+fn store_with_100k(csv: &Path) -> Store {
+    let store = Store::open_in_memory().unwrap();
+    let plan = import::prepare(csv, &ReadOptions::default(), &Existing::default()).unwrap();
+    import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+    store
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1366.0, 768.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("attendees_100k.csv");
+    write_csv(&csv);
+
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    let mut n = 0;
+    g.bench_function("csv_100k_end_to_end", |b| {
+        b.iter(|| {
+            n += 1;
+            let store =
+                Store::open(&dir.path().join(format!("hn{n}.sqlite")), Missing::Create).unwrap();
+            let plan = import::prepare(
+                &csv,
+                &ReadOptions::default(),
+                &Existing::load(&store).unwrap(),
+            )
+            .unwrap();
+            let s =
+                import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+            assert_eq!(s.imported, N);
+        });
+    });
+    g.finish();
+
+    let store = store_with_100k(&csv);
+    let data = Data::load(&store, 1).unwrap();
+    let s = hoinghi::i18n::Lang::Vi.strings();
+    let mut panel = AttendeesPanel::default();
+    let mut flip = false;
+    c.bench_function("search_keystroke_100k", |b| {
+        b.iter(|| {
+            // Alternate two queries so every call rebuilds the view, as typing does.
+            flip = !flip;
+            panel.search = if flip {
+                "tran van tr".into()
+            } else {
+                "tran van tra".into()
+            };
+            panel.visible_ids(&data, s).len()
+        });
+    });
+
+    let mut app = App::with_store(store_with_100k(&csv), Box::new(NoDialogs));
+    let ctx = egui::Context::default();
+    hoinghi::ui::theme::install(&ctx);
+    app.apply(Action::Navigate {
+        page: hoinghi::ui::Page::Attendees,
+        new_record: false,
+    });
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    }
+    c.bench_function("frame_attendees_100k", |b| {
+        b.iter(|| ctx.run_ui(input(), |ui| app.frame_ui(ui)));
+    });
+
+    app.apply(Action::Navigate {
+        page: hoinghi::ui::Page::Desk,
+        new_record: false,
+    });
+    let mut typed = input();
+    typed.events.push(egui::Event::Text("tran van".into()));
+    let _ = ctx.run_ui(typed, |ui| app.frame_ui(ui));
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    }
+    c.bench_function("frame_desk_100k", |b| {
+        b.iter(|| ctx.run_ui(input(), |ui| app.frame_ui(ui)));
+    });
+}
+
+criterion_group!(venue, benches);
+criterion_main!(venue);

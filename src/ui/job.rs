@@ -1,0 +1,98 @@
+//! Long work (imports) on a named background thread. Progress goes through atomics,
+//! the result through a channel the app polls each frame; the window never waits.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use crate::error::Result;
+use crate::import::{Plan, Summary};
+
+/// Shared between the window and the worker.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Records progress; returns false once the user has cancelled.
+    pub fn set(&self, done: usize, total: usize) -> bool {
+        self.done.store(done, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        !self.is_cancelled()
+    }
+
+    /// Done as a fraction, `None` while the total is unknown.
+    pub fn fraction(&self) -> Option<f32> {
+        let total = self.total.load(Ordering::Relaxed);
+        let done = self.done.load(Ordering::Relaxed);
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "a progress bar needs no more precision"
+        )]
+        (total > 0).then(|| done as f32 / total as f32)
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// What a finished job hands back.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A file was read and planned (the preview).
+    Planned(Box<Result<Plan>>),
+    /// A plan was stored.
+    Imported(Result<Summary>),
+}
+
+/// A running job.
+pub struct Job {
+    pub progress: Arc<Progress>,
+    rx: mpsc::Receiver<Outcome>,
+}
+
+impl Job {
+    /// Starts `work` on a thread called `name`; the window is woken when it ends.
+    pub fn spawn(
+        name: &str,
+        ctx: &egui::Context,
+        work: impl FnOnce(&Progress) -> Outcome + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = mpsc::channel();
+        let (p, ctx) = (Arc::clone(&progress), ctx.clone());
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                let outcome = work(&p);
+                // The window may have closed meanwhile; then nobody needs the result.
+                if tx.send(outcome).is_ok() {
+                    ctx.request_repaint();
+                }
+            })?;
+        Ok(Self { progress, rx })
+    }
+
+    /// A job already finished (work that had to run here, e.g. on an in-memory file).
+    pub fn done(outcome: Outcome) -> Self {
+        let (tx, rx) = mpsc::channel();
+        tx.send(outcome).ok();
+        Self {
+            progress: Arc::new(Progress::default()),
+            rx,
+        }
+    }
+
+    /// The result, once the job has finished.
+    pub fn poll(&self) -> Option<Outcome> {
+        self.rx.try_recv().ok()
+    }
+}

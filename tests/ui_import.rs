@@ -1,0 +1,95 @@
+//! Importing from the window: choose a file, see the preview, import, all off the UI thread.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{FakeDialogs, harness_with, wait_idle};
+use egui_kittest::kittest::Queryable as _;
+use hoinghi::import::Field;
+use hoinghi::store::{Missing, Store};
+use hoinghi::ui::Page;
+use hoinghi::ui::action::Action;
+
+const LIST: &str = "DANH SÁCH ĐẠI BIỂU,,\n,,\nSTT,Họ và tên,Đơn vị,Ghi chú\n\
+                    1,Nguyễn Văn An,Công an xã Long Trị,Tổ trưởng\n\
+                    2,Lê Thị Bích,Công an phường I,\n\
+                    3,NGUYỄN VĂN AN,Công an xã Long Trị,\n\
+                    Tổng cộng: 3 đồng chí,,\n";
+
+#[test]
+fn choose_preview_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("danh-sach.csv");
+    std::fs::write(&csv, LIST).unwrap();
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    h.get_by_label("Nhập danh sách đại biểu (Excel, CSV)…")
+        .click();
+    h.step();
+    wait_idle(&mut h);
+    assert_eq!(h.state().page(), Page::Import);
+    h.get_by_label_contains("3 dòng sẽ nhập · 1 trùng · 0 dòng lỗi");
+    h.get_by_label("Nguyễn Văn An");
+    h.get_by_label("trùng dòng 4");
+    assert!(
+        h.state().store().unwrap().attendees().unwrap().is_empty(),
+        "the preview writes nothing"
+    );
+
+    h.get_by_label("Nhập vào hội nghị").click();
+    h.step();
+    wait_idle(&mut h);
+    h.get_by_label_contains("Đã nhập xong: 2 mới");
+    let all = h.state().store().unwrap().attendees().unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].data.note, "Tổ trưởng");
+}
+
+#[test]
+fn correcting_the_mapping_changes_what_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ds.csv");
+    std::fs::write(&csv, LIST).unwrap();
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    h.state_mut().apply(Action::ImportChoose);
+    wait_idle(&mut h);
+    // Say the "Ghi chú" column is really the position.
+    let mut mapping = h.state().import.plan.as_ref().unwrap().mapping.clone();
+    assert_eq!(
+        mapping,
+        [
+            None,
+            Some(Field::FullName),
+            Some(Field::Unit),
+            Some(Field::Note)
+        ]
+    );
+    mapping[3] = Some(Field::Position);
+    h.state_mut().apply(Action::ImportRemap(mapping));
+    wait_idle(&mut h);
+    h.get_by_label("Nhập vào hội nghị").click();
+    h.step();
+    wait_idle(&mut h);
+    let all = h.state().store().unwrap().attendees().unwrap();
+    assert_eq!(all[0].data.position, "Tổ trưởng");
+    assert_eq!(all[0].data.note, "");
+}
+
+#[test]
+fn a_bad_file_shows_why_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("rac.csv");
+    std::fs::write(&bad, b"\x00\x01 garbage \xff\xfe").unwrap();
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(store, FakeDialogs { answers: vec![bad] });
+    h.state_mut().apply(Action::ImportChoose);
+    wait_idle(&mut h);
+    h.get_by_label_contains("Không nhập được tệp");
+    h.get_by_label_contains("Không có gì được nhập");
+    assert!(
+        h.get_all_by_label_contains("rac.csv").count() >= 2,
+        "file named in the message and the header"
+    );
+    assert!(h.state().store().unwrap().attendees().unwrap().is_empty());
+}
