@@ -40,8 +40,26 @@ fn write_csv(path: &Path) {
     ];
     const MIDDLE: [&str; 8] = ["Văn", "Thị", "Minh", "Thanh", "Hữu", "Ngọc", "Quốc", "Kim"];
     const GIVEN: [&str; 20] = [
-        "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Lâm", "Luân", "Nam", "Phúc", "Tâm",
-        "Thảo", "Trang", "Tràng", "Tuấn", "Uyên", "Vy", "Yến", "Ánh",
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Đạt",
+        "Hải",
+        "Hùng",
+        "Lâm",
+        "Luân",
+        "Nam",
+        "Phúc",
+        "Tâm",
+        "Thảo",
+        "Trang",
+        "Trường",
+        "Tuấn",
+        "Uyên",
+        "Vy",
+        "Yến",
+        "Ánh",
     ];
     const RANKS: [&str; 6] = [
         "Thiếu úy",
@@ -68,7 +86,7 @@ fn write_csv(path: &Path) {
             if i % 3 == 0 { "Nữ" } else { "Nam" },
             1970 + i % 35,
             RANKS[i % 6],
-            i % 80,
+            i % 83,
             i % 8,
             i
         )

@@ -156,6 +156,13 @@ strings! {
     pick_attendee: "Chọn từ danh sách đại biểu:", "Pick from the attendee list:";
     linked_attendee: "Đã liên kết với đại biểu", "Linked to attendee";
     unlink: "Bỏ liên kết", "Unlink";
+    merge_into: "Gộp vào câu số", "Merge into question no.";
+    merge: "Gộp", "Merge";
+    merged_into_label: "Đã gộp vào câu số", "Merged into question no.";
+    unmerge: "Tách ra", "Unmerge";
+    merged_askers: "Cùng ý kiến (đã gộp):", "Raised also by (merged):";
+    move_up: "Lên trước", "Move up";
+    move_down: "Xuống sau", "Move down";
     // Gift fields
     f_recipient: "Người nhận", "Recipient";
     f_circumstances: "Hoàn cảnh", "Circumstances";

@@ -11,9 +11,18 @@ use unicode_normalization::char::is_combining_mark;
 
 /// NFC, trimmed, every run of white space (non-breaking spaces included) made one space.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most text arrives composed already; composing it again is the slow part of an import.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        collapse(s.chars(), s.len())
+    } else {
+        collapse(s.nfc(), s.len())
+    }
+}
+
+fn collapse(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in s.nfc() {
+    for c in chars {
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
             pending_space = !out.is_empty();
         } else if c.is_control() {
@@ -40,18 +49,23 @@ pub fn normalize_multiline(s: &str) -> String {
 /// "Nguyễn Thanh Tràng" → "nguyen thanh trang".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
-                }
+    let push = |c: char, out: &mut String| match c {
+        'đ' | 'Đ' => out.push('d'),
+        c if c.is_whitespace() => {
+            if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
             }
-            c => out.extend(c.to_lowercase()),
+        }
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c if is_combining_mark(c) => {}
+        c => out.extend(c.to_lowercase()),
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // Marks are dropped, so decomposing char by char needs no reordering.
+            unicode_normalization::char::decompose_canonical(c, |d| push(d, &mut out));
         }
     }
     if out.ends_with(' ') {
@@ -61,31 +75,41 @@ pub fn fold(s: &str) -> String {
 }
 
 /// A parsed search box: every word must appear somewhere in the key.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Each word gets a prebuilt substring finder, since one keystroke scans every row.
+#[derive(Debug, Clone, Default)]
 pub struct Query {
-    words: Vec<String>,
+    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl Query {
     /// Folds and splits what the user typed.
     pub fn new(text: &str) -> Self {
+        let mut words: Vec<String> = fold(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        // Longest first: the rarest word rejects most rows before the others are tried.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
         Self {
-            words: fold(text)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
+            finders: words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
                 .collect(),
         }
     }
 
     /// True when nothing was typed: everything matches.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.finders.is_empty()
     }
 
     /// Does a folded key contain every word of the query?
     pub fn matches(&self, key: &str) -> bool {
-        self.words.iter().all(|w| key.contains(w.as_str()))
+        self.finders
+            .iter()
+            .all(|f| f.find(key.as_bytes()).is_some())
     }
 }
 

@@ -373,3 +373,22 @@ fn xlsx_with_merged_title_stt_numbers_and_two_sheets() {
     assert_eq!(a[1].data.full_name, "Phan Nguyễn Ngọc Thảo");
     assert_eq!(a[1].data.rank, "Đại úy");
 }
+
+#[test]
+fn utf8_bom_with_crlf_and_a_quoted_newline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend("Họ và tên,Đơn vị,Ghi chú\r\nĐỗ Văn Hải,Công an xã Hỏa Lựu,\"Đến muộn\r\nxin phép trước\"\r\n".as_bytes());
+    let path = write(dir.path(), "bom.csv", &bytes);
+    let store = Store::open_in_memory().unwrap();
+    let plan = import::prepare(&path, &ReadOptions::default(), &Existing::default()).unwrap();
+    assert_eq!(plan.grid.encoding, Some(import::Encoding::Utf8));
+    assert_eq!(plan.rows.len(), 1);
+    import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+    let a = &store.attendees().unwrap()[0];
+    assert_eq!(
+        a.data.full_name, "Đỗ Văn Hải",
+        "the BOM is not part of the first header"
+    );
+    assert_eq!(a.data.note, "Đến muộn xin phép trước");
+}

@@ -259,3 +259,66 @@ fn attendee_filters_and_protocol_order() {
     h.run();
     h.get_by_label_contains("Hiển thị 520 trên 520");
 }
+
+#[test]
+fn merging_questions_keeps_every_asker_and_shares_the_answer() {
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Câu hỏi");
+    let (q1, q2) = {
+        let d = h.state().data();
+        (d.questions.items[0].clone(), d.questions.items[1].clone())
+    };
+    let data = h.state().data().clone();
+    h.state_mut().questions.select(&data, &q2.id);
+    h.run();
+    // The merge row sits at the bottom of the slip form; scroll to it as a person would.
+    h.get_by_label("Gộp").scroll_to_me();
+    h.run();
+    type_into(&mut h, "Gộp vào câu số", "1");
+    h.get_by_label("Gộp").click();
+    h.run();
+    let store = h.state().store().unwrap();
+    let merged = store.question(&q2.id).unwrap();
+    assert_eq!(merged.data.merged_into.as_deref(), Some(q1.id.as_str()));
+    assert_eq!(merged.data.number, 2, "keeps its number");
+    assert_eq!(
+        merged.data.asker_name, q2.data.asker_name,
+        "keeps its asker"
+    );
+    h.get_by_label("Tách ra");
+
+    // Answering the main question answers the merged one.
+    let mut main = store.question(&q1.id).unwrap().data;
+    main.answer = "Trả lời chung cho các ý kiến".into();
+    main.status = hoinghi::domain::Status::InWriting;
+    store.update_question(&q1.id, &main).unwrap();
+    let merged = store.question(&q2.id).unwrap();
+    assert_eq!(merged.data.answer, "Trả lời chung cho các ý kiến");
+    assert_eq!(merged.data.status, hoinghi::domain::Status::InWriting);
+    assert_eq!(store.merged_into(&q1.id).unwrap().len(), 1);
+}
+
+#[test]
+fn commendations_move_in_stage_order() {
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Khen thưởng");
+    let second = h.state().data().commendations.items[1].clone();
+    let data = h.state().data().clone();
+    h.state_mut().commendations.select(&data, &second.id);
+    h.run();
+    h.get_by_label("Lên trước").click();
+    h.run();
+    let order: Vec<String> = h
+        .state()
+        .store()
+        .unwrap()
+        .commendations()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.data.recipient_name)
+        .collect();
+    assert_eq!(order, ["Phan Nguyễn Ngọc Thảo", "Trần Văn Luân"]);
+    // The form shows the new place.
+    let field = h.get_by_role_and_label(Role::TextInput, "Thứ tự lên sân khấu");
+    assert_eq!(field.value().as_deref(), Some("1"));
+}

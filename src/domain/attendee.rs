@@ -153,7 +153,7 @@ pub fn parse_birth_year(text: &str) -> Result<Option<i32>, Problem> {
         let t = t.strip_suffix(".0").unwrap_or(t);
         t.parse::<i32>().map_err(|_| Problem::BadYear)?
     };
-    let this_year = i32::from(super::date::today().year());
+    let this_year = super::date::this_year();
     if (1900..=this_year).contains(&year) {
         Ok(Some(year))
     } else {

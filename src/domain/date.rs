@@ -43,6 +43,12 @@ pub fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
+/// This year, read once: asking the time zone for every imported row is slow.
+pub fn this_year() -> i32 {
+    static YEAR: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *YEAR.get_or_init(|| i32::from(today().year()))
+}
+
 /// The current instant as stored in the file (RFC 3339, UTC).
 pub fn now_stamp() -> String {
     jiff::Timestamp::now().to_string()

@@ -26,11 +26,15 @@ pub const RANKS: [&str; 17] = [
 /// Position of a rank in protocol order (0 = Binh nhì); `None` for no or an unknown rank.
 /// Accepts any case and the old/new tone placement ("Thiếu uý").
 pub fn rank_level(rank: &str) -> Option<usize> {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let key = fold(rank);
     if key.is_empty() {
         return None;
     }
-    RANKS.iter().position(|r| fold(r) == key)
+    FOLDED
+        .get_or_init(|| RANKS.iter().map(|r| fold(r)).collect())
+        .iter()
+        .position(|r| *r == key)
 }
 
 /// The canonical spelling of a known rank, or the input as typed.

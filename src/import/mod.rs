@@ -39,6 +39,7 @@ pub struct PlanRow {
     /// Row number in the sheet as a person counts (1 = first row).
     pub row: usize,
     pub data: AttendeeData,
+    pub keys: Keys,
     pub duplicate: Option<Duplicate>,
 }
 
@@ -96,20 +97,67 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Existing attendees, for marking duplicates.
-#[derive(Debug, Default)]
-pub struct Existing {
-    by_person: HashMap<(String, String), String>,
-    by_phone: HashMap<String, String>,
+/// People seen so far, to recognise the same person typed again.
+#[derive(Debug)]
+pub struct People<T> {
+    /// (folded name, folded unit) → (who, phone).
+    by_person: HashMap<(String, String), Vec<(T, String)>>,
+    /// (folded name, phone) → who.
+    by_name_phone: HashMap<(String, String), T>,
 }
+
+impl<T> Default for People<T> {
+    fn default() -> Self {
+        Self {
+            by_person: HashMap::new(),
+            by_name_phone: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> People<T> {
+    pub fn add(&mut self, name_key: String, unit_key: String, phone: &str, who: T) {
+        if !phone.is_empty() {
+            self.by_name_phone
+                .entry((name_key.clone(), phone.to_owned()))
+                .or_insert_with(|| who.clone());
+        }
+        self.by_person
+            .entry((name_key, unit_key))
+            .or_default()
+            .push((who, phone.to_owned()));
+    }
+
+    /// The same person: the same folded name and either the same unit (unless both
+    /// phones are known and differ: namesakes) or the same phone (unit typed differently).
+    pub fn find(&self, name_key: &str, unit_key: &str, phone: &str) -> Option<&T> {
+        let key = (name_key.to_owned(), unit_key.to_owned());
+        let same_unit = self.by_person.get(&key).and_then(|list| {
+            list.iter()
+                .find(|(_, p)| phone.is_empty() || p.is_empty() || p == phone)
+                .map(|(who, _)| who)
+        });
+        same_unit.or_else(|| {
+            if phone.is_empty() {
+                None
+            } else {
+                self.by_name_phone.get(&(key.0, phone.to_owned()))
+            }
+        })
+    }
+}
+
+/// Attendees already in the conference file, for marking duplicates.
+#[derive(Debug, Default)]
+pub struct Existing(People<String>);
 
 impl Existing {
     pub fn load(store: &Store) -> Result<Self> {
-        let (by_person, by_phone) = crate::store::attendees::person_index(store.conn())?;
-        Ok(Self {
-            by_person,
-            by_phone,
-        })
+        let mut people = People::default();
+        for (id, name_key, unit_key, phone) in crate::store::attendees::person_keys(store.conn())? {
+            people.add(name_key, unit_key, &phone, id);
+        }
+        Ok(Self(people))
     }
 }
 
@@ -171,6 +219,103 @@ fn set(draft: &mut AttendeeDraft, field: Field, value: &str) {
     slot.push_str(value);
 }
 
+/// What one row under the header turned out to be.
+enum RowKind {
+    Blank,
+    Total,
+    NoName,
+    Errors(Vec<(usize, Problem)>),
+    Person(Box<(AttendeeData, Keys)>),
+}
+
+/// Folded keys of a person, computed once while planning (in parallel) and stored as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    pub search: String,
+    pub name: String,
+    pub unit: String,
+}
+
+fn classify(cells: &[String], mapping: &[Option<Field>], width: usize) -> RowKind {
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| ch.is_whitespace() || ch.is_control()))
+    {
+        return RowKind::Blank;
+    }
+    if mapping::is_total_row(cells) {
+        return RowKind::Total;
+    }
+    let mut draft = AttendeeDraft::default();
+    for (col, value) in cells.iter().enumerate() {
+        if let Some(Some(field)) = mapping.get(col) {
+            set(&mut draft, *field, value);
+        }
+    }
+    // A header repeated at a page break is not a person.
+    if draft.full_name.len() < 40
+        && mapping::field_for_header(&draft.full_name) == Some(Field::FullName)
+    {
+        return RowKind::Blank;
+    }
+    let data = match draft.validate() {
+        Ok(d) => d,
+        Err(errors) => {
+            if errors
+                .iter()
+                .any(|e| e.field == "full_name" && e.problem == Problem::Required)
+            {
+                return RowKind::NoName;
+            }
+            let at = |key: &str| {
+                mapping
+                    .iter()
+                    .position(|f| f.is_some_and(|f| f.key() == key))
+                    .unwrap_or(0)
+            };
+            return RowKind::Errors(errors.iter().map(|e| (at(e.field), e.problem)).collect());
+        }
+    };
+    if let Some(offset) = cells.iter().skip(width).position(|c| !c.trim().is_empty()) {
+        return RowKind::Errors(vec![(width + offset, Problem::ExtraCells)]);
+    }
+    let keys = Keys {
+        search: data.search_key(),
+        name: fold(&data.full_name),
+        unit: fold(&data.unit),
+    };
+    RowKind::Person(Box::new((data, keys)))
+}
+
+/// Classifies rows on every core: validation and folding are most of an import's work.
+fn classify_all(rows: &[Vec<String>], mapping: &[Option<Field>], width: usize) -> Vec<RowKind> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    let chunk = rows.len().div_ceil(threads).max(1_000);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|c| classify(c, mapping, width))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A worker that panicked would lose rows; classify it here instead, where a panic is seen.
+        handles
+            .into_iter()
+            .zip(rows.chunks(chunk))
+            .flat_map(|(h, part)| {
+                h.join()
+                    .unwrap_or_else(|_| part.iter().map(|c| classify(c, mapping, width)).collect())
+            })
+            .collect()
+    })
+}
+
 /// Turns the rows under the header into attendees, errors and skips, marking duplicates.
 pub fn plan(
     path: &Path,
@@ -186,87 +331,45 @@ pub fn plan(
         ..Plan::default()
     };
     let width = p.grid_width_hint(&grid);
-    let mut seen_person: HashMap<(String, String), usize> = HashMap::new();
-    let mut seen_phone: HashMap<String, usize> = HashMap::new();
-    for (i, cells) in grid.rows.iter().enumerate().skip(header_row + 1) {
-        let row = i + 1;
-        if cells.iter().all(|c| crate::text::normalize(c).is_empty()) {
-            p.skipped_blank += 1;
-            continue;
-        }
-        if mapping::is_total_row(cells) {
-            p.skipped_total += 1;
-            continue;
-        }
-        let mut draft = AttendeeDraft::default();
-        for (col, value) in cells.iter().enumerate() {
-            if let Some(Some(field)) = p.mapping.get(col) {
-                set(&mut draft, *field, value);
-            }
-        }
-        // A header repeated at a page break, or a row with no name: not a person.
-        if mapping::field_for_header(&draft.full_name) == Some(Field::FullName) {
-            p.skipped_blank += 1;
-            continue;
-        }
-        let extra = cells.iter().skip(width).position(|c| !c.trim().is_empty());
-        let data = match draft.validate() {
-            Ok(d) => d,
-            Err(errors) => {
-                if errors
-                    .iter()
-                    .any(|e| e.field == "full_name" && e.problem == Problem::Required)
-                {
-                    p.skipped_no_name += 1;
-                    continue;
-                }
-                for e in errors {
-                    let col = p
-                        .mapping
-                        .iter()
-                        .position(|f| f.is_some_and(|f| f.key() == e.field))
-                        .unwrap_or(0);
+    let body = grid.rows.get(header_row + 1..).unwrap_or_default();
+    let kinds = classify_all(body, &p.mapping, width);
+    let mut seen: People<usize> = People::default();
+    for (i, kind) in kinds.into_iter().enumerate() {
+        let row = header_row + 2 + i;
+        match kind {
+            RowKind::Blank => p.skipped_blank += 1,
+            RowKind::Total => p.skipped_total += 1,
+            RowKind::NoName => p.skipped_no_name += 1,
+            RowKind::Errors(errors) => {
+                for (col, problem) in errors {
                     p.errors.push(RowError {
                         row,
                         column: p.column_name_in(&grid, col),
-                        problem: e.problem,
+                        problem,
                     });
                 }
-                continue;
             }
-        };
-        if let Some(offset) = extra {
-            p.errors.push(RowError {
-                row,
-                column: format!("cột {}", width + offset + 1),
-                problem: Problem::ExtraCells,
-            });
-            continue;
-        }
-        let key = (fold(&data.full_name), fold(&data.unit));
-        let phone = Some(data.phone.as_str()).filter(|p| !p.is_empty());
-        let duplicate = existing
-            .by_person
-            .get(&key)
-            .or_else(|| phone.and_then(|p| existing.by_phone.get(p)))
-            .map(|id| Duplicate::Existing(id.clone()))
-            .or_else(|| {
-                seen_person
-                    .get(&key)
-                    .or_else(|| phone.and_then(|p| seen_phone.get(p)))
-                    .map(|first| Duplicate::InFile(*first))
-            });
-        if duplicate.is_none() {
-            seen_person.insert(key, row);
-            if !data.phone.is_empty() {
-                seen_phone.insert(data.phone.clone(), row);
+            RowKind::Person(person) => {
+                let (data, keys) = *person;
+                let duplicate = existing
+                    .0
+                    .find(&keys.name, &keys.unit, &data.phone)
+                    .map(|id| Duplicate::Existing(id.clone()))
+                    .or_else(|| {
+                        seen.find(&keys.name, &keys.unit, &data.phone)
+                            .map(|first| Duplicate::InFile(*first))
+                    });
+                if duplicate.is_none() {
+                    seen.add(keys.name.clone(), keys.unit.clone(), &data.phone, row);
+                }
+                p.rows.push(PlanRow {
+                    row,
+                    data,
+                    keys,
+                    duplicate,
+                });
             }
         }
-        p.rows.push(PlanRow {
-            row,
-            data,
-            duplicate,
-        });
     }
     p.grid = grid;
     p

@@ -1,7 +1,5 @@
 //! Attendee rows.
 
-use std::collections::HashMap;
-
 use rusqlite::{OptionalExtension as _, Row, params};
 
 use super::{Store, new_id, now};
@@ -34,11 +32,23 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
     })
 }
 
-/// Inserts one attendee on any connection or transaction (used by import too).
+/// Inserts one attendee on any connection or transaction.
 pub(crate) fn insert(
     conn: &rusqlite::Connection,
     id: &str,
     d: &AttendeeData,
+    stamp: &str,
+) -> Result<()> {
+    let keys = (d.search_key(), fold(&d.full_name), fold(&d.unit));
+    insert_keyed(conn, id, d, (&keys.0, &keys.1, &keys.2), stamp)
+}
+
+/// Inserts one attendee whose folded keys (search, name, unit) are already known (import).
+pub(crate) fn insert_keyed(
+    conn: &rusqlite::Connection,
+    id: &str,
+    d: &AttendeeData,
+    (search_key, name_key, unit_key): (&str, &str, &str),
     stamp: &str,
 ) -> Result<()> {
     conn.prepare_cached(
@@ -58,9 +68,9 @@ pub(crate) fn insert(
             d.group,
             d.phone,
             d.note,
-            d.search_key(),
-            fold(&d.full_name),
-            fold(&d.unit),
+            search_key,
+            name_key,
+            unit_key,
             stamp
         ])?;
     Ok(())
@@ -171,23 +181,12 @@ impl Store {
     }
 }
 
-/// Attendee ids by (folded name, folded unit), and by phone.
-pub(crate) type PersonIndex = (HashMap<(String, String), String>, HashMap<String, String>);
-
-/// Existing attendees by person (folded name and unit) and by phone, for duplicate checks.
-pub(crate) fn person_index(conn: &rusqlite::Connection) -> Result<PersonIndex> {
-    let mut by_person = HashMap::new();
-    let mut by_phone = HashMap::new();
+/// Every attendee as (id, folded name, folded unit, phone), for duplicate checks.
+pub(crate) fn person_keys(
+    conn: &rusqlite::Connection,
+) -> Result<Vec<(String, String, String, String)>> {
     let mut stmt =
         conn.prepare("SELECT id, name_key, unit_key, phone FROM attendee ORDER BY rowid")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let phone: String = r.get(3)?;
-        if !phone.is_empty() {
-            by_phone.entry(phone).or_insert_with(|| id.clone());
-        }
-        by_person.entry((r.get(1)?, r.get(2)?)).or_insert(id);
-    }
-    Ok((by_person, by_phone))
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -156,3 +156,34 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Moves a commendation one place up (earlier on stage) or down, swapping with its neighbour.
+    pub fn move_commendation(&self, id: &str, up: bool) -> Result<()> {
+        self.in_transaction(|s| {
+            let all = s.commendations()?;
+            let Some(pos) = all.iter().position(|c| c.id == id) else {
+                return Err(Error::NotFound(id.to_owned()));
+            };
+            let other = if up { pos.checked_sub(1) } else { Some(pos + 1) };
+            let (Some(me), Some(them)) = (all.get(pos), other.and_then(|o| all.get(o))) else {
+                return Ok(());
+            };
+            // Renumber 1..n first so equal or sparse orders still swap cleanly.
+            let stamp = now();
+            for (i, c) in all.iter().enumerate() {
+                let mut order = i64::try_from(i + 1).unwrap_or(i64::MAX);
+                if c.id == me.id {
+                    order = i64::try_from(other.unwrap_or(pos) + 1).unwrap_or(i64::MAX);
+                } else if c.id == them.id {
+                    order = i64::try_from(pos + 1).unwrap_or(i64::MAX);
+                }
+                s.conn.execute(
+                    "UPDATE commendation SET stage_order = ?2, updated_at = ?3 WHERE id = ?1 AND stage_order <> ?2",
+                    params![c.id, order, stamp],
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

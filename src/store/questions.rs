@@ -136,10 +136,9 @@ impl Store {
             ],
         )?;
         if n == 0 {
-            Err(Error::NotFound(id.to_owned()))
-        } else {
-            Ok(())
+            return Err(Error::NotFound(id.to_owned()));
         }
+        self.copy_answer_to_merged(id)
     }
 
     pub fn delete_question(&self, id: &str) -> Result<()> {
@@ -187,5 +186,59 @@ impl Store {
             params![id, crate::text::normalize(name), now()],
         )?;
         Ok(id)
+    }
+}
+
+impl Store {
+    /// Merges question `id` into `into`: it keeps its asker and number, points to the
+    /// main question and takes its answer and status. Questions merged into `id` follow.
+    pub fn merge_question(&self, id: &str, into: &str) -> Result<()> {
+        self.in_transaction(|s| {
+            // Merging into a merged question means merging into its main one.
+            let main = s.question(into)?;
+            let main_id = main.data.merged_into.clone().unwrap_or(main.id);
+            if main_id == id {
+                return Err(Error::Invalid("không thể gộp một câu hỏi vào chính nó".into()));
+            }
+            s.question(id)?;
+            s.conn.execute(
+                "UPDATE question SET merged_into = ?2, updated_at = ?3 WHERE id = ?1 OR merged_into = ?1",
+                params![id, main_id, now()],
+            )?;
+            s.copy_answer_to_merged(&main_id)
+        })
+    }
+
+    /// Takes a question out of its merge; it is open again.
+    pub fn unmerge_question(&self, id: &str) -> Result<()> {
+        self.writable()?;
+        let n = self.conn.execute(
+            "UPDATE question SET merged_into = NULL, status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, Status::Received.code(), now()],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(id.to_owned()));
+        }
+        self.copy_answer_to_merged(id)
+    }
+
+    /// Answering the main question answers every question merged into it.
+    pub(crate) fn copy_answer_to_merged(&self, main_id: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE question SET answer = m.answer, status = m.status, responder = m.responder, updated_at = ?2
+             FROM (SELECT answer, status, responder FROM question WHERE id = ?1) AS m
+             WHERE question.merged_into = ?1",
+            params![main_id, now()],
+        )?;
+        Ok(())
+    }
+
+    /// The questions merged into `main_id`, by number.
+    pub fn merged_into(&self, main_id: &str) -> Result<Vec<Question>> {
+        Ok(self
+            .questions()?
+            .into_iter()
+            .filter(|q| q.data.merged_into.as_deref() == Some(main_id))
+            .collect())
     }
 }

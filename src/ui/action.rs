@@ -33,6 +33,10 @@ pub enum Action {
     UpdateQuestion(String, QuestionData),
     /// Remove a question.
     DeleteQuestion(String),
+    /// Merge a question into the one with this running number.
+    MergeQuestion { id: String, into_number: i64 },
+    /// Take a question out of its merge.
+    UnmergeQuestion(String),
     /// Add a gift.
     AddGift(GiftData),
     /// Replace a gift's data.
@@ -45,6 +49,8 @@ pub enum Action {
     UpdateCommendation(String, CommendationData),
     /// Remove a commendation.
     DeleteCommendation(String),
+    /// Move a commendation one place earlier (`up`) or later on stage.
+    MoveCommendation { id: String, up: bool },
     /// Ask where, then create and open a new conference file.
     NewConference,
     /// Ask which, then open a conference file.

@@ -37,6 +37,8 @@ enum Outcome {
     Added(String),
     Updated,
     Deleted,
+    /// A record was changed by a merge or a move: reload it into its form.
+    Reselect,
     /// A check-in desk action, with what to show in large type.
     Desk(String, bool),
     Other,
@@ -485,6 +487,16 @@ impl App {
                         }
                         self.show_info(s.deleted.to_owned());
                     }
+                    Outcome::Reselect => {
+                        self.reload();
+                        let data = &self.data;
+                        match page {
+                            Page::Questions => self.questions.reselect(data),
+                            Page::Commendations => self.commendations.reselect(data),
+                            _ => {}
+                        }
+                        self.show_info(s.saved.to_owned());
+                    }
                     Outcome::Desk(message, ok) => {
                         self.reload();
                         self.desk.clear();
@@ -587,6 +599,30 @@ impl App {
                     ),
                     true,
                 )
+            }
+            Action::MergeQuestion { id, into_number } => {
+                let st = store()?;
+                let Some(main) = self
+                    .data
+                    .questions
+                    .items
+                    .iter()
+                    .find(|q| q.data.number == into_number)
+                else {
+                    return Err(crate::Error::Invalid(format!(
+                        "không có câu hỏi số {into_number}"
+                    )));
+                };
+                st.merge_question(&id, &main.id)?;
+                Outcome::Reselect
+            }
+            Action::UnmergeQuestion(id) => {
+                store()?.unmerge_question(&id)?;
+                Outcome::Reselect
+            }
+            Action::MoveCommendation { id, up } => {
+                store()?.move_commendation(&id, up)?;
+                Outcome::Reselect
             }
             Action::AddQuestion(d) => Outcome::Added(store()?.add_question(&d)?),
             Action::UpdateQuestion(id, d) => {
@@ -845,13 +881,16 @@ fn action_page(action: &Action) -> Page {
         Action::AddAttendee(_) | Action::UpdateAttendee(..) | Action::DeleteAttendee(_) => {
             Page::Attendees
         }
-        Action::AddQuestion(_) | Action::UpdateQuestion(..) | Action::DeleteQuestion(_) => {
-            Page::Questions
-        }
+        Action::AddQuestion(_)
+        | Action::UpdateQuestion(..)
+        | Action::DeleteQuestion(_)
+        | Action::MergeQuestion { .. }
+        | Action::UnmergeQuestion(_) => Page::Questions,
         Action::AddGift(_) | Action::UpdateGift(..) | Action::DeleteGift(_) => Page::Gifts,
         Action::AddCommendation(_)
         | Action::UpdateCommendation(..)
-        | Action::DeleteCommendation(_) => Page::Commendations,
+        | Action::DeleteCommendation(_)
+        | Action::MoveCommendation { .. } => Page::Commendations,
         _ => Page::Overview,
     }
 }

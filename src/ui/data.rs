@@ -45,6 +45,33 @@ pub struct Data {
     pub attendee_groups: Vec<String>,
     pub attendee_units: Vec<String>,
     pub attendee_districts: Vec<String>,
+    /// Distinct responders and askers' units of questions (filters).
+    pub question_responders: Vec<String>,
+    pub question_units: Vec<String>,
+    /// (unit, present, registered), units still waiting for people first.
+    pub unit_attendance: Vec<(String, usize, usize)>,
+}
+
+fn unit_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
+    let mut by_unit: std::collections::HashMap<&str, (usize, usize)> =
+        std::collections::HashMap::new();
+    for a in items {
+        let e = by_unit.entry(a.data.unit.as_str()).or_default();
+        e.1 += 1;
+        if a.checked_in_at.is_some() {
+            e.0 += 1;
+        }
+    }
+    let mut units: Vec<(String, usize, usize)> = by_unit
+        .into_iter()
+        .map(|(u, (p, t))| (u.to_owned(), p, t))
+        .collect();
+    units.sort_by(|a, b| {
+        (a.1 == a.2)
+            .cmp(&(b.1 == b.2))
+            .then_with(|| crate::text::compare_vi(&a.0, &b.0))
+    });
+    units
 }
 
 fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -59,14 +86,19 @@ impl Data {
     pub fn load(store: &Store, generation: u64) -> Result<Self> {
         let attendees = Rows::new(store.attendees()?, |a| a.data.search_key());
         let items = &attendees.items;
+        let questions = Rows::new(store.questions()?, |q| q.data.search_key());
+        let qs = &questions.items;
         Ok(Self {
             attendee_groups: distinct(items.iter().map(|a| a.data.group.as_str())),
             attendee_units: distinct(items.iter().map(|a| a.data.unit.as_str())),
             attendee_districts: distinct(items.iter().map(|a| a.data.district.as_str())),
+            unit_attendance: unit_attendance(items),
+            question_responders: distinct(qs.iter().map(|q| q.data.responder.as_str())),
+            question_units: distinct(qs.iter().map(|q| q.data.asker_unit.as_str())),
+            questions,
             attendees,
             generation,
             conference: store.conference()?,
-            questions: Rows::new(store.questions()?, |q| q.data.search_key()),
             topics: store.topics()?,
             gifts: Rows::new(store.gifts()?, |g| g.data.search_key()),
             commendations: Rows::new(store.commendations()?, |c| c.data.search_key()),

@@ -148,6 +148,13 @@ impl<K: RecordKind> RecordPanel<K> {
         self.original = self.form.clone();
     }
 
+    /// The record changed elsewhere (merge, reorder): load it into the form again.
+    pub fn reselect(&mut self, data: &Data) {
+        if let Some(id) = self.editing.clone() {
+            self.select(data, &id);
+        }
+    }
+
     /// The app applied this panel's delete.
     pub fn after_delete(&mut self, data: &Data) {
         self.start_new(data);
@@ -290,6 +297,7 @@ impl<K: RecordKind> RecordPanel<K> {
         let errors = self.form.errors().to_vec();
         let mut f = FormUi::new(s, &errors, std::mem::take(&mut self.focus_first), writable);
         K::form_ui(&mut self.form, ui, &mut f, data, editing.as_deref());
+        actions.append(&mut f.actions);
         ui.add_space(6.0);
         let mut submit = f.submit;
         ui.horizontal(|ui| {

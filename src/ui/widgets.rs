@@ -24,6 +24,8 @@ pub struct FormUi<'a> {
     focus_first: bool,
     /// Read-only file: fields are shown but cannot be changed.
     pub enabled: bool,
+    /// Commands a form asks for besides saving (merge, move).
+    pub actions: Vec<super::action::Action>,
 }
 
 impl<'a> FormUi<'a> {
@@ -40,6 +42,7 @@ impl<'a> FormUi<'a> {
             commit: false,
             focus_first,
             enabled,
+            actions: Vec::new(),
         }
     }
 

@@ -29,7 +29,13 @@ pub struct AttendeeFilter {
 }
 
 /// One filter drop-down over the distinct values of a column.
-fn pick(ui: &mut Ui, label: &str, value: &mut Option<String>, options: &[String], s: &Strings) {
+pub(crate) fn pick(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<String>,
+    options: &[String],
+    s: &Strings,
+) {
     let label_id = ui.label(label).id;
     let text = value.clone().unwrap_or_else(|| s.filter_all.to_owned());
     egui::ComboBox::from_id_salt(("filter", label))

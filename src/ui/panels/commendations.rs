@@ -141,7 +141,7 @@ impl RecordKind for Commendations {
         ui: &mut Ui,
         f: &mut FormUi<'_>,
         data: &Data,
-        _editing: Option<&str>,
+        editing: Option<&str>,
     ) {
         let s = f.s;
         let d = &mut form.draft;
@@ -197,6 +197,28 @@ impl RecordKind for Commendations {
         });
         f.text(ui, "issuer", s.f_issuer, &mut d.issuer);
         f.text(ui, "stage_order", s.f_stage_order, &mut form.stage_order);
+        if let Some(id) = editing {
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(f.enabled, egui::Button::new(s.move_up))
+                    .clicked()
+                {
+                    f.actions.push(Action::MoveCommendation {
+                        id: id.to_owned(),
+                        up: true,
+                    });
+                }
+                if ui
+                    .add_enabled(f.enabled, egui::Button::new(s.move_down))
+                    .clicked()
+                {
+                    f.actions.push(Action::MoveCommendation {
+                        id: id.to_owned(),
+                        up: false,
+                    });
+                }
+            });
+        }
     }
 
     fn save_action(

@@ -1,8 +1,6 @@
 //! The check-in desk (Bàn đón tiếp): type a few letters, Enter checks in.
 //! Made for the door: the search box keeps focus, arrows move, one key undoes.
 
-use std::collections::BTreeMap;
-
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::domain::{AttendeeDraft, date};
@@ -387,23 +385,10 @@ impl DeskPanel {
     }
 }
 
-/// Attendance by unit, the units with people still to come first.
+/// Attendance by unit, the units with people still to come first (computed at reload).
 fn units_ui(ui: &mut Ui, data: &Data, s: &Strings) {
     ui.heading(s.desk_by_unit);
-    let mut by_unit: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for a in &data.attendees.items {
-        let e = by_unit.entry(a.data.unit.as_str()).or_default();
-        e.1 += 1;
-        if a.checked_in_at.is_some() {
-            e.0 += 1;
-        }
-    }
-    let mut units: Vec<(&str, (usize, usize))> = by_unit.into_iter().collect();
-    units.sort_by(|a, b| {
-        (a.1.0 == a.1.1)
-            .cmp(&(b.1.0 == b.1.1))
-            .then_with(|| crate::text::compare_vi(a.0, b.0))
-    });
+    let units = &data.unit_attendance;
     egui_extras::TableBuilder::new(ui)
         .id_salt("desk_units_table")
         .striped(true)
@@ -411,11 +396,18 @@ fn units_ui(ui: &mut Ui, data: &Data, s: &Strings) {
         .column(egui_extras::Column::exact(70.0))
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, units.len(), |mut row| {
-                let Some((unit, (present, total))) = units.get(row.index()) else {
+                let Some((unit, present, total)) = units.get(row.index()) else {
                     return;
                 };
                 row.col(|ui| {
-                    ui.add(egui::Label::new(if unit.is_empty() { "—" } else { unit }).truncate());
+                    ui.add(
+                        egui::Label::new(if unit.is_empty() {
+                            "—"
+                        } else {
+                            unit.as_str()
+                        })
+                        .truncate(),
+                    );
                 });
                 row.col(|ui| {
                     let text = RichText::new(format!("{present}/{total}"));

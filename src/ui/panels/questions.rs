@@ -19,6 +19,15 @@ pub struct QuestionForm {
 }
 impl_form!(QuestionForm);
 
+/// Filters above the question table; `None` keeps everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuestionFilter {
+    pub topic_id: Option<String>,
+    pub status: Option<Status>,
+    pub responder: Option<String>,
+    pub unit: Option<String>,
+}
+
 /// The question record kind.
 pub struct Questions;
 
@@ -28,7 +37,7 @@ pub type QuestionsPanel = RecordPanel<Questions>;
 impl RecordKind for Questions {
     type Record = Question;
     type Form = QuestionForm;
-    type Filter = ();
+    type Filter = QuestionFilter;
     const SALT: &'static str = "questions";
 
     fn rows(data: &Data) -> &Rows<Question> {
@@ -84,6 +93,67 @@ impl RecordKind for Questions {
         }
     }
 
+    fn filter_ui(filter: &mut QuestionFilter, ui: &mut Ui, data: &Data, s: &Strings) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(s.f_topic);
+            let current = filter
+                .topic_id
+                .as_ref()
+                .and_then(|id| data.topics.iter().find(|t| &t.id == id))
+                .map_or(s.filter_all, |t| t.name.as_str());
+            egui::ComboBox::from_id_salt("filter_topic")
+                .selected_text(current)
+                .width(150.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.topic_id, None, s.filter_all);
+                    for t in &data.topics {
+                        ui.selectable_value(&mut filter.topic_id, Some(t.id.clone()), &t.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label(s.f_status);
+            egui::ComboBox::from_id_salt("filter_status")
+                .selected_text(filter.status.map_or(s.filter_all, |st| s.status(st)))
+                .width(140.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.status, None, s.filter_all);
+                    for st in Status::ALL {
+                        ui.selectable_value(&mut filter.status, Some(st), s.status(st));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            super::attendees::pick(
+                ui,
+                s.f_responder,
+                &mut filter.responder,
+                &data.question_responders,
+                s,
+            );
+            super::attendees::pick(
+                ui,
+                s.f_asker_unit,
+                &mut filter.unit,
+                &data.question_units,
+                s,
+            );
+            if *filter != QuestionFilter::default() && ui.small_button(s.filter_clear).clicked() {
+                *filter = QuestionFilter::default();
+            }
+        });
+    }
+
+    fn filter_keeps(f: &QuestionFilter, r: &Question) -> bool {
+        let d = &r.data;
+        f.topic_id
+            .as_ref()
+            .is_none_or(|t| d.topic_id.as_ref() == Some(t))
+            && f.status.is_none_or(|st| st == d.status)
+            && f.responder.as_ref().is_none_or(|x| *x == d.responder)
+            && f.unit.as_ref().is_none_or(|x| *x == d.asker_unit)
+    }
+
     fn cell_is_success(r: &Question, col: usize) -> bool {
         col == 3 && r.data.status == Status::AnsweredAtConference
     }
@@ -130,7 +200,7 @@ impl RecordKind for Questions {
         ui: &mut Ui,
         f: &mut FormUi<'_>,
         data: &Data,
-        _editing: Option<&str>,
+        editing: Option<&str>,
     ) {
         let s = f.s;
         let d = &mut form.draft;
@@ -169,6 +239,9 @@ impl RecordKind for Questions {
             Status::ALL.iter().map(|c| (*c, s.status(*c))).collect();
         f.choice(ui, s.f_status, &mut d.status, &statuses);
         f.multiline(ui, "answer", s.f_answer, &mut d.answer, 3);
+        if let Some(id) = editing {
+            merge_ui(ui, f, form_number(d), d.merged_into.as_deref(), id, data, s);
+        }
     }
 
     fn save_action(form: &mut QuestionForm, editing: Option<&str>, _data: &Data) -> Option<Action> {
@@ -201,4 +274,73 @@ fn topic_choice(
             ui.selectable_value(value, Some(t.id.clone()), &t.name);
         }
     });
+}
+
+fn form_number(d: &QuestionDraft) -> i64 {
+    d.number.trim().parse().unwrap_or(0)
+}
+
+/// Merging: a merged question names its main one; a main one lists every asker.
+fn merge_ui(
+    ui: &mut Ui,
+    f: &mut FormUi<'_>,
+    number: i64,
+    merged: Option<&str>,
+    id: &str,
+    data: &Data,
+    s: &Strings,
+) {
+    ui.separator();
+    if let Some(main) = merged.and_then(|m| data.questions.items.iter().find(|q| q.id == m)) {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} {}", s.merged_into_label, main.data.number));
+            if ui
+                .add_enabled(f.enabled, egui::Button::new(s.unmerge))
+                .clicked()
+            {
+                f.actions.push(Action::UnmergeQuestion(id.to_owned()));
+            }
+        });
+        return;
+    }
+    let children: Vec<_> = data
+        .questions
+        .items
+        .iter()
+        .filter(|q| q.data.merged_into.as_deref() == Some(id))
+        .collect();
+    if !children.is_empty() {
+        ui.label(egui::RichText::new(s.merged_askers).strong());
+        for c in children {
+            let who = if c.data.anonymous {
+                s.f_anonymous.to_owned()
+            } else {
+                format!("{} ({})", c.data.asker_name, c.data.asker_unit)
+            };
+            ui.label(format!("{}. {who}", c.data.number));
+        }
+    }
+    let memory_id = egui::Id::unique(("merge_into", id));
+    let mut target: String = ui.data_mut(|m| m.get_temp(memory_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let label = ui.label(s.merge_into);
+        ui.add_enabled(
+            f.enabled,
+            egui::TextEdit::singleline(&mut target).desired_width(60.0),
+        )
+        .labelled_by(label.id);
+        let into = target.trim().parse::<i64>().ok().filter(|n| *n != number);
+        if ui
+            .add_enabled(f.enabled && into.is_some(), egui::Button::new(s.merge))
+            .clicked()
+            && let Some(into_number) = into
+        {
+            f.actions.push(Action::MergeQuestion {
+                id: id.to_owned(),
+                into_number,
+            });
+            target.clear();
+        }
+    });
+    ui.data_mut(|m| m.insert_temp(memory_id, target));
 }
