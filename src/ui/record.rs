@@ -198,6 +198,25 @@ impl<K: RecordKind> RecordPanel<K> {
         }
         let rows = K::rows(data);
         let q = Query::new(&self.search);
+        // Typing one more letter can only narrow the rows shown: filter the last view
+        // (already sorted) instead of every row.
+        let narrowing = self
+            .view_key
+            .as_ref()
+            .is_some_and(|(generation, search, sort)| {
+                *generation == data.generation
+                    && *sort == self.sort
+                    && !search.is_empty()
+                    && self.search.starts_with(search.as_str())
+                    && self.view_filter == self.filter
+                    && self.scroll_to.is_none()
+            });
+        if narrowing {
+            self.view
+                .retain(|&i| rows.keys.get(i).is_some_and(|k| q.matches(k)));
+            self.view_key = Some(key);
+            return;
+        }
         let mut view: Vec<usize> = rows
             .keys
             .iter()
