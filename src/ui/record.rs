@@ -497,32 +497,19 @@ impl<K: RecordKind> RecordPanel<K> {
             self.confirm_delete = None;
             return;
         };
-        let modal =
-            egui::Modal::new(egui::Id::unique((K::SALT, "confirm_delete"))).show(ui.ctx(), |ui| {
-                ui.set_width(420.0);
+        let delete = egui::Button::new(RichText::new(s.delete).color(egui::Color32::WHITE))
+            .fill(theme::ERROR);
+        let choice = super::widgets::confirm_modal(
+            ui.ctx(),
+            egui::Id::unique((K::SALT, "confirm_delete")),
+            |ui| {
                 ui.heading(s.confirm_delete_title);
                 ui.label(s.confirm_delete_body);
                 ui.label(RichText::new(K::describe(r)).strong());
-                ui.add_space(8.0);
-                let mut choice = None;
-                ui.horizontal(|ui| {
-                    let delete =
-                        egui::Button::new(RichText::new(s.delete).color(egui::Color32::WHITE))
-                            .fill(theme::ERROR);
-                    if ui.add(delete).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                        choice = Some(true);
-                    }
-                    if ui.button(s.cancel).clicked() {
-                        choice = Some(false);
-                    }
-                });
-                choice
-            });
-        let choice = if modal.should_close() {
-            Some(false)
-        } else {
-            modal.inner
-        };
+            },
+            delete,
+            s.cancel,
+        );
         match choice {
             Some(true) => {
                 actions.push(K::delete_action(&id));

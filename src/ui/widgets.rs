@@ -203,3 +203,34 @@ pub fn attendee_suggestions<'d>(
     }
     picked
 }
+
+/// A modal question with a confirm and a cancel button. Enter confirms, Escape or a
+/// click outside cancels. `Some(true)` once confirmed, `Some(false)` once cancelled.
+pub fn confirm_modal(
+    ctx: &egui::Context,
+    id: egui::Id,
+    body: impl FnOnce(&mut Ui),
+    confirm: egui::Button<'_>,
+    cancel_text: &str,
+) -> Option<bool> {
+    let modal = egui::Modal::new(id).show(ctx, |ui| {
+        ui.set_width(440.0);
+        body(ui);
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.add(confirm).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                choice = Some(true);
+            }
+            if ui.button(cancel_text).clicked() {
+                choice = Some(false);
+            }
+        });
+        choice
+    });
+    if modal.should_close() {
+        Some(false)
+    } else {
+        modal.inner
+    }
+}

@@ -347,33 +347,18 @@ impl DeskPanel {
             .iter()
             .filter(|a| a.data.unit == unit && a.checked_in_at.is_none())
             .count();
-        let modal = egui::Modal::new(egui::Id::unique("desk_unit")).show(ui.ctx(), |ui| {
-            ui.set_width(440.0);
-            ui.heading(format!("{} {unit}", s.desk_check_in_unit));
-            ui.label(format!("{waiting} {}", s.desk_unit_waiting));
-            let mut choice = None;
-            ui.horizontal(|ui| {
-                if ui
-                    .add(
-                        egui::Button::new(RichText::new(s.desk_confirm).strong())
-                            .fill(theme::SUCCESS_BG),
-                    )
-                    .clicked()
-                    || ui.input(|i| i.key_pressed(Key::Enter))
-                {
-                    choice = Some(true);
-                }
-                if ui.button(s.cancel).clicked() {
-                    choice = Some(false);
-                }
-            });
-            choice
-        });
-        let choice = if modal.should_close() {
-            Some(false)
-        } else {
-            modal.inner
-        };
+        let confirm =
+            egui::Button::new(RichText::new(s.desk_confirm).strong()).fill(theme::SUCCESS_BG);
+        let choice = crate::ui::widgets::confirm_modal(
+            ui.ctx(),
+            egui::Id::unique("desk_unit"),
+            |ui| {
+                ui.heading(format!("{} {unit}", s.desk_check_in_unit));
+                ui.label(format!("{waiting} {}", s.desk_unit_waiting));
+            },
+            confirm,
+            s.cancel,
+        );
         match choice {
             Some(true) => {
                 actions.push(Action::CheckInUnit(unit));
