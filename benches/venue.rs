@@ -31,6 +31,9 @@ impl FileDialogs for NoDialogs {
     fn save_copy(&mut self, _: &str) -> Option<PathBuf> {
         None
     }
+    fn export_file(&mut self, _: &str, _: hoinghi::export::Format) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// A realistic list: Vietnamese names, ranks, ~80 communes, unique phones.

@@ -63,6 +63,21 @@ pub enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Print a list (PDF) or export it (XLSX, CSV); the format comes from --out's extension.
+    Export {
+        list: crate::export::ListKind,
+        #[arg(long)]
+        db: PathBuf,
+        /// The file to write (.pdf, .xlsx or .csv); replaced whole if it exists.
+        #[arg(long)]
+        out: PathBuf,
+        /// One unit per page (sign-in, attendance and attendee lists).
+        #[arg(long, value_enum)]
+        group_by: Option<GroupBy>,
+        /// Order of a list of people (default: Vietnamese name order).
+        #[arg(long, value_enum)]
+        sort: Option<crate::export::Sort>,
+    },
     /// Print the records of one kind.
     List {
         kind: Kind,
@@ -84,6 +99,12 @@ pub enum Kind {
     Questions,
     Gifts,
     Commendations,
+}
+
+/// What `export --group-by` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Unit,
 }
 
 /// The record kinds `import` knows.
@@ -112,6 +133,13 @@ pub fn run(command: Command) -> Result<()> {
             search,
             json,
         } => list(kind, &db, search.as_deref().unwrap_or(""), json),
+        Command::Export {
+            list,
+            db,
+            out,
+            group_by,
+            sort,
+        } => export(list, &db, &out, group_by.is_some(), sort),
     }
 }
 
@@ -158,6 +186,35 @@ fn stats(db: &Path, json: bool) -> Result<()> {
     for l in lines {
         writeln!(out, "{l}").ok();
     }
+    Ok(())
+}
+
+fn export(
+    kind: crate::export::ListKind,
+    db: &Path,
+    out: &Path,
+    group_by_unit: bool,
+    sort: Option<crate::export::Sort>,
+) -> Result<()> {
+    use crate::export::{Options, Source};
+    let store = Store::open_read_only(db)?;
+    let src = Source::load(&store)?;
+    let written = crate::export::export(
+        &src,
+        kind,
+        Options {
+            group_by_unit,
+            sort,
+        },
+        out,
+        &mut |_, _| true,
+    )?;
+    eprintln!(
+        "Đã ghi {} ({} dòng, {} KiB).",
+        written.path.display(),
+        written.rows,
+        written.bytes.div_ceil(1024)
+    );
     Ok(())
 }
 

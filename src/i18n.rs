@@ -232,9 +232,56 @@ strings! {
     error_title: "Lỗi", "Error";
     copy_saved: "Đã lưu bản sao", "Copy saved to";
     opened: "Đã mở", "Opened";
+    // Print and export
+    nav_export: "In / Xuất tệp", "Print / Export";
+    export_title: "In danh sách và xuất bảng tính", "Print lists and export spreadsheets";
+    export_list: "Danh sách", "List";
+    export_format: "Định dạng", "Format";
+    export_pdf: "PDF để in (A4, thể thức văn bản hành chính)", "PDF to print (A4, administrative format)";
+    export_xlsx: "Excel (.xlsx)", "Excel (.xlsx)";
+    export_csv: "CSV (UTF-8, mở được bằng Excel)", "CSV (UTF-8, opens in Excel)";
+    export_group_unit: "Mỗi đơn vị một trang", "One unit per page";
+    export_sort: "Sắp xếp", "Order";
+    export_sort_name: "Theo tên (thứ tự tiếng Việt)", "By name (Vietnamese order)";
+    export_sort_rank: "Theo cấp bậc, chức vụ", "By rank and position";
+    export_sort_unit: "Theo đơn vị", "By unit";
+    export_sort_entry: "Theo thứ tự nhập", "In entry order";
+    export_save: "Lưu tệp…", "Save file…";
+    export_running: "Đang tạo tệp…", "Writing the file…";
+    export_cancel: "Huỷ", "Cancel";
+    export_done: "Đã lưu", "Saved";
+    export_rows: "dòng", "rows";
+    export_open_file: "Mở tệp", "Open the file";
+    export_open_folder: "Mở thư mục chứa tệp", "Open its folder";
+    export_cancelled: "Đã huỷ; không có tệp nào bị ghi.", "Cancelled; no file was written.";
+    export_heading_hint: "Tiêu đề, nơi ký và người ký lấy từ thông tin hội nghị ở trang Tổng quan.", "Heading lines, place and signers come from the conference details on the Overview page.";
+    export_empty: "Danh sách này chưa có dòng nào; tệp vẫn tạo được nhưng sẽ trống.", "This list has no rows yet; the file can still be made but will be empty.";
+    list_signin: "Danh sách ký nhận đại biểu", "Sign-in sheet";
+    list_attendance: "Danh sách điểm danh (có mặt / vắng, giờ đến)", "Attendance (present / absent, time)";
+    list_report: "Báo cáo tình hình đại biểu (để báo cáo khai mạc)", "Attendance report (for the opening)";
+    list_gifts: "Danh sách ký nhận quà tặng", "Gift receipt list";
+    list_commendations: "Danh sách khen thưởng (thứ tự lên sân khấu)", "Commendations (stage order)";
+    list_questions: "Tổng hợp ý kiến và trả lời theo lĩnh vực", "Opinions and answers by topic";
+    list_badges: "Thẻ đại biểu (10 thẻ một trang A4)", "Name badges (10 per A4 page)";
+    list_attendees: "Danh sách đại biểu đầy đủ các cột", "Full attendee list";
 }
 
 impl Strings {
+    /// The name of a printable list.
+    pub fn list(&self, k: crate::export::ListKind) -> &'static str {
+        use crate::export::ListKind as L;
+        match k {
+            L::Signin => self.list_signin,
+            L::Attendance => self.list_attendance,
+            L::Report => self.list_report,
+            L::Gifts => self.list_gifts,
+            L::Commendations => self.list_commendations,
+            L::Questions => self.list_questions,
+            L::Badges => self.list_badges,
+            L::Attendees => self.list_attendees,
+        }
+    }
+
     /// The message for a field problem.
     pub fn problem(&self, p: Problem) -> &'static str {
         match p {

@@ -76,6 +76,16 @@ pub enum Action {
     ImportCancel,
     /// Leave the import page.
     ImportClose,
+    /// Ask where, then write a list in the background.
+    ExportChoose {
+        kind: crate::export::ListKind,
+        options: crate::export::Options,
+        format: crate::export::Format,
+    },
+    /// Stop the running export; no file is written.
+    ExportCancel,
+    /// Open a file or folder with the system's program for it.
+    OpenExternal(PathBuf),
     /// Switch the window's language.
     SetLanguage(Lang),
     /// Show another page; with `new_record`, start a blank form there.

@@ -12,6 +12,7 @@ use super::job::{Job, Outcome as JobOutcome};
 use super::panels::attendees::AttendeesPanel;
 use super::panels::commendations::CommendationsPanel;
 use super::panels::desk::DeskPanel;
+use super::panels::export::ExportPanel;
 use super::panels::gifts::GiftsPanel;
 use super::panels::import::ImportPanel;
 use super::panels::overview::OverviewPanel;
@@ -55,6 +56,7 @@ pub struct App {
     overview: OverviewPanel,
     pub desk: DeskPanel,
     pub import: ImportPanel,
+    pub export: ExportPanel,
     /// The background job (import) running now, if any.
     job: Option<Job>,
     /// Kept from the last frame so actions can start jobs that wake the window.
@@ -97,6 +99,7 @@ impl App {
             overview: OverviewPanel::default(),
             desk: DeskPanel::default(),
             import: ImportPanel::default(),
+            export: ExportPanel::default(),
             job: None,
             ctx: None,
             checkin_log: Vec::new(),
@@ -173,6 +176,7 @@ impl App {
         self.overview = OverviewPanel::default();
         self.desk = DeskPanel::default();
         self.import = ImportPanel::default();
+        self.export = ExportPanel::default();
         if let Some(job) = self.job.take() {
             job.progress.cancel();
         }
@@ -237,6 +241,10 @@ impl App {
                 Page::Questions => self.questions.ui(ui, &self.data, s, writable),
                 Page::Gifts => self.gifts.ui(ui, &self.data, s, writable),
                 Page::Commendations => self.commendations.ui(ui, &self.data, s, writable),
+                Page::Export => {
+                    let running = self.job.as_ref().map(|j| &*j.progress);
+                    self.export.ui(ui, &self.data, s, running)
+                }
             };
             actions.extend(page_actions);
         }
@@ -361,6 +369,7 @@ impl App {
                 Page::Commendations,
                 format!("{}  {}", s.nav_commendations, st.commendations),
             ),
+            (Page::Export, s.nav_export.to_owned()),
         ];
         egui::Panel::left("nav")
             .exact_size(theme::NAV_WIDTH)
@@ -460,7 +469,7 @@ impl App {
                             Page::Questions => self.questions.after_add(data, &id),
                             Page::Gifts => self.gifts.after_add(data, &id),
                             Page::Commendations => self.commendations.after_add(data, &id),
-                            Page::Overview | Page::Desk | Page::Import => {}
+                            Page::Overview | Page::Desk | Page::Import | Page::Export => {}
                         }
                         self.show_info(s.added.to_owned());
                     }
@@ -471,7 +480,7 @@ impl App {
                             Page::Questions => self.questions.after_update(),
                             Page::Gifts => self.gifts.after_update(),
                             Page::Commendations => self.commendations.after_update(),
-                            Page::Overview | Page::Desk | Page::Import => {}
+                            Page::Overview | Page::Desk | Page::Import | Page::Export => {}
                         }
                         self.show_info(s.saved.to_owned());
                     }
@@ -483,7 +492,7 @@ impl App {
                             Page::Questions => self.questions.after_delete(data),
                             Page::Gifts => self.gifts.after_delete(data),
                             Page::Commendations => self.commendations.after_delete(data),
-                            Page::Overview | Page::Desk | Page::Import => {}
+                            Page::Overview | Page::Desk | Page::Import | Page::Export => {}
                         }
                         self.show_info(s.deleted.to_owned());
                     }
@@ -721,7 +730,7 @@ impl App {
                 self.start_apply()?;
                 Outcome::Other
             }
-            Action::ImportCancel => {
+            Action::ImportCancel | Action::ExportCancel => {
                 if let Some(job) = &self.job {
                     job.progress.cancel();
                 }
@@ -733,6 +742,20 @@ impl App {
                 }
                 self.import = ImportPanel::default();
                 self.page = Page::Attendees;
+                Outcome::Other
+            }
+            Action::ExportChoose {
+                kind,
+                options,
+                format,
+            } => {
+                self.start_export(kind, options, format)?;
+                Outcome::Other
+            }
+            Action::OpenExternal(path) => {
+                opener::open(&path).map_err(|e| {
+                    crate::Error::Invalid(format!("không mở được {}: {e}", path.display()))
+                })?;
                 Outcome::Other
             }
             Action::SetLanguage(lang) => {
@@ -747,7 +770,7 @@ impl App {
                         Page::Questions => self.questions.start_new(&self.data),
                         Page::Gifts => self.gifts.start_new(&self.data),
                         Page::Commendations => self.commendations.start_new(&self.data),
-                        Page::Overview | Page::Desk | Page::Import => {}
+                        Page::Overview | Page::Desk | Page::Import | Page::Export => {}
                     }
                 }
                 Outcome::Other
@@ -763,7 +786,9 @@ impl App {
         work: impl FnOnce(&super::job::Progress) -> JobOutcome + Send + 'static,
     ) -> Result<()> {
         if self.job.is_some() {
-            return Err(crate::Error::Invalid("một tác vụ nhập đang chạy".into()));
+            return Err(crate::Error::Invalid(
+                "một tác vụ nhập hoặc xuất tệp đang chạy; hãy chờ xong".into(),
+            ));
         }
         let ctx = self.ctx.clone().unwrap_or_default();
         let job = Job::spawn(name, &ctx, work).map_err(|source| crate::Error::Io {
@@ -841,6 +866,43 @@ impl App {
         })
     }
 
+    fn start_export(
+        &mut self,
+        kind: crate::export::ListKind,
+        options: crate::export::Options,
+        format: crate::export::Format,
+    ) -> Result<()> {
+        use crate::export::Source;
+        let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
+        // The file name comes from the conference, which the window already holds.
+        let named = Source {
+            conference: self.data.conference.clone(),
+            ..Source::default()
+        };
+        let name = crate::export::suggested_file_name(&named, kind, options, format);
+        let Some(path) = self.dialogs.export_file(&name, format) else {
+            return Ok(());
+        };
+        self.export.written = None;
+        self.export.error = None;
+        // Records are read by the worker from its own read-only connection; a file with
+        // no path (tests) is read here.
+        let (db, preloaded) = match store.path() {
+            Some(p) => (Some(p.to_owned()), None),
+            None => (None, Some(Source::load(store)?)),
+        };
+        self.spawn("export", move |progress| {
+            let src = match (db, preloaded) {
+                (_, Some(src)) => Ok(src),
+                (Some(db), None) => Store::open_read_only(&db).and_then(|s| Source::load(&s)),
+                (None, None) => Err(crate::Error::ReadOnly),
+            };
+            JobOutcome::Exported(src.and_then(|src| {
+                crate::export::export(&src, kind, options, &path, &mut |d, t| progress.set(d, t))
+            }))
+        })
+    }
+
     fn poll_job(&mut self) {
         let Some(job) = &self.job else { return };
         let Some(outcome) = job.poll() else {
@@ -866,6 +928,14 @@ impl App {
                 self.show_info(s.import_cancelled.to_owned());
             }
             JobOutcome::Imported(Err(e)) => self.import.error = Some(format!("{e:#}")),
+            JobOutcome::Exported(Ok(w)) => {
+                self.show_info(format!("{}: {}", s.export_done, w.path.display()));
+                self.export.written = Some(w);
+            }
+            JobOutcome::Exported(Err(crate::Error::Cancelled)) => {
+                self.show_info(s.export_cancelled.to_owned());
+            }
+            JobOutcome::Exported(Err(e)) => self.export.error = Some(format!("{e:#}")),
         }
     }
 

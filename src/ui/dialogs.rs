@@ -12,6 +12,12 @@ pub trait FileDialogs {
     fn import_file(&mut self) -> Option<PathBuf>;
     /// Choose where to save a copy of the open conference.
     fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// Choose where a printed list or export goes.
+    fn export_file(
+        &mut self,
+        suggested_name: &str,
+        format: crate::export::Format,
+    ) -> Option<PathBuf>;
 }
 
 /// The platform's dialogs, through rfd.
@@ -53,5 +59,29 @@ impl FileDialogs for NativeDialogs {
                 .set_file_name(suggested_name),
         )
         .save_file()
+    }
+
+    fn export_file(
+        &mut self,
+        suggested_name: &str,
+        format: crate::export::Format,
+    ) -> Option<PathBuf> {
+        let ext = format.extension();
+        rfd::FileDialog::new()
+            .set_title("Lưu danh sách")
+            .set_file_name(suggested_name)
+            .add_filter(ext.to_uppercase(), &[ext])
+            .save_file()
+            // Some platforms drop an extension the user did not type.
+            .map(|p| {
+                if crate::export::Format::from_path(&p) == Some(format) {
+                    p
+                } else {
+                    let mut s = p.into_os_string();
+                    s.push(".");
+                    s.push(ext);
+                    PathBuf::from(s)
+                }
+            })
     }
 }

@@ -1,4 +1,4 @@
-//! Long work (imports) on a named background thread. Progress goes through atomics,
+//! Long work (imports, exports) on a named background thread. Progress goes through atomics,
 //! the result through a channel the app polls each frame; the window never waits.
 
 use std::sync::Arc;
@@ -51,6 +51,8 @@ pub enum Outcome {
     Planned(Box<Result<Plan>>),
     /// A plan was stored.
     Imported(Result<Summary>),
+    /// A list was written.
+    Exported(Result<crate::export::Written>),
 }
 
 /// A running job.

@@ -26,6 +26,8 @@ pub enum Page {
     Questions,
     Gifts,
     Commendations,
+    /// Print lists and export spreadsheets.
+    Export,
     /// The import preview (not in the navigation; opened from menus and buttons).
     Import,
 }

@@ -28,6 +28,13 @@ impl FileDialogs for FakeDialogs {
     fn save_copy(&mut self, _suggested_name: &str) -> Option<PathBuf> {
         self.answers.pop()
     }
+    fn export_file(
+        &mut self,
+        _suggested_name: &str,
+        _format: hoinghi::export::Format,
+    ) -> Option<PathBuf> {
+        self.answers.pop()
+    }
 }
 
 /// A window on `store` at the venue laptop's 1366×768.

@@ -3,6 +3,7 @@
 pub mod attendees;
 pub mod commendations;
 pub mod desk;
+pub mod export;
 pub mod gifts;
 pub mod import;
 pub mod overview;

@@ -1,0 +1,724 @@
+//! Turns the records of a conference into the sheet of one list.
+
+use std::collections::HashMap;
+
+use super::sheet::{Align, Cell, Column, Section, Sheet, col};
+use super::{ListKind, Options, Sort};
+use crate::domain::{
+    Attendee, Commendation, Conference, Gift, Question, Status, Topic, money, rank,
+};
+use crate::error::Result;
+use crate::i18n::VI;
+use crate::store::Store;
+use crate::text::{name_sort_key, sort_key};
+
+use Align::{Center as C, Left as L, Right as R};
+
+/// Everything a list can draw from, read once.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    pub conference: Conference,
+    pub attendees: Vec<Attendee>,
+    pub questions: Vec<Question>,
+    pub topics: Vec<Topic>,
+    pub gifts: Vec<Gift>,
+    pub commendations: Vec<Commendation>,
+}
+
+impl Source {
+    /// Reads the records inside one read transaction, so a list never mixes two moments.
+    pub fn load(store: &Store) -> Result<Self> {
+        let conn = store.conn();
+        let own_tx = conn.is_autocommit();
+        if own_tx {
+            conn.execute_batch("BEGIN DEFERRED")?;
+        }
+        let read = || -> Result<Self> {
+            Ok(Self {
+                conference: store.conference()?,
+                attendees: store.attendees()?,
+                questions: store.questions()?,
+                topics: store.topics()?,
+                gifts: store.gifts()?,
+                commendations: store.commendations()?,
+            })
+        };
+        let result = read();
+        if own_tx {
+            conn.execute_batch("COMMIT")?;
+        }
+        result
+    }
+}
+
+const NO_UNIT: &str = "(Chưa ghi đơn vị)";
+
+/// Builds the sheet of `kind`.
+pub fn build(src: &Source, kind: ListKind, opts: Options) -> Sheet {
+    let mut sheet = match kind {
+        ListKind::Signin => signin(src, opts),
+        ListKind::Attendance => attendance(src, opts),
+        ListKind::Report => report(src),
+        ListKind::Gifts => gifts(src, opts),
+        ListKind::Commendations => commendations(src),
+        ListKind::Questions => questions(src),
+        ListKind::Badges => badges(src, opts),
+        ListKind::Attendees => attendees(src, opts),
+    };
+    sheet.file_stem = stem(kind, opts);
+    sheet
+}
+
+/// The list's name in a file name: "Danh sách ký nhận đại biểu theo đơn vị".
+pub fn stem(kind: ListKind, opts: Options) -> String {
+    let base = match kind {
+        ListKind::Signin => "Danh sách ký nhận đại biểu",
+        ListKind::Attendance => "Danh sách điểm danh",
+        ListKind::Report => "Báo cáo tình hình đại biểu",
+        ListKind::Gifts => "Danh sách ký nhận quà tặng",
+        ListKind::Commendations => "Danh sách khen thưởng",
+        ListKind::Questions => "Tổng hợp ý kiến và trả lời",
+        ListKind::Badges => "Thẻ đại biểu",
+        ListKind::Attendees => "Danh sách đại biểu",
+    };
+    if opts.group_by_unit
+        && matches!(
+            kind,
+            ListKind::Signin | ListKind::Attendance | ListKind::Attendees
+        )
+    {
+        format!("{base} theo đơn vị")
+    } else {
+        base.to_owned()
+    }
+}
+
+fn sheet(title: &str, src: &Source, columns: Vec<Column>) -> Sheet {
+    Sheet {
+        title: title.to_owned(),
+        subtitle: src.conference.name.clone(),
+        landscape: false,
+        columns,
+        sections: Vec::new(),
+        page_per_section: false,
+        intro: Vec::new(),
+        closing: Vec::new(),
+        min_row_mm: 0.0,
+        badges: false,
+        file_stem: String::new(),
+    }
+}
+
+/// Attendees in the order asked for; `None` keeps the sign-in default, name order.
+fn sorted(src: &Source, sort: Option<Sort>) -> Vec<&Attendee> {
+    let mut keyed: Vec<(Vec<u8>, Vec<u8>, i64, &Attendee)> = src
+        .attendees
+        .iter()
+        .map(|a| {
+            let d = &a.data;
+            let name = name_sort_key(&d.full_name);
+            match sort.unwrap_or(Sort::Name) {
+                Sort::Name => (Vec::new(), name, 0, a),
+                Sort::Unit => (sort_key(&d.unit), name, 0, a),
+                Sort::Rank => {
+                    let mut second = sort_key(&d.position);
+                    second.push(0);
+                    second.extend(name);
+                    (Vec::new(), second, rank::protocol_key(&d.rank), a)
+                }
+            }
+        })
+        .collect();
+    keyed.sort_by(|x, y| (x.2, &x.0, &x.1).cmp(&(y.2, &y.0, &y.1)));
+    keyed.into_iter().map(|k| k.3).collect()
+}
+
+/// Splits people into units in Vietnamese order, or keeps one section.
+fn by_unit(people: Vec<&Attendee>, group: bool) -> Vec<(Option<String>, Vec<&Attendee>)> {
+    if !group {
+        return vec![(None, people)];
+    }
+    let mut units: HashMap<&str, Vec<&Attendee>> = HashMap::new();
+    for a in people {
+        units.entry(a.data.unit.as_str()).or_default().push(a);
+    }
+    let mut v: Vec<(Vec<u8>, &str, Vec<&Attendee>)> = units
+        .into_iter()
+        .map(|(u, p)| {
+            (
+                if u.is_empty() {
+                    vec![0xff]
+                } else {
+                    sort_key(u)
+                },
+                u,
+                p,
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v.into_iter()
+        .map(|(_, u, p)| {
+            let name = if u.is_empty() { NO_UNIT } else { u };
+            (Some(name.to_owned()), p)
+        })
+        .collect()
+}
+
+fn stt(i: usize) -> Cell {
+    Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))
+}
+
+fn signin(src: &Source, opts: Options) -> Sheet {
+    let mut s = sheet(
+        "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ",
+        src,
+        vec![
+            col("STT", 12.0, C),
+            col("Họ và tên", 38.0, L),
+            col("Cấp bậc", 22.0, L),
+            col("Chức vụ", 26.0, L),
+            col("Đơn vị", 34.0, L),
+            col("Ký nhận", 20.0, L),
+            col("Ghi chú", 13.0, L),
+        ],
+    );
+    s.min_row_mm = 9.0;
+    s.page_per_section = opts.group_by_unit;
+    let people = sorted(src, opts.sort);
+    let total = people.len();
+    for (heading, group) in by_unit(people, opts.group_by_unit) {
+        let rows = group
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let d = &a.data;
+                vec![
+                    stt(i),
+                    Cell::text(&d.full_name),
+                    Cell::text(&d.rank),
+                    Cell::text(&d.position),
+                    Cell::text(&d.unit),
+                    Cell::Blank,
+                    Cell::text(&d.note),
+                ]
+            })
+            .collect();
+        let footer = heading
+            .is_some()
+            .then(|| format!("Đơn vị có {} đồng chí.", group.len()));
+        s.sections.push(Section {
+            heading: heading.map(|u| format!("Đơn vị: {u}")),
+            rows,
+            total: None,
+            footer,
+        });
+    }
+    s.closing.push(format!("Danh sách có {total} đồng chí."));
+    s
+}
+
+fn attendance(src: &Source, opts: Options) -> Sheet {
+    let mut s = sheet(
+        "DANH SÁCH ĐIỂM DANH ĐẠI BIỂU DỰ HỘI NGHỊ",
+        src,
+        vec![
+            col("STT", 12.0, C),
+            col("Họ và tên", 40.0, L),
+            col("Cấp bậc", 22.0, L),
+            col("Đơn vị", 38.0, L),
+            col("Có mặt", 16.0, C),
+            col("Giờ đến", 22.0, C),
+            col("Ghi chú", 15.0, L),
+        ],
+    );
+    s.page_per_section = opts.group_by_unit;
+    let people = sorted(src, opts.sort);
+    let (total, present) = (
+        people.len(),
+        people.iter().filter(|a| a.checked_in_at.is_some()).count(),
+    );
+    for (heading, group) in by_unit(people, opts.group_by_unit) {
+        let here = group.iter().filter(|a| a.checked_in_at.is_some()).count();
+        let rows = group
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let d = &a.data;
+                vec![
+                    stt(i),
+                    Cell::text(&d.full_name),
+                    Cell::text(&d.rank),
+                    Cell::text(&d.unit),
+                    Cell::text(if a.checked_in_at.is_some() {
+                        "Có mặt"
+                    } else {
+                        "Vắng"
+                    }),
+                    a.checked_in_at
+                        .as_ref()
+                        .map_or(Cell::Blank, |t| Cell::Time(t.clone())),
+                    Cell::text(&d.note),
+                ]
+            })
+            .collect();
+        s.sections.push(Section {
+            footer: heading
+                .is_some()
+                .then(|| format!("Có mặt {here}/{} đồng chí.", group.len())),
+            heading: heading.map(|u| format!("Đơn vị: {u}")),
+            rows,
+            total: None,
+        });
+    }
+    s.closing.push(format!(
+        "Có mặt {present}/{total} đại biểu, vắng {} đại biểu.",
+        total - present
+    ));
+    s
+}
+
+/// "63,1%": Vietnamese writes a decimal comma.
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return "0%".into();
+    }
+    let tenths = (part * 1000 + whole / 2) / whole;
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
+fn report(src: &Source) -> Sheet {
+    let mut s = sheet(
+        "BÁO CÁO TÌNH HÌNH ĐẠI BIỂU DỰ HỘI NGHỊ",
+        src,
+        vec![
+            col("STT", 12.0, C),
+            col("Thành phần / Đơn vị", 83.0, L),
+            col("Triệu tập", 17.5, R),
+            col("Có mặt", 17.5, R),
+            col("Vắng", 17.5, R),
+            col("Tỷ lệ", 17.5, R),
+        ],
+    );
+    let total = src.attendees.len();
+    let present = src
+        .attendees
+        .iter()
+        .filter(|a| a.checked_in_at.is_some())
+        .count();
+    s.intro.push(format!(
+        "Tổng số đại biểu được triệu tập: {total} đồng chí; có mặt: {present} đồng chí ({}); vắng: {} đồng chí.",
+        percent(present, total),
+        total - present
+    ));
+    let count = |key: &dyn Fn(&Attendee) -> &str| {
+        let mut m: HashMap<String, (usize, usize)> = HashMap::new();
+        for a in &src.attendees {
+            let k = key(a);
+            let e = m
+                .entry(if k.is_empty() { "(Chưa ghi)" } else { k }.to_owned())
+                .or_default();
+            e.0 += 1;
+            if a.checked_in_at.is_some() {
+                e.1 += 1;
+            }
+        }
+        let mut v: Vec<(String, (usize, usize))> = m.into_iter().collect();
+        v.sort_by_cached_key(|(k, _)| sort_key(k));
+        v
+    };
+    for (heading, groups) in [
+        ("I. Theo thành phần", count(&|a| a.data.group.as_str())),
+        ("II. Theo đơn vị", count(&|a| a.data.unit.as_str())),
+    ] {
+        let n = |x: usize| Cell::Int(i64::try_from(x).unwrap_or(i64::MAX));
+        let rows = groups
+            .iter()
+            .enumerate()
+            .map(|(i, (name, (reg, here)))| {
+                vec![
+                    stt(i),
+                    Cell::text(name),
+                    n(*reg),
+                    n(*here),
+                    n(reg - here),
+                    Cell::text(percent(*here, *reg)),
+                ]
+            })
+            .collect();
+        s.sections.push(Section {
+            heading: Some(heading.to_owned()),
+            rows,
+            total: Some(vec![
+                Cell::Blank,
+                Cell::text("Tổng cộng"),
+                n(total),
+                n(present),
+                n(total - present),
+                Cell::text(percent(present, total)),
+            ]),
+            footer: None,
+        });
+    }
+    s
+}
+
+fn gifts(src: &Source, opts: Options) -> Sheet {
+    let mut s = sheet(
+        "DANH SÁCH KÝ NHẬN QUÀ TẶNG",
+        src,
+        vec![
+            col("STT", 12.0, C),
+            col("Họ và tên", 40.0, L),
+            col("Đơn vị", 40.0, L),
+            col("Hoàn cảnh", 62.0, L),
+            col("Quà tặng", 36.0, L),
+            col("Giá trị (đồng)", 28.0, R),
+            col("Ký nhận", 34.0, L),
+        ],
+    );
+    s.landscape = true;
+    s.min_row_mm = 10.0;
+    let mut list: Vec<&Gift> = src.gifts.iter().collect();
+    match opts.sort {
+        Some(Sort::Name) => list.sort_by_cached_key(|g| name_sort_key(&g.data.recipient_name)),
+        Some(Sort::Unit) => list.sort_by_cached_key(|g| {
+            (
+                sort_key(&g.data.unit),
+                name_sort_key(&g.data.recipient_name),
+            )
+        }),
+        Some(Sort::Rank) | None => {}
+    }
+    let total: i64 = list.iter().map(|g| g.data.value_vnd).sum();
+    let handed = list
+        .iter()
+        .filter(|g| g.data.handed_over_at.is_some())
+        .count();
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let d = &g.data;
+            vec![
+                stt(i),
+                Cell::text(&d.recipient_name),
+                Cell::text(&d.unit),
+                Cell::text(&d.circumstances),
+                Cell::text(&d.item),
+                Cell::Money(d.value_vnd),
+                Cell::Blank,
+            ]
+        })
+        .collect();
+    s.sections.push(Section {
+        heading: None,
+        rows,
+        total: Some(vec![
+            Cell::Blank,
+            Cell::text("Tổng cộng"),
+            Cell::Blank,
+            Cell::Blank,
+            Cell::text(format!("{} suất", list.len())),
+            Cell::Money(total),
+            Cell::Blank,
+        ]),
+        footer: None,
+    });
+    s.closing.push(format!(
+        "Tổng cộng: {} suất quà (đã trao {handed}), tổng giá trị {} đồng.",
+        list.len(),
+        money::format_vnd(total)
+    ));
+    s.closing
+        .push(format!("Bằng chữ: {}.", money::vnd_in_words(total)));
+    s
+}
+
+fn commendations(src: &Source) -> Sheet {
+    let mut s = sheet(
+        "DANH SÁCH KHEN THƯỞNG",
+        src,
+        vec![
+            col("Thứ tự", 13.0, C),
+            col("Hình thức", 24.0, L),
+            col("Cá nhân / Tập thể", 44.0, L),
+            col("Cấp bậc", 21.0, L),
+            col("Chức vụ", 28.0, L),
+            col("Đơn vị", 40.0, L),
+            col("Thành tích", 50.0, L),
+            col("Quyết định", 32.0, L),
+        ],
+    );
+    s.landscape = true;
+    let mut list: Vec<&Commendation> = src.commendations.iter().collect();
+    list.sort_by_key(|c| c.data.stage_order);
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    let rows = list
+        .iter()
+        .map(|c| {
+            let d = &c.data;
+            match kinds.iter_mut().find(|k| k.0 == d.kind) {
+                Some(k) => k.1 += 1,
+                None => kinds.push((d.kind.clone(), 1)),
+            }
+            let decision = match &d.decision_date {
+                Some(date) if !d.decision_number.is_empty() => format!(
+                    "Số {}, ngày {}",
+                    d.decision_number,
+                    crate::domain::date::display(date)
+                ),
+                Some(date) => format!("Ngày {}", crate::domain::date::display(date)),
+                None => d.decision_number.clone(),
+            };
+            let who = if d.collective && !d.recipient_name.starts_with("Tập thể") {
+                format!("Tập thể {}", d.recipient_name)
+            } else {
+                d.recipient_name.clone()
+            };
+            vec![
+                Cell::Int(d.stage_order),
+                Cell::text(&d.kind),
+                Cell::text(who),
+                Cell::text(&d.rank),
+                Cell::text(&d.position),
+                Cell::text(&d.unit),
+                Cell::text(&d.achievement),
+                Cell::text(decision),
+            ]
+        })
+        .collect();
+    s.sections.push(Section {
+        rows,
+        ..Section::default()
+    });
+    let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    s.closing.push(if by_kind.is_empty() {
+        "Chưa có khen thưởng.".to_owned()
+    } else {
+        format!("Tổng cộng: {}.", by_kind.join(", "))
+    });
+    s
+}
+
+fn questions(src: &Source) -> Sheet {
+    let mut s = sheet(
+        "TỔNG HỢP Ý KIẾN, KIẾN NGHỊ VÀ NỘI DUNG TRẢ LỜI",
+        src,
+        vec![
+            col("Số", 11.0, C),
+            col("Người nêu, đơn vị", 48.0, L),
+            col("Nội dung ý kiến, kiến nghị", 86.0, L),
+            col("Người trả lời", 34.0, L),
+            col("Nội dung trả lời, kết quả", 73.0, L),
+        ],
+    );
+    s.landscape = true;
+    let who = |q: &Question| {
+        let d = &q.data;
+        if d.anonymous {
+            "Không ghi tên".to_owned()
+        } else if d.asker_unit.is_empty() {
+            d.asker_name.clone()
+        } else if d.asker_name.is_empty() {
+            d.asker_unit.clone()
+        } else {
+            format!("{} ({})", d.asker_name, d.asker_unit)
+        }
+    };
+    let mut merged: HashMap<&str, Vec<&Question>> = HashMap::new();
+    for q in &src.questions {
+        if let Some(main) = &q.data.merged_into {
+            merged.entry(main.as_str()).or_default().push(q);
+        }
+    }
+    let mut mains: Vec<&Question> = src
+        .questions
+        .iter()
+        .filter(|q| q.data.merged_into.is_none())
+        .collect();
+    mains.sort_by_key(|q| q.data.number);
+    // Topics in the conference's order; questions without a known topic go last.
+    let mut order: Vec<(String, Vec<&Question>)> = src
+        .topics
+        .iter()
+        .map(|t| (t.name.clone(), Vec::new()))
+        .collect();
+    for q in mains {
+        match order.iter_mut().find(|(name, _)| *name == q.topic) {
+            Some(slot) => slot.1.push(q),
+            None => order.push((q.topic.clone(), vec![q])),
+        }
+    }
+    let mut counts: HashMap<Status, usize> = HashMap::new();
+    let mut index = 0;
+    for (name, list) in order.into_iter().filter(|(_, l)| !l.is_empty()) {
+        index += 1;
+        let raised: usize = list
+            .iter()
+            .map(|q| 1 + merged.get(q.id.as_str()).map_or(0, Vec::len))
+            .sum();
+        let rows = list
+            .iter()
+            .map(|q| {
+                let d = &q.data;
+                *counts.entry(d.status).or_default() += 1;
+                let mut askers = who(q);
+                if let Some(others) = merged.get(q.id.as_str()) {
+                    let mut others = others.clone();
+                    others.sort_by_key(|o| o.data.number);
+                    let names: Vec<String> = others
+                        .iter()
+                        .map(|o| format!("{} (số {})", who(o), o.data.number))
+                        .collect();
+                    askers = format!("{askers}; cùng ý kiến: {}", names.join("; "));
+                }
+                let mut answer = d.answer.clone();
+                if d.status != Status::AnsweredAtConference || answer.is_empty() {
+                    let status = format!("[{}]", VI.status(d.status));
+                    answer = if answer.is_empty() {
+                        status
+                    } else {
+                        format!("{answer}\n{status}")
+                    };
+                }
+                vec![
+                    Cell::Int(d.number),
+                    Cell::text(askers),
+                    Cell::text(&d.content),
+                    Cell::text(&d.responder),
+                    Cell::text(answer),
+                ]
+            })
+            .collect();
+        let name = if name.is_empty() {
+            "Chưa phân loại".to_owned()
+        } else {
+            name
+        };
+        s.sections.push(Section {
+            heading: Some(format!("{index}. {name} ({raised} ý kiến)")),
+            rows,
+            total: None,
+            footer: None,
+        });
+    }
+    let c = |st: Status| counts.get(&st).copied().unwrap_or(0);
+    s.closing.push(format!(
+        "Tổng cộng: {} ý kiến, kiến nghị ({} nội dung sau khi gộp); đã trả lời tại hội nghị: {}; trả lời bằng văn bản: {}; chuyển đơn vị: {}; rút: {}; chưa xử lý: {}.",
+        src.questions.len(),
+        counts.values().sum::<usize>(),
+        c(Status::AnsweredAtConference),
+        c(Status::InWriting),
+        c(Status::Forwarded),
+        c(Status::Withdrawn),
+        c(Status::Received),
+    ));
+    s
+}
+
+fn badges(src: &Source, opts: Options) -> Sheet {
+    let mut s = sheet(
+        "THẺ ĐẠI BIỂU",
+        src,
+        vec![
+            col("Họ và tên", 40.0, L),
+            col("Cấp bậc", 20.0, L),
+            col("Chức vụ", 30.0, L),
+            col("Đơn vị", 40.0, L),
+            col("Thành phần", 30.0, L),
+        ],
+    );
+    s.badges = true;
+    let people = sorted(src, opts.sort.or(Some(Sort::Unit)));
+    s.sections.push(Section {
+        rows: people
+            .iter()
+            .map(|a| {
+                let d = &a.data;
+                vec![
+                    Cell::text(&d.full_name),
+                    Cell::text(&d.rank),
+                    Cell::text(&d.position),
+                    Cell::text(&d.unit),
+                    Cell::text(&d.group),
+                ]
+            })
+            .collect(),
+        ..Section::default()
+    });
+    s
+}
+
+fn attendees(src: &Source, opts: Options) -> Sheet {
+    let mut s = sheet(
+        "DANH SÁCH ĐẠI BIỂU",
+        src,
+        vec![
+            col("STT", 12.0, C),
+            col("Họ và tên", 34.0, L),
+            col("Giới tính", 13.0, C),
+            col("Năm sinh", 13.0, C),
+            col("Cấp bậc", 18.0, L),
+            col("Chức vụ", 25.0, L),
+            col("Đơn vị", 33.0, L),
+            col("Địa bàn", 22.0, L),
+            col("Thành phần", 22.0, L),
+            col("Điện thoại", 22.0, L),
+            col("Giờ đến", 17.0, C),
+            col("Ghi chú", 21.0, L),
+        ],
+    );
+    s.landscape = true;
+    s.page_per_section = opts.group_by_unit;
+    let people = sorted(src, opts.sort);
+    let total = people.len();
+    for (heading, group) in by_unit(people, opts.group_by_unit) {
+        let rows = group
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let d = &a.data;
+                vec![
+                    stt(i),
+                    Cell::text(&d.full_name),
+                    Cell::text(&d.gender),
+                    d.birth_year
+                        .map_or(Cell::Blank, |y| Cell::Int(i64::from(y))),
+                    Cell::text(&d.rank),
+                    Cell::text(&d.position),
+                    Cell::text(&d.unit),
+                    Cell::text(&d.district),
+                    Cell::text(&d.group),
+                    Cell::Phone(d.phone.clone()),
+                    a.checked_in_at
+                        .as_ref()
+                        .map_or(Cell::Blank, |t| Cell::Time(t.clone())),
+                    Cell::text(&d.note),
+                ]
+            })
+            .collect();
+        s.sections.push(Section {
+            footer: heading
+                .is_some()
+                .then(|| format!("Đơn vị có {} đồng chí.", group.len())),
+            heading: heading.map(|u| format!("Đơn vị: {u}")),
+            rows,
+            total: None,
+        });
+    }
+    s.closing.push(format!("Danh sách có {total} đồng chí."));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_uses_a_decimal_comma() {
+        assert_eq!(percent(328, 520), "63,1%");
+        assert_eq!(percent(0, 0), "0%");
+        assert_eq!(percent(1, 1), "100,0%");
+    }
+}

@@ -1,0 +1,217 @@
+//! Printed lists (PDF) and spreadsheet exports (XLSX, CSV).
+//!
+//! `build` turns records into a [`Sheet`]; `pdf`, `xlsx` and `csv` write a sheet. The
+//! file is written beside its destination under a temporary name and renamed into
+//! place, so a half-written list never replaces a good one.
+
+mod build;
+mod csv;
+mod pdf;
+mod sheet;
+mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+pub use build::{Source, build};
+pub use sheet::{Align, Cell, Column, Section, Sheet};
+pub use xlsx::looks_like_formula;
+
+use crate::error::{Error, Result};
+
+/// The lists the app prints and exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ListKind {
+    /// Sign-in sheet (danh sách ký nhận).
+    Signin,
+    /// Present or absent, with check-in times.
+    Attendance,
+    /// Attendance report for the opening remarks, by group and by unit.
+    Report,
+    /// Gift receipt list with totals in figures and words.
+    Gifts,
+    /// Commendations in stage order.
+    Commendations,
+    /// Opinions and answers grouped by topic.
+    Questions,
+    /// Name badges, ten per A4 page with cut marks.
+    Badges,
+    /// Every attendee with every field.
+    Attendees,
+}
+
+impl ListKind {
+    pub const ALL: [Self; 8] = [
+        Self::Signin,
+        Self::Attendance,
+        Self::Report,
+        Self::Gifts,
+        Self::Commendations,
+        Self::Questions,
+        Self::Badges,
+        Self::Attendees,
+    ];
+
+    /// Lists of attendees can be grouped by unit and sorted.
+    pub fn is_people(self) -> bool {
+        matches!(
+            self,
+            Self::Signin | Self::Attendance | Self::Badges | Self::Attendees
+        )
+    }
+}
+
+/// Order of a list of people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Sort {
+    /// Vietnamese name order: given name, then middle and family names.
+    Name,
+    /// Protocol order: rank, then position.
+    Rank,
+    /// By unit, then name.
+    Unit,
+}
+
+/// How a list is grouped and ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// One unit per page (sign-in, attendance, attendees).
+    pub group_by_unit: bool,
+    /// `None`: the list's natural order (name order for people, entry order for gifts).
+    pub sort: Option<Sort>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Self; 3] = [Self::Pdf, Self::Xlsx, Self::Csv];
+
+    /// The format a file name asks for.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Self::Pdf),
+            "xlsx" => Some(Self::Xlsx),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Xlsx => "xlsx",
+            Self::Csv => "csv",
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub rows: usize,
+    pub bytes: usize,
+}
+
+/// The bytes of a list in `format`. `progress(done, total)` returns false to cancel.
+pub fn render(
+    src: &Source,
+    kind: ListKind,
+    opts: Options,
+    format: Format,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(Vec<u8>, usize)> {
+    let sheet = build(src, kind, opts);
+    let bytes = match format {
+        Format::Pdf => pdf::write(&sheet, &src.conference, progress)?,
+        Format::Xlsx => xlsx::write(&sheet, &src.conference, progress)?,
+        Format::Csv => csv::write(&sheet, progress)?,
+    };
+    Ok((bytes, sheet.row_count()))
+}
+
+/// Writes a list to `path`, its format taken from the extension.
+pub fn export(
+    src: &Source,
+    kind: ListKind,
+    opts: Options,
+    path: &Path,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Written> {
+    let format = Format::from_path(path).ok_or_else(|| {
+        Error::Invalid(format!(
+            "không biết định dạng của tệp {}: hãy dùng đuôi .pdf, .xlsx hoặc .csv",
+            path.display()
+        ))
+    })?;
+    let (bytes, rows) = render(src, kind, opts, format, progress)?;
+    write_atomically(path, &bytes)?;
+    Ok(Written {
+        path: path.to_owned(),
+        rows,
+        bytes: bytes.len(),
+    })
+}
+
+/// Writes to a temporary file beside `path`, flushes it to disk, then renames it over
+/// `path`: readers see the old file or the whole new one, never a part.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        std::fs::remove_file(&tmp).ok();
+    }
+    result.map_err(io)
+}
+
+/// A file name for a list: "Danh sách ký nhận đại biểu - Hội nghị … .pdf", without
+/// characters Windows refuses.
+pub fn suggested_file_name(src: &Source, kind: ListKind, opts: Options, format: Format) -> String {
+    let sheet_stem = build::stem(kind, opts);
+    let conf = src.conference.name.trim();
+    let stem = if conf.is_empty() {
+        sheet_stem
+    } else {
+        format!("{sheet_stem} - {conf}")
+    };
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if "<>:\"/\\|?*".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean: String = clean.chars().take(120).collect();
+    format!(
+        "{}.{}",
+        clean.trim_end_matches(['.', ' ']),
+        format.extension()
+    )
+}

@@ -1,0 +1,877 @@
+//! PDF lists in the Vietnamese administrative layout (Decree 30/2020/NĐ-CP): the two
+//! heading blocks, the place-and-date line, a bold centred title, a table whose header
+//! repeats on every page and whose rows never split, page numbers, signature blocks.
+//!
+//! Text is shaped once per distinct string with rustybuzz (the shaper krilla itself
+//! uses) and drawn as glyphs: krilla's `draw_text` re-parses the font on every call,
+//! which made 20,000 rows take seconds. Lines break at spaces, and inside a word only
+//! when the word alone is wider than its cell, so nothing is ever cut or dropped.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    reason = "page geometry in f32 points; counts are far below 2^24"
+)]
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+use krilla::Document;
+use krilla::geom::{PathBuilder, Point};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+use super::sheet::{Align, Cell, Sheet};
+use crate::domain::{Conference, date};
+use crate::error::{Error, Result};
+
+/// Points per millimetre.
+const MM: f32 = 72.0 / 25.4;
+const A4: (f32, f32) = (210.0 * MM, 297.0 * MM);
+/// Decree 30 margins: top and bottom 20 mm, left 30 mm (binding), right 15 mm.
+const MARGIN_TOP: f32 = 20.0 * MM;
+const MARGIN_BOTTOM: f32 = 20.0 * MM;
+const MARGIN_LEFT: f32 = 30.0 * MM;
+const MARGIN_RIGHT: f32 = 15.0 * MM;
+const LEADING: f32 = 1.2;
+/// Baseline below the top of a line, in ems (Tinos: ascent 0.891, descent 0.216).
+const BASELINE: f32 = 0.9375;
+const TEXT_SIZE: f32 = 13.0;
+const TABLE_SIZE: f32 = 12.0;
+const PAD_X: f32 = 1.5 * MM;
+const PAD_Y: f32 = 1.2 * MM;
+const RULE: f32 = 0.5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
+    Regular = 0,
+    Bold = 1,
+    Italic = 2,
+}
+
+static FONT_FILES: [&[u8]; 3] = [
+    include_bytes!("../../assets/fonts/Tinos-Regular.ttf"),
+    include_bytes!("../../assets/fonts/Tinos-Bold.ttf"),
+    include_bytes!("../../assets/fonts/Tinos-Italic.ttf"),
+];
+
+/// One paragraph shaped: glyphs with advances in ems, and where it may break.
+struct Shaped {
+    text: String,
+    glyphs: Vec<KrillaGlyph>,
+    advance: Vec<f32>,
+    space: Vec<bool>,
+}
+
+/// A line of a shaped paragraph.
+#[derive(Clone)]
+struct Line {
+    shaped: Rc<Shaped>,
+    range: Range<usize>,
+    width_em: f32,
+    style: Style,
+}
+
+/// Shapes and measures text with one parsed face per style, caching repeated strings
+/// (units, ranks and positions repeat on every page).
+struct Typesetter {
+    faces: Vec<rustybuzz::Face<'static>>,
+    fonts: Vec<Font>,
+    cache: HashMap<(Style, String), Rc<Shaped>>,
+}
+
+impl Typesetter {
+    fn new() -> Result<Self> {
+        let bad = || Error::Invalid("phông chữ Tinos đi kèm bị hỏng".into());
+        let mut faces = Vec::new();
+        let mut fonts = Vec::new();
+        for data in FONT_FILES {
+            faces.push(rustybuzz::Face::from_slice(data, 0).ok_or_else(bad)?);
+            fonts.push(Font::new(data.into(), 0).ok_or_else(bad)?);
+        }
+        Ok(Self {
+            faces,
+            fonts,
+            cache: HashMap::new(),
+        })
+    }
+
+    fn shape(&mut self, style: Style, text: &str) -> Rc<Shaped> {
+        if let Some(s) = self.cache.get(&(style, text.to_owned())) {
+            return Rc::clone(s);
+        }
+        let face = &self.faces[style as usize];
+        let upem = face.units_per_em() as f32;
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        let out = rustybuzz::shape(face, &[], buffer);
+        let (infos, positions) = (out.glyph_infos(), out.glyph_positions());
+        let n = infos.len();
+        let mut shaped = Shaped {
+            text: text.to_owned(),
+            glyphs: Vec::with_capacity(n),
+            advance: Vec::with_capacity(n),
+            space: Vec::with_capacity(n),
+        };
+        for i in 0..n {
+            let start = infos[i].cluster as usize;
+            let end = infos[i + 1..]
+                .iter()
+                .find(|g| g.cluster as usize != start)
+                .map_or(text.len(), |g| g.cluster as usize);
+            let p = positions[i];
+            let adv = p.x_advance as f32 / upem;
+            shaped.glyphs.push(KrillaGlyph::new(
+                GlyphId::new(infos[i].glyph_id),
+                adv,
+                p.x_offset as f32 / upem,
+                p.y_offset as f32 / upem,
+                p.y_advance as f32 / upem,
+                start..end,
+                None,
+            ));
+            shaped.advance.push(adv);
+            shaped.space.push(text.get(start..end) == Some(" "));
+        }
+        let shaped = Rc::new(shaped);
+        // Names are unique; only keep the cache from growing without bound.
+        if self.cache.len() > 50_000 {
+            self.cache.clear();
+        }
+        self.cache
+            .insert((style, text.to_owned()), Rc::clone(&shaped));
+        shaped
+    }
+
+    /// Width of a one-line text in points.
+    fn width(&mut self, style: Style, size: f32, text: &str) -> f32 {
+        self.shape(style, text).advance.iter().sum::<f32>() * size
+    }
+
+    /// Breaks `text` into lines no wider than `max` points. Paragraphs (`\n`) always
+    /// start a line; a word wider than `max` is broken between letters.
+    fn wrap(&mut self, style: Style, size: f32, text: &str, max: f32) -> Vec<Line> {
+        let max_em = (max / size).max(0.5);
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let shaped = self.shape(style, para.trim_end_matches('\r'));
+            let line = |range: Range<usize>| Line {
+                width_em: shaped.advance[range.clone()].iter().sum(),
+                shaped: Rc::clone(&shaped),
+                range,
+                style,
+            };
+            let (mut start, mut width) = (0usize, 0f32);
+            let mut last_space: Option<usize> = None;
+            let mut i = 0;
+            while i < shaped.glyphs.len() {
+                let adv = shaped.advance[i];
+                if shaped.space[i] {
+                    last_space = Some(i);
+                } else if width + adv > max_em && i > start {
+                    if let Some(sp) = last_space.filter(|s| *s > start) {
+                        lines.push(line(start..sp));
+                        start = sp + 1;
+                    } else {
+                        lines.push(line(start..i));
+                        start = i;
+                    }
+                    width = shaped.advance[start..i].iter().sum();
+                    last_space = None;
+                }
+                width += adv;
+                i += 1;
+            }
+            lines.push(line(start..shaped.glyphs.len()));
+        }
+        lines
+    }
+}
+
+enum Op {
+    Text {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        line: Line,
+    },
+    Rule([f32; 4]),
+}
+
+/// Page geometry and the page being filled; pages are flushed to krilla one at a time.
+struct Writer {
+    doc: Document,
+    ts: Typesetter,
+    ops: Vec<Op>,
+    width: f32,
+    height: f32,
+    /// Cursor: the top of the next thing to draw, in points from the page top.
+    y: f32,
+    pages: usize,
+}
+
+impl Writer {
+    fn new(landscape: bool, title: &str) -> Result<Self> {
+        let (width, height) = if landscape { (A4.1, A4.0) } else { A4 };
+        // No tag tree is built, so krilla need not track marked content for one.
+        let mut doc = Document::new_with(krilla::SerializeSettings {
+            enable_tagging: false,
+            ..krilla::SerializeSettings::default()
+        });
+        doc.set_metadata(
+            Metadata::new()
+                .title(title.to_owned())
+                .language("vi".to_owned())
+                .creator("hoinghi".to_owned()),
+        );
+        Ok(Self {
+            doc,
+            ts: Typesetter::new()?,
+            ops: Vec::new(),
+            width,
+            height,
+            y: MARGIN_TOP,
+            pages: 0,
+        })
+    }
+
+    #[allow(
+        clippy::unused_self,
+        reason = "margins may differ by page later; callers ask the writer"
+    )]
+    fn left(&self) -> f32 {
+        MARGIN_LEFT
+    }
+
+    fn content_width(&self) -> f32 {
+        self.width - MARGIN_LEFT - MARGIN_RIGHT
+    }
+
+    fn bottom(&self) -> f32 {
+        self.height - MARGIN_BOTTOM
+    }
+
+    /// Ends the current page (if any) and starts the next; pages after the first carry
+    /// their number at the top centre, as Decree 30 wants.
+    fn new_page(&mut self) {
+        self.flush();
+        self.pages += 1;
+        self.y = MARGIN_TOP;
+        if self.pages > 1 {
+            let n = self.pages.to_string();
+            let w = self.ts.width(Style::Regular, TEXT_SIZE, &n);
+            let line = self
+                .ts
+                .wrap(Style::Regular, TEXT_SIZE, &n, f32::MAX)
+                .remove(0);
+            self.ops.push(Op::Text {
+                x: (self.width - w) / 2.0,
+                baseline: 12.0 * MM,
+                size: TEXT_SIZE,
+                line,
+            });
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.pages == 0 {
+            return;
+        }
+        let ops = std::mem::take(&mut self.ops);
+        let settings = PageSettings::from_wh(self.width, self.height);
+        let Some(settings) = settings else { return };
+        let mut page = self.doc.start_page_with(settings);
+        let mut surface = page.surface();
+        surface.set_fill(Some(Fill::default()));
+        let mut rules = PathBuilder::new();
+        let mut any_rule = false;
+        for op in ops {
+            match op {
+                Op::Text {
+                    x,
+                    baseline,
+                    size,
+                    line,
+                } => {
+                    let s = &line.shaped;
+                    surface.draw_glyphs(
+                        Point::from_xy(x, baseline),
+                        &s.glyphs[line.range.clone()],
+                        self.ts.fonts[line.style as usize].clone(),
+                        &s.text,
+                        size,
+                        false,
+                    );
+                }
+                Op::Rule([x1, y1, x2, y2]) => {
+                    rules.move_to(x1, y1);
+                    rules.line_to(x2, y2);
+                    any_rule = true;
+                }
+            }
+        }
+        if any_rule && let Some(path) = rules.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                width: RULE,
+                ..Stroke::default()
+            }));
+            surface.draw_path(&path);
+        }
+        surface.finish();
+        page.finish();
+    }
+
+    fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+        self.ops.push(Op::Rule([x1, y1, x2, y2]));
+    }
+
+    /// Draws wrapped lines in a box starting at `top`; returns the height used.
+    fn lines_at(&mut self, lines: &[Line], x: f32, width: f32, top: f32, size: f32, align: Align) {
+        for (i, line) in lines.iter().enumerate() {
+            let w = line.width_em * size;
+            let dx = match align {
+                Align::Left => 0.0,
+                Align::Center => (width - w) / 2.0,
+                Align::Right => width - w,
+            };
+            self.ops.push(Op::Text {
+                x: x + dx,
+                baseline: top + i as f32 * size * LEADING + size * BASELINE,
+                size,
+                line: line.clone(),
+            });
+        }
+    }
+
+    /// A wrapped paragraph across `width` from `x` at the cursor; moves the cursor down.
+    fn paragraph(&mut self, text: &str, style: Style, size: f32, x: f32, width: f32, align: Align) {
+        let lines = self.ts.wrap(style, size, text, width);
+        let h = lines.len() as f32 * size * LEADING;
+        if self.y + h > self.bottom() {
+            self.new_page();
+        }
+        let y = self.y;
+        self.lines_at(&lines, x, width, y, size, align);
+        self.y += h;
+    }
+
+    /// The two heading blocks and the place-and-date line.
+    fn heading(&mut self, c: &Conference) {
+        let x0 = self.left();
+        let total = self.content_width();
+        let left_w = if total > 200.0 * MM {
+            110.0 * MM
+        } else {
+            68.0 * MM
+        };
+        let (right_x, right_w) = (x0 + left_w, total - left_w);
+        let top = self.y;
+
+        let mut y = top;
+        for (text, style) in [
+            (c.superior_agency.to_uppercase(), Style::Regular),
+            (c.issuing_unit.to_uppercase(), Style::Bold),
+        ] {
+            if text.is_empty() {
+                continue;
+            }
+            let lines = self.ts.wrap(style, TEXT_SIZE, &text, left_w);
+            self.lines_at(&lines, x0, left_w, y, TEXT_SIZE, Align::Center);
+            y += lines.len() as f32 * TEXT_SIZE * LEADING;
+        }
+        if !c.issuing_unit.is_empty() {
+            // A short rule under the issuing unit, a third of the block wide.
+            let cx = x0 + left_w / 2.0;
+            self.rule(cx - left_w / 6.0, y + 1.0, cx + left_w / 6.0, y + 1.0);
+        }
+        let left_bottom = y;
+
+        let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        let mut size = 13.0;
+        while size > 10.0 && self.ts.width(Style::Bold, size, nation) > right_w {
+            size -= 0.5;
+        }
+        let mut y = top;
+        let lines = self.ts.wrap(Style::Bold, size, nation, right_w);
+        self.lines_at(&lines, right_x, right_w, y, size, Align::Center);
+        y += lines.len() as f32 * size * LEADING;
+        let motto = "Độc lập - Tự do - Hạnh phúc";
+        let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, motto, right_w);
+        self.lines_at(&lines, right_x, right_w, y, TEXT_SIZE, Align::Center);
+        let w = self.ts.width(Style::Bold, TEXT_SIZE, motto);
+        let cx = right_x + right_w / 2.0;
+        y += TEXT_SIZE * LEADING;
+        self.rule(cx - w / 2.0, y + 0.5, cx + w / 2.0, y + 0.5);
+        y += 3.0 * MM;
+        let place_line = place_and_date(c);
+        let lines = self.ts.wrap(Style::Italic, TEXT_SIZE, &place_line, right_w);
+        self.lines_at(&lines, right_x, right_w, y, TEXT_SIZE, Align::Center);
+        y += lines.len() as f32 * TEXT_SIZE * LEADING;
+        self.y = y.max(left_bottom) + 7.0 * MM;
+    }
+
+    /// Title, subtitle and an optional third line, centred.
+    fn title(&mut self, title: &str, subtitle: &str, third: Option<&str>) {
+        let (x, w) = (self.left(), self.content_width());
+        self.paragraph(
+            &title.to_uppercase(),
+            Style::Bold,
+            14.0,
+            x,
+            w,
+            Align::Center,
+        );
+        if !subtitle.is_empty() {
+            self.paragraph(subtitle, Style::Bold, TEXT_SIZE, x, w, Align::Center);
+        }
+        if let Some(t) = third {
+            self.paragraph(t, Style::Bold, TEXT_SIZE, x, w, Align::Center);
+        }
+        self.y += 4.0 * MM;
+    }
+
+    /// "NGƯỜI LẬP DANH SÁCH" and "THỦ TRƯỞNG ĐƠN VỊ", names below the signing space.
+    fn signatures(&mut self, c: &Conference) {
+        let blocks = [
+            (&c.signer_left_title, &c.signer_left_name),
+            (&c.signer_right_title, &c.signer_right_name),
+        ];
+        if blocks.iter().all(|(t, n)| t.is_empty() && n.is_empty()) {
+            return;
+        }
+        let half = self.content_width() / 2.0;
+        let needed = 2.0 * TEXT_SIZE * LEADING + 28.0 * MM + 6.0 * MM;
+        self.y += 6.0 * MM;
+        if self.y + needed > self.bottom() {
+            self.new_page();
+        }
+        let top = self.y;
+        let mut bottom = top;
+        for (i, (title, name)) in blocks.iter().enumerate() {
+            let x = self.left() + half * i as f32;
+            let lines = self
+                .ts
+                .wrap(Style::Bold, TEXT_SIZE, &title.to_uppercase(), half);
+            self.lines_at(&lines, x, half, top, TEXT_SIZE, Align::Center);
+            let y = top + lines.len() as f32 * TEXT_SIZE * LEADING + 25.0 * MM;
+            let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, name, half);
+            self.lines_at(&lines, x, half, y, TEXT_SIZE, Align::Center);
+            bottom = bottom.max(y + lines.len() as f32 * TEXT_SIZE * LEADING);
+        }
+        self.y = bottom;
+    }
+}
+
+/// "Hậu Giang, ngày 05 tháng 02 năm 2026" (Decree 30 pads days below 10 and months
+/// below 3). The conference's first day when known, else today.
+fn place_and_date(c: &Conference) -> String {
+    let d = date::parse(&c.start_date).unwrap_or_else(date::today);
+    let place = if c.place_name.is_empty() {
+        "……………"
+    } else {
+        c.place_name.as_str()
+    };
+    let month = if d.month() < 3 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
+    format!(
+        "{place}, ngày {:02} tháng {month} năm {}",
+        d.day(),
+        d.year()
+    )
+}
+
+/// Lays one table out: column edges, the header's lines, cell padding.
+struct Table {
+    xs: Vec<f32>,
+    aligns: Vec<Align>,
+    header: Vec<Vec<Line>>,
+    header_h: f32,
+    min_row: f32,
+}
+
+impl Table {
+    fn new(w: &mut Writer, sheet: &Sheet) -> Self {
+        let total: f32 = sheet.columns.iter().map(|c| c.width).sum();
+        let scale = w.content_width() / total.max(1.0);
+        let mut xs = vec![w.left()];
+        for c in &sheet.columns {
+            let last = *xs.last().unwrap_or(&0.0);
+            xs.push(last + c.width * scale);
+        }
+        let header: Vec<Vec<Line>> = sheet
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                w.ts.wrap(
+                    Style::Bold,
+                    TABLE_SIZE,
+                    c.header,
+                    xs[i + 1] - xs[i] - 2.0 * PAD_X,
+                )
+            })
+            .collect();
+        let header_h = height(&header, TABLE_SIZE, 0.0);
+        Self {
+            xs,
+            aligns: sheet.columns.iter().map(|c| c.align).collect(),
+            header,
+            header_h,
+            min_row: sheet.min_row_mm * MM,
+        }
+    }
+
+    fn right(&self) -> f32 {
+        *self.xs.last().unwrap_or(&0.0)
+    }
+
+    fn grid(&self, w: &mut Writer, top: f32, h: f32) {
+        let (l, r) = (self.xs[0], self.right());
+        w.rule(l, top, r, top);
+        w.rule(l, top + h, r, top + h);
+        for x in &self.xs {
+            w.rule(*x, top, *x, top + h);
+        }
+    }
+
+    fn draw_header(&self, w: &mut Writer) {
+        let top = w.y;
+        for (i, lines) in self.header.iter().enumerate() {
+            let inner = self.xs[i + 1] - self.xs[i] - 2.0 * PAD_X;
+            let used = lines.len() as f32 * TABLE_SIZE * LEADING;
+            let dy = (self.header_h - 2.0 * PAD_Y - used) / 2.0;
+            w.lines_at(
+                lines,
+                self.xs[i] + PAD_X,
+                inner,
+                top + PAD_Y + dy,
+                TABLE_SIZE,
+                Align::Center,
+            );
+        }
+        self.grid(w, top, self.header_h);
+        w.y += self.header_h;
+    }
+
+    /// Starts a page that continues the table.
+    fn continue_on_new_page(&self, w: &mut Writer) {
+        w.new_page();
+        self.draw_header(w);
+    }
+
+    fn cells(&self, w: &mut Writer, row: &[Cell], bold: bool) -> Vec<Vec<Line>> {
+        let style = if bold { Style::Bold } else { Style::Regular };
+        row.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let inner = self.xs[i + 1] - self.xs[i] - 2.0 * PAD_X;
+                w.ts.wrap(style, TABLE_SIZE, &c.display(), inner)
+            })
+            .collect()
+    }
+
+    /// One row, moved whole to the next page when it does not fit; only a row taller
+    /// than a whole page is continued across pages.
+    fn row(&self, w: &mut Writer, cells: &[Vec<Line>]) {
+        let h = height(cells, TABLE_SIZE, self.min_row);
+        let body = w.bottom() - MARGIN_TOP - self.header_h;
+        if w.y + h > w.bottom() {
+            if h <= body {
+                self.continue_on_new_page(w);
+            } else {
+                return self.tall_row(w, cells);
+            }
+        }
+        let top = w.y;
+        for (i, lines) in cells.iter().enumerate() {
+            let inner = self.xs[i + 1] - self.xs[i] - 2.0 * PAD_X;
+            w.lines_at(
+                lines,
+                self.xs[i] + PAD_X,
+                inner,
+                top + PAD_Y,
+                TABLE_SIZE,
+                self.aligns[i],
+            );
+        }
+        self.grid(w, top, h);
+        w.y += h;
+    }
+
+    fn tall_row(&self, w: &mut Writer, cells: &[Vec<Line>]) {
+        let lh = TABLE_SIZE * LEADING;
+        let mut from = 0;
+        let most = cells.iter().map(Vec::len).max().unwrap_or(0);
+        while from < most {
+            let room = ((w.bottom() - w.y - 2.0 * PAD_Y) / lh).floor().max(0.0) as usize;
+            if room == 0 {
+                self.continue_on_new_page(w);
+                continue;
+            }
+            let to = (from + room).min(most);
+            let part: Vec<Vec<Line>> = cells
+                .iter()
+                .map(|c| c[from.min(c.len())..to.min(c.len())].to_vec())
+                .collect();
+            self.row(w, &part);
+            from = to;
+        }
+    }
+
+    /// A bold line across the whole table (a unit or a topic).
+    fn band(&self, w: &mut Writer, text: &str) {
+        let (l, r) = (self.xs[0], self.right());
+        let lines =
+            w.ts.wrap(Style::Bold, TABLE_SIZE, text, r - l - 2.0 * PAD_X);
+        let h = height(std::slice::from_ref(&lines), TABLE_SIZE, 0.0);
+        // Keep the band with at least one row under it.
+        if w.y + h + TABLE_SIZE * LEADING * 2.0 > w.bottom() {
+            self.continue_on_new_page(w);
+        }
+        let top = w.y;
+        w.lines_at(
+            &lines,
+            l + PAD_X,
+            r - l,
+            top + PAD_Y,
+            TABLE_SIZE,
+            Align::Left,
+        );
+        w.rule(l, top, r, top);
+        w.rule(l, top + h, r, top + h);
+        w.rule(l, top, l, top + h);
+        w.rule(r, top, r, top + h);
+        w.y += h;
+    }
+}
+
+fn height(cells: &[Vec<Line>], size: f32, min: f32) -> f32 {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    (lines as f32 * size * LEADING + 2.0 * PAD_Y).max(min)
+}
+
+/// Progress is reported every this many rows.
+const STEP: usize = 64;
+
+/// Writes `sheet` as a PDF. `progress(done, total)` returns false to cancel.
+pub fn write(
+    sheet: &Sheet,
+    conference: &Conference,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>> {
+    if sheet.badges {
+        return badges(sheet, conference, progress);
+    }
+    let mut w = Writer::new(sheet.landscape, &sheet.title)?;
+    let table = Table::new(&mut w, sheet);
+    let total = sheet.row_count();
+    let mut done = 0;
+    let (x, cw) = (w.left(), w.content_width());
+    let per_page = sheet.page_per_section && sheet.sections.len() > 1;
+    for (si, section) in sheet.sections.iter().enumerate() {
+        if si == 0 || per_page {
+            w.new_page();
+            w.heading(conference);
+            let third = if per_page {
+                section.heading.as_deref()
+            } else {
+                None
+            };
+            w.title(&sheet.title, &sheet.subtitle, third);
+            for p in &sheet.intro {
+                w.paragraph(p, Style::Regular, TEXT_SIZE, x, cw, Align::Left);
+            }
+            if !sheet.intro.is_empty() {
+                w.y += 3.0 * MM;
+            }
+            if w.y + table.header_h + 2.0 * TABLE_SIZE * LEADING > w.bottom() {
+                w.new_page();
+            }
+            table.draw_header(&mut w);
+        }
+        if !per_page && let Some(h) = &section.heading {
+            table.band(&mut w, h);
+        }
+        if section.rows.is_empty() && section.total.is_none() {
+            let cells = vec![w.ts.wrap(
+                Style::Italic,
+                TABLE_SIZE,
+                "(Không có dòng nào)",
+                table.right() - x,
+            )];
+            let h = height(&cells, TABLE_SIZE, 0.0);
+            let top = w.y;
+            w.lines_at(
+                &cells[0],
+                x + PAD_X,
+                cw,
+                top + PAD_Y,
+                TABLE_SIZE,
+                Align::Left,
+            );
+            table.grid(&mut w, top, h);
+            w.y += h;
+        }
+        for row in &section.rows {
+            let cells = table.cells(&mut w, row, false);
+            table.row(&mut w, &cells);
+            done += 1;
+            if done % STEP == 0 && !progress(done, total) {
+                return Err(Error::Cancelled);
+            }
+        }
+        if let Some(t) = &section.total {
+            let cells = table.cells(&mut w, t, true);
+            table.row(&mut w, &cells);
+        }
+        if let Some(f) = &section.footer {
+            w.y += 2.0 * MM;
+            w.paragraph(f, Style::Italic, TEXT_SIZE, x, cw, Align::Left);
+        }
+        if per_page {
+            w.signatures(conference);
+        }
+    }
+    if !per_page {
+        w.y += 3.0 * MM;
+        for p in &sheet.closing {
+            w.paragraph(p, Style::Regular, TEXT_SIZE, x, cw, Align::Left);
+        }
+        w.signatures(conference);
+    }
+    progress(total, total);
+    w.flush();
+    w.doc
+        .finish()
+        .map_err(|e| Error::Invalid(format!("không tạo được PDF: {e:?}")))
+}
+
+/// Name badges, 2 × 5 per A4 page (90 × 54 mm) with cut marks at every corner.
+fn badges(
+    sheet: &Sheet,
+    conference: &Conference,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>> {
+    const BW: f32 = 90.0 * MM;
+    const BH: f32 = 54.0 * MM;
+    const COLS: usize = 2;
+    const ROWS: usize = 5;
+    let mut w = Writer::new(false, &sheet.title)?;
+    let x0 = (w.width - BW * COLS as f32) / 2.0;
+    let y0 = (w.height - BH * ROWS as f32) / 2.0;
+    let rows: Vec<&Vec<Cell>> = sheet.sections.iter().flat_map(|s| &s.rows).collect();
+    let total = rows.len();
+    let inner = BW - 10.0 * MM;
+    for (i, row) in rows.iter().enumerate() {
+        let slot = i % (COLS * ROWS);
+        if slot == 0 {
+            w.new_page();
+            cut_marks(&mut w, x0, y0, BW, BH, COLS, ROWS);
+        }
+        let (bx, by) = (
+            x0 + (slot % COLS) as f32 * BW + 5.0 * MM,
+            y0 + (slot / COLS) as f32 * BH + 4.0 * MM,
+        );
+        let field = |k: usize| row.get(k).map(Cell::display).unwrap_or_default();
+        let mut y = by;
+        let put =
+            |w: &mut Writer, y: &mut f32, text: &str, style: Style, size: f32, lines: usize| {
+                badge_line(w, y, (bx, inner), text, (style, size), lines);
+            };
+        put(
+            &mut w,
+            &mut y,
+            &conference.name.to_uppercase(),
+            Style::Bold,
+            8.5,
+            2,
+        );
+        y += 1.5 * MM;
+        w.rule(bx + inner / 3.0, y, bx + inner * 2.0 / 3.0, y);
+        y += 2.5 * MM;
+        put(&mut w, &mut y, "ĐẠI BIỂU", Style::Bold, 11.0, 1);
+        y += 1.5 * MM;
+        put(&mut w, &mut y, &field(0), Style::Bold, 17.0, 1);
+        y += 1.0 * MM;
+        let role: Vec<String> = [field(1), field(2)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        put(&mut w, &mut y, &role.join(", "), Style::Regular, 11.0, 2);
+        put(&mut w, &mut y, &field(3), Style::Italic, 11.0, 2);
+        if (i + 1) % STEP == 0 && !progress(i + 1, total) {
+            return Err(Error::Cancelled);
+        }
+    }
+    if total == 0 {
+        w.new_page();
+        w.paragraph(
+            "Chưa có đại biểu nào để in thẻ.",
+            Style::Italic,
+            TEXT_SIZE,
+            MARGIN_LEFT,
+            w.content_width(),
+            Align::Left,
+        );
+    }
+    progress(total, total);
+    w.flush();
+    w.doc
+        .finish()
+        .map_err(|e| Error::Invalid(format!("không tạo được PDF: {e:?}")))
+}
+
+/// A centred badge line that shrinks (down to 8 pt) before it wraps past `max_lines`.
+fn badge_line(
+    w: &mut Writer,
+    y: &mut f32,
+    (x, width): (f32, f32),
+    text: &str,
+    (style, size): (Style, f32),
+    max_lines: usize,
+) {
+    if text.is_empty() {
+        return;
+    }
+    let mut size = size;
+    let mut lines = w.ts.wrap(style, size, text, width);
+    while lines.len() > max_lines && size > 8.0 {
+        size -= 0.5;
+        lines = w.ts.wrap(style, size, text, width);
+    }
+    w.lines_at(&lines, x, width, *y, size, Align::Center);
+    *y += lines.len() as f32 * size * LEADING;
+}
+
+/// Short ticks outside the grid on every cutting line, and small crosses where cuts meet.
+fn cut_marks(w: &mut Writer, x0: f32, y0: f32, bw: f32, bh: f32, cols: usize, rows: usize) {
+    let tick = 4.0 * MM;
+    let gap = 1.5 * MM;
+    let (x1, y1) = (x0 + bw * cols as f32, y0 + bh * rows as f32);
+    for c in 0..=cols {
+        let x = x0 + bw * c as f32;
+        w.rule(x, y0 - gap - tick, x, y0 - gap);
+        w.rule(x, y1 + gap, x, y1 + gap + tick);
+    }
+    for r in 0..=rows {
+        let y = y0 + bh * r as f32;
+        w.rule(x0 - gap - tick, y, x0 - gap, y);
+        w.rule(x1 + gap, y, x1 + gap + tick, y);
+    }
+    let arm = 1.5 * MM;
+    for c in 1..cols {
+        for r in 1..rows {
+            let (x, y) = (x0 + bw * c as f32, y0 + bh * r as f32);
+            w.rule(x - arm, y, x + arm, y);
+            w.rule(x, y - arm, x, y + arm);
+        }
+    }
+}
