@@ -2,8 +2,9 @@
 //! heading blocks, the place-and-date line, a bold centred title, a table whose header
 //! repeats on every page and whose rows never split, page numbers, signature blocks.
 //!
-//! Text is shaped once per distinct string with rustybuzz (the shaper krilla itself
-//! uses) and drawn as glyphs: krilla's `draw_text` re-parses the font on every call,
+//! Text is turned into glyphs once per distinct string, by the font's character map
+//! for composed Vietnamese and by rustybuzz (the shaper krilla itself uses) for anything
+//! else, and drawn as glyphs: krilla's `draw_text` re-parses the font on every call,
 //! which made 20,000 rows take seconds. Lines break at spaces, and inside a word only
 //! when the word alone is wider than its cell, so nothing is ever cut or dropped.
 #![allow(
@@ -103,6 +104,54 @@ impl Typesetter {
         if let Some(s) = self.cache.get(&(style, text.to_owned())) {
             return Rc::clone(s);
         }
+        let shaped = Rc::new(
+            self.map_chars(style, text)
+                .unwrap_or_else(|| self.shape_full(style, text)),
+        );
+        // Names are unique; only keep the cache from growing without bound.
+        if self.cache.len() > 50_000 {
+            self.cache.clear();
+        }
+        self.cache
+            .insert((style, text.to_owned()), Rc::clone(&shaped));
+        shaped
+    }
+
+    /// The fast path: one glyph per character from the font's cmap, advances from hmtx,
+    /// no kerning (office programs do not kern Times either). NFC Vietnamese always
+    /// takes it, since Tinos has every precomposed letter; anything else (a combining
+    /// mark, a character the font lacks) goes through the full shaper.
+    fn map_chars(&mut self, style: Style, text: &str) -> Option<Shaped> {
+        let face = &self.faces[style as usize];
+        let upem = face.units_per_em() as f32;
+        let mut shaped = Shaped {
+            text: text.to_owned(),
+            glyphs: Vec::with_capacity(text.len()),
+            advance: Vec::with_capacity(text.len()),
+            space: Vec::with_capacity(text.len()),
+        };
+        for (i, c) in text.char_indices() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                return None;
+            }
+            let g = face.glyph_index(c)?;
+            let adv = f32::from(face.glyph_hor_advance(g)?) / upem;
+            shaped.glyphs.push(KrillaGlyph::new(
+                GlyphId::new(u32::from(g.0)),
+                adv,
+                0.0,
+                0.0,
+                0.0,
+                i..i + c.len_utf8(),
+                None,
+            ));
+            shaped.advance.push(adv);
+            shaped.space.push(c == ' ');
+        }
+        Some(shaped)
+    }
+
+    fn shape_full(&self, style: Style, text: &str) -> Shaped {
         let face = &self.faces[style as usize];
         let upem = face.units_per_em() as f32;
         let mut buffer = rustybuzz::UnicodeBuffer::new();
@@ -137,13 +186,6 @@ impl Typesetter {
             shaped.advance.push(adv);
             shaped.space.push(text.get(start..end) == Some(" "));
         }
-        let shaped = Rc::new(shaped);
-        // Names are unique; only keep the cache from growing without bound.
-        if self.cache.len() > 50_000 {
-            self.cache.clear();
-        }
-        self.cache
-            .insert((style, text.to_owned()), Rc::clone(&shaped));
         shaped
     }
 

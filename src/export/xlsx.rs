@@ -30,7 +30,6 @@ struct Formats {
     band: Format,
     text: [Format; 3],
     formula_like: Format,
-    int: Format,
     money: Format,
     date: Format,
     time: Format,
@@ -42,10 +41,11 @@ struct Formats {
 
 impl Formats {
     fn new() -> Self {
+        // Data cells carry no borders: the sheet prints its gridlines instead, and a
+        // column format serves every plain cell, so 100,000 rows need no per-cell style.
         let base = Format::new()
             .set_font_name("Times New Roman")
             .set_font_size(12)
-            .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::Top)
             .set_text_wrap();
         let aligned = |a: FormatAlign| base.clone().set_align(a);
@@ -65,6 +65,7 @@ impl Formats {
                 .set_text_wrap(),
             header: base
                 .clone()
+                .set_border(FormatBorder::Thin)
                 .set_bold()
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter)
@@ -76,7 +77,6 @@ impl Formats {
                 aligned(FormatAlign::Right),
             ],
             formula_like: base.clone().set_quote_prefix(),
-            int: base.clone().set_align(FormatAlign::Center),
             money: base.clone().set_num_format("#,##0"),
             date: base.clone().set_num_format("dd/mm/yyyy"),
             time: base.clone().set_num_format("hh:mm dd/mm/yyyy"),
@@ -140,17 +140,21 @@ fn write_cell(
         &f.text[align as usize]
     };
     match cell {
+        Cell::Text(s) | Cell::Phone(s) if looks_like_formula(s) => {
+            ws.write_string_with_format(row, col, s, &f.formula_like)?;
+        }
+        Cell::Text(s) | Cell::Phone(s) if bold => {
+            ws.write_string_with_format(row, col, s, &f.bold_text)?;
+        }
+        // The column's format applies.
         Cell::Text(s) | Cell::Phone(s) => {
-            let fmt = if looks_like_formula(s) {
-                &f.formula_like
-            } else {
-                text_format
-            };
-            ws.write_string_with_format(row, col, s, fmt)?;
+            ws.write_string(row, col, s)?;
+        }
+        Cell::Int(n) if bold => {
+            ws.write_number_with_format(row, col, *n as f64, &f.bold_int)?;
         }
         Cell::Int(n) => {
-            let fmt = if bold { &f.bold_int } else { &f.int };
-            ws.write_number_with_format(row, col, *n as f64, fmt)?;
+            ws.write_number(row, col, *n as f64)?;
         }
         Cell::Money(n) => {
             let fmt = if bold { &f.bold_money } else { &f.money };
@@ -172,9 +176,10 @@ fn write_cell(
                 ws.write_string_with_format(row, col, t, text_format)?;
             }
         },
-        Cell::Blank => {
+        Cell::Blank if bold => {
             ws.write_blank(row, col, text_format)?;
         }
+        Cell::Blank => {}
     }
     Ok(())
 }
@@ -218,6 +223,7 @@ fn fill(
     }
     ws.set_margins(1.18, 0.59, 0.79, 0.79, 0.3, 0.3);
     ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_gridlines(true);
     ws.set_footer("&CTrang &P/&N");
 
     // Characters per share of width: the table spans about 100 (portrait) or 150 columns.
@@ -226,6 +232,8 @@ fn fill(
     for (i, c) in sheet.columns.iter().enumerate() {
         let col = u16::try_from(i).unwrap_or(u16::MAX);
         ws.set_column_width(col, f64::from(c.width / shares.max(1.0) * chars))
+            .map_err(err)?;
+        ws.set_column_format(col, &f.text[c.align as usize])
             .map_err(err)?;
     }
 
