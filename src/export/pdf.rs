@@ -76,8 +76,8 @@ struct Line {
     style: Style,
 }
 
-/// Shapes and measures text with one parsed face per style, caching repeated strings
-/// (units, ranks and positions repeat on every page).
+/// Shapes and measures text with one parsed face per style, caching the strings of the
+/// current page (units, ranks and positions repeat from row to row).
 struct Typesetter {
     faces: Vec<rustybuzz::Face<'static>>,
     fonts: Vec<Font>,
@@ -108,10 +108,6 @@ impl Typesetter {
             self.map_chars(style, text)
                 .unwrap_or_else(|| self.shape_full(style, text)),
         );
-        // Names are unique; only keep the cache from growing without bound.
-        if self.cache.len() > 50_000 {
-            self.cache.clear();
-        }
         self.cache
             .insert((style, text.to_owned()), Rc::clone(&shaped));
         shaped
@@ -124,11 +120,12 @@ impl Typesetter {
     fn map_chars(&mut self, style: Style, text: &str) -> Option<Shaped> {
         let face = &self.faces[style as usize];
         let upem = face.units_per_em() as f32;
+        let n = text.chars().count();
         let mut shaped = Shaped {
             text: text.to_owned(),
-            glyphs: Vec::with_capacity(text.len()),
-            advance: Vec::with_capacity(text.len()),
-            space: Vec::with_capacity(text.len()),
+            glyphs: Vec::with_capacity(n),
+            advance: Vec::with_capacity(n),
+            space: Vec::with_capacity(n),
         };
         for (i, c) in text.char_indices() {
             if unicode_normalization::char::is_combining_mark(c) {
@@ -301,6 +298,9 @@ impl Writer {
     /// their number at the top centre, as Decree 30 wants.
     fn new_page(&mut self) {
         self.flush();
+        // Repeats (units, ranks) matter within a page; across pages the cache would
+        // only keep every unique name alive.
+        self.ts.cache.clear();
         self.pages += 1;
         self.y = MARGIN_TOP;
         if self.pages > 1 {
