@@ -111,6 +111,9 @@ pub enum GroupBy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportKind {
     Attendees,
+    Questions,
+    Gifts,
+    Commendations,
 }
 
 /// Runs a headless command; the window is not involved.
@@ -127,6 +130,22 @@ pub fn run(command: Command) -> Result<()> {
             on_duplicate,
             skip_invalid,
         } => import_attendees(&file, &db, sheet, dry_run, on_duplicate, skip_invalid),
+        Command::Import {
+            kind,
+            file,
+            db,
+            sheet,
+            dry_run,
+            ..
+        } => {
+            use crate::import::records::RecordKind;
+            let kind = match kind {
+                ImportKind::Questions => RecordKind::Questions,
+                ImportKind::Gifts => RecordKind::Gifts,
+                _ => RecordKind::Commendations,
+            };
+            import_records(kind, &file, &db, sheet, dry_run)
+        }
         Command::List {
             kind,
             db,
@@ -311,6 +330,64 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
             writeln!(out, "{}", r.join("\t")).ok();
         }
     }
+    Ok(())
+}
+
+fn import_records(
+    kind: crate::import::records::RecordKind,
+    file: &Path,
+    db: &Path,
+    sheet: Option<String>,
+    dry_run: bool,
+) -> Result<()> {
+    use crate::import::records::{Known, apply, prepare};
+    use crate::import::{ReadOptions, Summary};
+    // As for attendees: the file is read and checked before the conference file is touched.
+    let known = if db.exists() {
+        Known::load(&Store::open_read_only(db)?, kind)?
+    } else {
+        Known::default()
+    };
+    let plan = prepare(
+        kind,
+        file,
+        &ReadOptions {
+            sheet,
+            ..ReadOptions::default()
+        },
+        &known,
+    )?;
+    for e in &plan.errors {
+        eprintln!(
+            "{}, dòng {}, cột \"{}\": {}",
+            file.display(),
+            e.row,
+            e.column,
+            crate::i18n::VI.problem(e.problem)
+        );
+    }
+    let summary = if dry_run {
+        if !plan.errors.is_empty() {
+            return apply(&Store::open_in_memory()?, &plan, &mut |_, _| true).map(|_| ());
+        }
+        eprintln!("Chạy thử: tệp hội nghị không thay đổi.");
+        Summary {
+            imported: plan.rows.len() - plan.duplicates(),
+            skipped_duplicates: plan.duplicates(),
+            ..Summary::default()
+        }
+    } else {
+        let store = Store::open(db, Missing::Create)?;
+        apply(&store, &plan, &mut |_, _| true)?
+    };
+    let linked = plan.rows.iter().filter(|r| r.linked).count();
+    eprintln!(
+        "Bỏ qua {} dòng trống, {} dòng tổng cộng; {linked}/{} dòng gắn với đại biểu đã có.",
+        plan.skipped_blank,
+        plan.skipped_total,
+        plan.rows.len()
+    );
+    println!("{summary}");
     Ok(())
 }
 

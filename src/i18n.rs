@@ -98,6 +98,15 @@ strings! {
     import_updated: "cập nhật", "updated";
     import_skipped_dups: "trùng bỏ qua", "duplicates skipped";
     import_view_list: "Xem danh sách đại biểu", "View the attendee list";
+    import_view_records: "Xem danh sách vừa nhập", "View the imported records";
+    import_questions: "Nhập câu hỏi, ý kiến", "Import questions";
+    import_gifts: "Nhập danh sách quà tặng", "Import gifts";
+    import_commendations: "Nhập danh sách khen thưởng", "Import commendations";
+    menu_import_questions: "Nhập câu hỏi, ý kiến…", "Import questions…";
+    menu_import_gifts: "Nhập danh sách quà tặng…", "Import gifts…";
+    menu_import_commendations: "Nhập danh sách khen thưởng…", "Import commendations…";
+    import_linked: "gắn với đại biểu", "linked to attendees";
+    import_records_fix: "Tệp có dòng lỗi nên chưa nhập được gì; sửa các dòng dưới đây trong tệp rồi chọn lại.", "The file has rows with errors, so nothing can be imported yet; fix these rows in the file and choose it again.";
     import_cancelled: "Đã huỷ nhập; tệp hội nghị không thay đổi.", "Import cancelled; the conference file is unchanged.";
     welcome_import: "Nhập danh sách đại biểu (Excel, CSV)…", "Import an attendee list (Excel, CSV)…";
     menu_open_sample: "Mở hội nghị mẫu", "Open the sample conference";

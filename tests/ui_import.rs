@@ -93,3 +93,49 @@ fn a_bad_file_shows_why_and_changes_nothing() {
     );
     assert!(h.state().store().unwrap().attendees().unwrap().is_empty());
 }
+
+#[test]
+fn gifts_are_imported_from_the_file_menu_with_a_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("qua.csv");
+    std::fs::write(
+        &csv,
+        "DANH SÁCH TẶNG QUÀ,,,\nHọ và tên,Đơn vị,Hoàn cảnh,Giá trị\n\
+         Phạm Văn Lâm,Công an xã Phú Tân,Ốm đau,2.000.000 đ\n\
+         Lê Văn Tư,Công an xã Vị Bình,Nhà sập,1.000.000\n\
+         Phạm Văn Lâm,Công an xã Phú Tân,Ốm đau,2.000.000 đ\n",
+    )
+    .unwrap();
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Nhập danh sách quà tặng…").click();
+    h.step();
+    wait_idle(&mut h);
+    assert_eq!(h.state().page(), Page::Import);
+    h.get_by_label_contains("2 dòng sẽ nhập · 1 trùng · 0 dòng lỗi");
+    assert_eq!(
+        h.get_all_by_label("2.000.000").count(),
+        2,
+        "both rows shown, value parsed"
+    );
+    h.get_by_label("1.000.000");
+    assert!(h.state().store().unwrap().gifts().unwrap().is_empty());
+    h.get_by_label("Nhập vào hội nghị").click();
+    h.step();
+    wait_idle(&mut h);
+    h.get_by_label_contains("Đã nhập xong: 2 mới");
+    assert_eq!(
+        h.state()
+            .store()
+            .unwrap()
+            .stats()
+            .unwrap()
+            .gift_value_total_vnd,
+        3_000_000
+    );
+    h.get_by_label("Xem danh sách vừa nhập").click();
+    h.run();
+    assert_eq!(h.state().page(), Page::Gifts);
+}

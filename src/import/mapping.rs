@@ -107,7 +107,7 @@ impl Field {
 }
 
 /// A header cell folded for comparison: marks, case, punctuation at the ends and "(*)" removed.
-fn header_key(cell: &str) -> String {
+pub(crate) fn header_key(cell: &str) -> String {
     let f = fold(&crate::text::normalize(cell));
     let f = f.replace("(*)", "");
     f.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '*' | '(' | ')'))

@@ -3,6 +3,7 @@
 
 pub mod mapping;
 pub mod read;
+pub mod records;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -72,6 +72,10 @@ pub enum Action {
     ImportRemap(Vec<Option<crate::import::Field>>),
     /// Store the previewed rows.
     ImportApply,
+    /// Ask for a file of questions, gifts or commendations and read it for the preview.
+    ImportRecordsChoose(crate::import::records::RecordKind),
+    /// Store the previewed questions, gifts or commendations.
+    ImportRecordsApply,
     /// Stop the running import job; nothing is changed.
     ImportCancel,
     /// Leave the import page.

@@ -15,12 +15,14 @@ use super::panels::desk::DeskPanel;
 use super::panels::export::ExportPanel;
 use super::panels::gifts::GiftsPanel;
 use super::panels::import::ImportPanel;
+use super::panels::import_records::RecordImportPanel;
 use super::panels::overview::OverviewPanel;
 use super::panels::questions::QuestionsPanel;
 use super::{Page, Persisted, theme};
 use crate::domain::date;
 use crate::error::Result;
 use crate::i18n::{Lang, Strings};
+use crate::import::records::RecordKind;
 use crate::store::{Missing, Store};
 
 const MAX_RECENT: usize = 8;
@@ -57,6 +59,8 @@ pub struct App {
     pub desk: DeskPanel,
     pub import: ImportPanel,
     pub export: ExportPanel,
+    /// Set while the import page shows a file of questions, gifts or commendations.
+    pub import_records: Option<RecordImportPanel>,
     /// The background job (import) running now, if any.
     job: Option<Job>,
     /// Kept from the last frame so actions can start jobs that wake the window.
@@ -100,6 +104,7 @@ impl App {
             desk: DeskPanel::default(),
             import: ImportPanel::default(),
             export: ExportPanel::default(),
+            import_records: None,
             job: None,
             ctx: None,
             checkin_log: Vec::new(),
@@ -177,6 +182,7 @@ impl App {
         self.desk = DeskPanel::default();
         self.import = ImportPanel::default();
         self.export = ExportPanel::default();
+        self.import_records = None;
         if let Some(job) = self.job.take() {
             job.progress.cancel();
         }
@@ -235,7 +241,10 @@ impl App {
                 Page::Desk => self.desk.ui(ui, &self.data, s, writable),
                 Page::Import => {
                     let running = self.job.as_ref().map(|j| &*j.progress);
-                    self.import.ui(ui, s, running, writable)
+                    match &mut self.import_records {
+                        Some(panel) => panel.ui(ui, s, running, writable),
+                        None => self.import.ui(ui, s, running, writable),
+                    }
                 }
                 Page::Attendees => self.attendees.ui(ui, &self.data, s, writable),
                 Page::Questions => self.questions.ui(ui, &self.data, s, writable),
@@ -308,6 +317,18 @@ impl App {
                         .clicked()
                     {
                         actions.push(Action::ImportChoose);
+                    }
+                    for (kind, label) in [
+                        (RecordKind::Questions, s.menu_import_questions),
+                        (RecordKind::Gifts, s.menu_import_gifts),
+                        (RecordKind::Commendations, s.menu_import_commendations),
+                    ] {
+                        if ui
+                            .add_enabled(self.writable(), egui::Button::new(label))
+                            .clicked()
+                        {
+                            actions.push(Action::ImportRecordsChoose(kind));
+                        }
                     }
                     if ui
                         .add_enabled(self.store.is_some(), egui::Button::new(s.menu_save_copy))
@@ -709,8 +730,21 @@ impl App {
                 }
                 Outcome::Other
             }
+            Action::ImportRecordsChoose(kind) => {
+                if let Some(path) = self.dialogs.import_file() {
+                    self.import_records = Some(RecordImportPanel::new(kind, path.clone()));
+                    self.page = Page::Import;
+                    self.start_prepare_records(kind, path)?;
+                }
+                Outcome::Other
+            }
+            Action::ImportRecordsApply => {
+                self.start_apply_records()?;
+                Outcome::Other
+            }
             Action::ImportChoose => {
                 if let Some(path) = self.dialogs.import_file() {
+                    self.import_records = None;
                     self.import.start(path.clone());
                     self.page = Page::Import;
                     self.start_prepare(path, crate::import::ReadOptions::default())?;
@@ -741,7 +775,12 @@ impl App {
                     job.progress.cancel();
                 }
                 self.import = ImportPanel::default();
-                self.page = Page::Attendees;
+                self.page = match self.import_records.take().map(|p| p.kind) {
+                    Some(RecordKind::Questions) => Page::Questions,
+                    Some(RecordKind::Gifts) => Page::Gifts,
+                    Some(RecordKind::Commendations) => Page::Commendations,
+                    None => Page::Attendees,
+                };
                 Outcome::Other
             }
             Action::ExportChoose {
@@ -903,6 +942,43 @@ impl App {
         })
     }
 
+    fn start_prepare_records(&mut self, kind: RecordKind, path: PathBuf) -> Result<()> {
+        use crate::import::records::{Known, prepare};
+        let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
+        let (db, preloaded) = match store.path() {
+            Some(p) => (Some(p.to_owned()), None),
+            None => (None, Some(Known::load(store, kind)?)),
+        };
+        self.spawn("import-read", move |_| {
+            let known = match (db, preloaded) {
+                (_, Some(k)) => Ok(k),
+                (Some(db), None) => Store::open_read_only(&db).and_then(|s| Known::load(&s, kind)),
+                (None, None) => Err(crate::Error::ReadOnly),
+            };
+            JobOutcome::RecordsPlanned(Box::new(
+                known
+                    .and_then(|k| prepare(kind, &path, &crate::import::ReadOptions::default(), &k)),
+            ))
+        })
+    }
+
+    fn start_apply_records(&mut self) -> Result<()> {
+        let Some(plan) = self.import_records.as_ref().and_then(|p| p.plan.clone()) else {
+            return Ok(());
+        };
+        let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
+        let Some(db) = store.path().map(ToOwned::to_owned) else {
+            let result = crate::import::records::apply(store, &plan, &mut |_, _| true);
+            self.job = Some(Job::done(JobOutcome::Imported(result)));
+            return Ok(());
+        };
+        self.spawn("import-apply", move |progress| {
+            JobOutcome::Imported(Store::open(&db, Missing::Refuse).and_then(|s| {
+                crate::import::records::apply(&s, &plan, &mut |d, t| progress.set(d, t))
+            }))
+        })
+    }
+
     fn poll_job(&mut self) {
         let Some(job) = &self.job else { return };
         let Some(outcome) = job.poll() else {
@@ -918,6 +994,29 @@ impl App {
                 Ok(plan) => self.import.plan = Some(plan),
                 Err(e) => self.import.error = Some(format!("{e:#}")),
             },
+            JobOutcome::RecordsPlanned(result) => {
+                if let Some(panel) = &mut self.import_records {
+                    match *result {
+                        Ok(plan) => panel.plan = Some(plan),
+                        Err(e) => panel.error = Some(format!("{e:#}")),
+                    }
+                }
+            }
+            JobOutcome::Imported(Ok(summary)) if self.import_records.is_some() => {
+                self.reload();
+                if let Some(panel) = &mut self.import_records {
+                    panel.plan = None;
+                    panel.summary = Some(summary);
+                }
+                self.show_info(summary.to_string());
+            }
+            JobOutcome::Imported(Err(e))
+                if self.import_records.is_some() && !matches!(e, crate::Error::Cancelled) =>
+            {
+                if let Some(panel) = &mut self.import_records {
+                    panel.error = Some(format!("{e:#}"));
+                }
+            }
             JobOutcome::Imported(Ok(summary)) => {
                 self.reload();
                 self.import.plan = None;

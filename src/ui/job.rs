@@ -49,6 +49,8 @@ impl Progress {
 pub enum Outcome {
     /// A file was read and planned (the preview).
     Planned(Box<Result<Plan>>),
+    /// A file of questions, gifts or commendations was read and planned.
+    RecordsPlanned(Box<Result<crate::import::records::RecordPlan>>),
     /// A plan was stored.
     Imported(Result<Summary>),
     /// A list was written.

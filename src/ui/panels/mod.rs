@@ -6,6 +6,7 @@ pub mod desk;
 pub mod export;
 pub mod gifts;
 pub mod import;
+pub mod import_records;
 pub mod overview;
 pub mod questions;
 
