@@ -241,6 +241,12 @@ strings! {
     error_title: "Lỗi", "Error";
     copy_saved: "Đã lưu bản sao", "Copy saved to";
     opened: "Đã mở", "Opened";
+    by_group: "Theo thành phần:", "By group:";
+    no_group: "(chưa ghi)", "(none)";
+    registered: "Triệu tập", "Registered";
+    units_waiting: "Đơn vị còn chờ đại biểu", "Units still expected";
+    present_mode: "Trình chiếu", "Present";
+    present_exit: "Thoát trình chiếu (Esc)", "Leave presentation (Esc)";
     // Print and export
     nav_export: "In / Xuất tệp", "Print / Export";
     export_title: "In danh sách và xuất bảng tính", "Print lists and export spreadsheets";

@@ -322,3 +322,20 @@ fn commendations_move_in_stage_order() {
     let field = h.get_by_role_and_label(Role::TextInput, "Thứ tự lên sân khấu");
     assert_eq!(field.value().as_deref(), Some("1"));
 }
+
+#[test]
+fn overview_goes_full_screen_for_the_projector_and_back_with_escape() {
+    let mut h = common::harness(common::demo_store());
+    h.get_by_label("Trình chiếu").click();
+    h.run();
+    assert!(h.state().presenting);
+    // Large figures, no navigation or forms.
+    h.get_by_label_contains("Có mặt ");
+    assert!(h.query_by_label("Thoát trình chiếu (Esc)").is_some());
+    assert!(h.query_by_label("Tên hội nghị").is_none());
+    h.get_by_label_contains("Đơn vị còn chờ đại biểu");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().presenting);
+    assert!(h.query_by_label("Tên hội nghị").is_some());
+}

@@ -90,6 +90,8 @@ pub enum Action {
     ExportCancel,
     /// Open a file or folder with the system's program for it.
     OpenExternal(PathBuf),
+    /// Show the live figures full screen in large type (or go back).
+    Present(bool),
     /// Switch the window's language.
     SetLanguage(Lang),
     /// Show another page; with `new_record`, start a blank form there.

@@ -59,6 +59,8 @@ pub struct App {
     pub desk: DeskPanel,
     pub import: ImportPanel,
     pub export: ExportPanel,
+    /// The projector view is on.
+    pub presenting: bool,
     /// Set while the import page shows a file of questions, gifts or commendations.
     pub import_records: Option<RecordImportPanel>,
     /// The background job (import) running now, if any.
@@ -104,6 +106,7 @@ impl App {
             desk: DeskPanel::default(),
             import: ImportPanel::default(),
             export: ExportPanel::default(),
+            presenting: false,
             import_records: None,
             job: None,
             ctx: None,
@@ -230,6 +233,14 @@ impl App {
         self.ctx = Some(ui.ctx().clone());
         self.poll_job();
         self.update_title(ui.ctx());
+        if self.presenting && self.store.is_some() {
+            self.presentation_ui(ui, s, &mut actions);
+            self.toast_ui(ui.ctx());
+            for action in actions {
+                self.apply(action);
+            }
+            return;
+        }
         self.top_bar_ui(ui, s, &mut actions);
         if self.store.is_none() {
             self.no_file_ui(ui, s, &mut actions);
@@ -261,6 +272,50 @@ impl App {
         for action in actions {
             self.apply(action);
         }
+    }
+
+    /// The projector view: live figures in large type, nothing to edit. Esc leaves it.
+    fn presentation_ui(&self, ui: &mut Ui, s: &'static Strings, actions: &mut Vec<Action>) {
+        use super::panels::dashboard::{self, Scale};
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            actions.push(Action::Present(false));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let name = if self.data.conference.name.is_empty() {
+                s.app_name
+            } else {
+                &self.data.conference.name
+            };
+            // The way out first, so a long conference name can never push it off screen.
+            let bar = egui::vec2(ui.available_width(), 40.0);
+            let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+            ui.allocate_ui_with_layout(bar, right_to_left, |ui| {
+                if ui.button(s.present_exit).clicked() {
+                    actions.push(Action::Present(false));
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Label::new(RichText::new(name).size(26.0).strong()).truncate());
+                });
+            });
+            ui.add_space(theme::GAP);
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.columns(2, |cols| {
+                        if let [left, right] = cols {
+                            dashboard::attendance_ui(left, &self.data, s, Scale::PROJECTOR);
+                            dashboard::waiting_units_ui(left, &self.data, s, Scale::PROJECTOR, 8);
+                            dashboard::questions_ui(right, &self.data, s, Scale::PROJECTOR);
+                            dashboard::gifts_and_commendations_ui(
+                                right,
+                                &self.data,
+                                s,
+                                Scale::PROJECTOR,
+                            );
+                        }
+                    });
+                });
+        });
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -795,6 +850,13 @@ impl App {
                 opener::open(&path).map_err(|e| {
                     crate::Error::Invalid(format!("không mở được {}: {e}", path.display()))
                 })?;
+                Outcome::Other
+            }
+            Action::Present(on) => {
+                self.presenting = on;
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                }
                 Outcome::Other
             }
             Action::SetLanguage(lang) => {

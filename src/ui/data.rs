@@ -50,6 +50,8 @@ pub struct Data {
     pub question_units: Vec<String>,
     /// (unit, present, registered), units still waiting for people first.
     pub unit_attendance: Vec<(String, usize, usize)>,
+    /// (group, present, registered), in Vietnamese order of the group.
+    pub group_attendance: Vec<(String, usize, usize)>,
 }
 
 fn unit_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
@@ -74,6 +76,24 @@ fn unit_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
     units
 }
 
+fn group_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
+    let mut by_group: std::collections::HashMap<&str, (usize, usize)> =
+        std::collections::HashMap::new();
+    for a in items {
+        let e = by_group.entry(a.data.group.as_str()).or_default();
+        e.1 += 1;
+        if a.checked_in_at.is_some() {
+            e.0 += 1;
+        }
+    }
+    let mut v: Vec<(String, usize, usize)> = by_group
+        .into_iter()
+        .map(|(g, (p, t))| (g.to_owned(), p, t))
+        .collect();
+    v.sort_by(|a, b| crate::text::compare_vi(&a.0, &b.0));
+    v
+}
+
 fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let set: std::collections::BTreeSet<&str> = values.collect();
     let mut v: Vec<String> = set.into_iter().map(str::to_owned).collect();
@@ -93,6 +113,7 @@ impl Data {
             attendee_units: distinct(items.iter().map(|a| a.data.unit.as_str())),
             attendee_districts: distinct(items.iter().map(|a| a.data.district.as_str())),
             unit_attendance: unit_attendance(items),
+            group_attendance: group_attendance(items),
             question_responders: distinct(qs.iter().map(|q| q.data.responder.as_str())),
             question_units: distinct(qs.iter().map(|q| q.data.asker_unit.as_str())),
             questions,

@@ -12,6 +12,9 @@ pub const WARNING_BG: Color32 = Color32::from_rgb(0xff, 0xf1, 0xc7);
 pub const MUTED: Color32 = Color32::from_rgb(0x5f, 0x63, 0x68);
 pub const NAV_BG: Color32 = Color32::from_rgb(0xee, 0xf2, 0xf7);
 pub const CARD_BG: Color32 = Color32::from_rgb(0xf7, 0xf9, 0xfc);
+pub const TEXT: Color32 = Color32::from_rgb(0x20, 0x24, 0x28);
+/// The pale bar behind a value (registered behind present).
+pub const BAR_TOTAL: Color32 = Color32::from_rgb(0xc9, 0xd8, 0xec);
 
 pub const NAV_WIDTH: f32 = 178.0;
 pub const FORM_WIDTH: f32 = 372.0;

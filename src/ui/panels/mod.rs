@@ -2,6 +2,7 @@
 
 pub mod attendees;
 pub mod commendations;
+pub mod dashboard;
 pub mod desk;
 pub mod export;
 pub mod gifts;

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::domain::{Conference, money};
+use crate::domain::Conference;
 use crate::i18n::Strings;
 use crate::ui::Page;
 use crate::ui::action::Action;
@@ -42,7 +42,7 @@ impl OverviewPanel {
                     ui.columns(2, |cols| {
                         if let [left, right] = cols {
                             self.details_ui(left, data, s, writable, &mut actions);
-                            figures_ui(right, data, s);
+                            figures_ui(right, data, s, &mut actions);
                         }
                     });
                 });
@@ -153,53 +153,17 @@ impl OverviewPanel {
     }
 }
 
-fn figure(ui: &mut Ui, title: &str, big: String, detail: String) {
-    theme::card().show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(title).strong());
-        ui.label(theme::big_number(big));
-        if !detail.is_empty() {
-            ui.label(theme::muted(detail));
-        }
+fn figures_ui(ui: &mut Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
+    use super::dashboard::{self, Scale};
+    ui.horizontal(|ui| {
+        ui.heading(s.counts);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(s.present_mode).clicked() {
+                actions.push(Action::Present(true));
+            }
+        });
     });
-}
-
-fn figures_ui(ui: &mut Ui, data: &Data, s: &Strings) {
-    let st = &data.stats;
-    ui.heading(s.counts);
-    figure(
-        ui,
-        s.nav_attendees,
-        format!("{} {}/{}", s.present, st.checked_in, st.attendees),
-        String::new(),
-    );
-    let by_topic: Vec<String> = st
-        .questions_by_topic
-        .iter()
-        .filter(|(_, n)| **n > 0)
-        .map(|(t, n)| format!("{t}: {n}"))
-        .collect();
-    figure(
-        ui,
-        s.nav_questions,
-        st.questions.to_string(),
-        by_topic.join("\n"),
-    );
-    figure(
-        ui,
-        s.nav_gifts,
-        format!("{} ({} {})", st.gifts, st.gifts_handed_over, s.handed_over),
-        format!(
-            "{}: {} đ — {}",
-            s.gifts_total,
-            money::format_vnd(st.gift_value_total_vnd),
-            money::vnd_in_words(st.gift_value_total_vnd)
-        ),
-    );
-    figure(
-        ui,
-        s.nav_commendations,
-        st.commendations.to_string(),
-        String::new(),
-    );
+    dashboard::attendance_ui(ui, data, s, Scale::NORMAL);
+    dashboard::questions_ui(ui, data, s, Scale::NORMAL);
+    dashboard::gifts_and_commendations_ui(ui, data, s, Scale::NORMAL);
 }
