@@ -247,6 +247,17 @@ strings! {
     units_waiting: "Đơn vị còn chờ đại biểu", "Units still expected";
     present_mode: "Trình chiếu", "Present";
     present_exit: "Thoát trình chiếu (Esc)", "Leave presentation (Esc)";
+    nav_lists: "Danh mục", "Lists";
+    lists_title: "Danh mục của hội nghị", "The conference's lists";
+    lists_hint: "Sửa tên rồi rời ô để lưu. Mục đang được dùng không xoá được, chỉ gộp vào mục khác.", "Edit a name and leave the field to save it. An entry in use cannot be deleted, only merged into another.";
+    lists_topics: "Chủ đề câu hỏi", "Question topics";
+    lists_kinds: "Hình thức khen thưởng", "Commendation kinds";
+    lists_new: "Mục mới:", "New entry:";
+    lists_add: "Thêm", "Add";
+    lists_uses: "bản ghi", "records";
+    lists_uses_hint: "Số câu hỏi hoặc khen thưởng đang dùng mục này", "Questions or commendations using this entry";
+    lists_delete: "Xoá", "Delete";
+    lists_merge_into: "Gộp vào…", "Merge into…";
     // Print and export
     nav_export: "In / Xuất tệp", "Print / Export";
     export_title: "In danh sách và xuất bảng tính", "Print lists and export spreadsheets";

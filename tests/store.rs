@@ -403,3 +403,53 @@ fn demo_is_realistic_and_deterministic() {
         "demo refuses a file with records"
     );
 }
+
+#[test]
+fn topics_and_kinds_are_edited_without_losing_a_record() {
+    use hoinghi::store::List;
+    let store = hoinghi::store::Store::open_in_memory().unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    let topics = store.list_entries(List::Topics).unwrap();
+    let used = topics.iter().find(|t| t.uses > 0).unwrap().clone();
+    let other = topics.iter().find(|t| t.id != used.id).unwrap().clone();
+    // In use: deleting is refused, merging moves its questions.
+    let e = store
+        .delete_entry(List::Topics, &used.id)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("gộp"), "{e}");
+    store
+        .merge_entry(List::Topics, &used.id, &other.id)
+        .unwrap();
+    let after = store.list_entries(List::Topics).unwrap();
+    assert!(after.iter().all(|t| t.id != used.id));
+    let merged = after.iter().find(|t| t.id == other.id).unwrap();
+    assert_eq!(merged.uses, other.uses + used.uses);
+    assert_eq!(store.questions().unwrap().len(), 60);
+    // Names stay unique, accents aside; order moves.
+    assert!(store.add_entry(List::Topics, "khac").is_err());
+    let id = store.add_entry(List::Topics, "An ninh trật tự").unwrap();
+    store.move_entry(List::Topics, &id, true).unwrap();
+    let names: Vec<String> = store
+        .list_entries(List::Topics)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names[names.len() - 2], "An ninh trật tự");
+    store.delete_entry(List::Topics, &id).unwrap();
+    // Renaming a kind renames it on every commendation.
+    let kinds = store.list_entries(List::CommendationKinds).unwrap();
+    let giay = kinds.iter().find(|k| k.name == "Giấy khen").unwrap();
+    assert_eq!(giay.uses, 2);
+    store
+        .rename_entry(List::CommendationKinds, &giay.id, "Giấy khen của Giám đốc")
+        .unwrap();
+    assert!(
+        store
+            .commendations()
+            .unwrap()
+            .iter()
+            .all(|c| c.data.kind == "Giấy khen của Giám đốc")
+    );
+}

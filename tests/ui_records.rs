@@ -339,3 +339,32 @@ fn overview_goes_full_screen_for_the_projector_and_back_with_escape() {
     assert!(!h.state().presenting);
     assert!(h.query_by_label("Tên hội nghị").is_some());
 }
+
+#[test]
+fn a_topic_is_added_on_the_lists_page_and_offered_on_the_slip() {
+    let mut h = common::harness(common::demo_store());
+    go_to(&mut h, "Danh mục");
+    let field = h.get_all_by_label("Mục mới:").next().unwrap();
+    field.focus();
+    field.type_text("An ninh trật tự");
+    h.run();
+    h.get_all_by_label("Thêm").next().unwrap().click();
+    h.run();
+    let names: Vec<String> = h
+        .state()
+        .store()
+        .unwrap()
+        .topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names.last().map(String::as_str), Some("An ninh trật tự"));
+    // Topics in use offer a merge instead of a delete.
+    assert!(h.query_all_by_label("Gộp vào…").count() >= 5);
+    assert_eq!(
+        h.query_all_by_label("Xoá").count(),
+        3,
+        "Khác, the new topic and the unused Bằng khen"
+    );
+}

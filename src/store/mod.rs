@@ -7,6 +7,7 @@ pub(crate) mod attendees;
 mod commendations;
 mod conference;
 mod gifts;
+mod lists;
 mod questions;
 pub mod schema;
 mod stats;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use lists::{List, ListEntry};
 pub use stats::Stats;
 
 use crate::error::{Error, Result};

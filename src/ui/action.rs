@@ -90,6 +90,34 @@ pub enum Action {
     ExportCancel,
     /// Open a file or folder with the system's program for it.
     OpenExternal(PathBuf),
+    /// Add an entry to a list (topics, commendation kinds).
+    ListAdd {
+        list: crate::store::List,
+        name: String,
+    },
+    /// Rename an entry.
+    ListRename {
+        list: crate::store::List,
+        id: String,
+        name: String,
+    },
+    /// Move an entry one place up or down.
+    ListMove {
+        list: crate::store::List,
+        id: String,
+        up: bool,
+    },
+    /// Move the records of an entry to another and remove it.
+    ListMerge {
+        list: crate::store::List,
+        from: String,
+        into: String,
+    },
+    /// Remove an entry no record uses.
+    ListDelete {
+        list: crate::store::List,
+        id: String,
+    },
     /// Show the live figures full screen in large type (or go back).
     Present(bool),
     /// Switch the window's language.

@@ -16,6 +16,7 @@ use super::panels::export::ExportPanel;
 use super::panels::gifts::GiftsPanel;
 use super::panels::import::ImportPanel;
 use super::panels::import_records::RecordImportPanel;
+use super::panels::lists::ListsPanel;
 use super::panels::overview::OverviewPanel;
 use super::panels::questions::QuestionsPanel;
 use super::{Page, Persisted, theme};
@@ -61,6 +62,7 @@ pub struct App {
     pub export: ExportPanel,
     /// The projector view is on.
     pub presenting: bool,
+    pub lists: ListsPanel,
     /// Set while the import page shows a file of questions, gifts or commendations.
     pub import_records: Option<RecordImportPanel>,
     /// The background job (import) running now, if any.
@@ -107,6 +109,7 @@ impl App {
             import: ImportPanel::default(),
             export: ExportPanel::default(),
             presenting: false,
+            lists: ListsPanel::default(),
             import_records: None,
             job: None,
             ctx: None,
@@ -261,6 +264,7 @@ impl App {
                 Page::Questions => self.questions.ui(ui, &self.data, s, writable),
                 Page::Gifts => self.gifts.ui(ui, &self.data, s, writable),
                 Page::Commendations => self.commendations.ui(ui, &self.data, s, writable),
+                Page::Lists => self.lists.ui(ui, &self.data, s, writable),
                 Page::Export => {
                     let running = self.job.as_ref().map(|j| &*j.progress);
                     self.export.ui(ui, &self.data, s, running)
@@ -445,6 +449,7 @@ impl App {
                 Page::Commendations,
                 format!("{}  {}", s.nav_commendations, st.commendations),
             ),
+            (Page::Lists, s.nav_lists.to_owned()),
             (Page::Export, s.nav_export.to_owned()),
         ];
         egui::Panel::left("nav")
@@ -545,7 +550,11 @@ impl App {
                             Page::Questions => self.questions.after_add(data, &id),
                             Page::Gifts => self.gifts.after_add(data, &id),
                             Page::Commendations => self.commendations.after_add(data, &id),
-                            Page::Overview | Page::Desk | Page::Import | Page::Export => {}
+                            Page::Overview
+                            | Page::Desk
+                            | Page::Import
+                            | Page::Export
+                            | Page::Lists => {}
                         }
                         self.show_info(s.added.to_owned());
                     }
@@ -556,7 +565,11 @@ impl App {
                             Page::Questions => self.questions.after_update(),
                             Page::Gifts => self.gifts.after_update(),
                             Page::Commendations => self.commendations.after_update(),
-                            Page::Overview | Page::Desk | Page::Import | Page::Export => {}
+                            Page::Overview
+                            | Page::Desk
+                            | Page::Import
+                            | Page::Export
+                            | Page::Lists => {}
                         }
                         self.show_info(s.saved.to_owned());
                     }
@@ -568,7 +581,11 @@ impl App {
                             Page::Questions => self.questions.after_delete(data),
                             Page::Gifts => self.gifts.after_delete(data),
                             Page::Commendations => self.commendations.after_delete(data),
-                            Page::Overview | Page::Desk | Page::Import | Page::Export => {}
+                            Page::Overview
+                            | Page::Desk
+                            | Page::Import
+                            | Page::Export
+                            | Page::Lists => {}
                         }
                         self.show_info(s.deleted.to_owned());
                     }
@@ -852,6 +869,26 @@ impl App {
                 })?;
                 Outcome::Other
             }
+            Action::ListAdd { list, name } => {
+                store()?.add_entry(list, &name)?;
+                Outcome::Updated
+            }
+            Action::ListRename { list, id, name } => {
+                store()?.rename_entry(list, &id, &name)?;
+                Outcome::Updated
+            }
+            Action::ListMove { list, id, up } => {
+                store()?.move_entry(list, &id, up)?;
+                Outcome::Updated
+            }
+            Action::ListMerge { list, from, into } => {
+                store()?.merge_entry(list, &from, &into)?;
+                Outcome::Updated
+            }
+            Action::ListDelete { list, id } => {
+                store()?.delete_entry(list, &id)?;
+                Outcome::Updated
+            }
             Action::Present(on) => {
                 self.presenting = on;
                 if let Some(ctx) = &self.ctx {
@@ -871,7 +908,8 @@ impl App {
                         Page::Questions => self.questions.start_new(&self.data),
                         Page::Gifts => self.gifts.start_new(&self.data),
                         Page::Commendations => self.commendations.start_new(&self.data),
-                        Page::Overview | Page::Desk | Page::Import | Page::Export => {}
+                        Page::Overview | Page::Desk | Page::Import | Page::Export | Page::Lists => {
+                        }
                     }
                 }
                 Outcome::Other

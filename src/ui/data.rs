@@ -37,6 +37,9 @@ pub struct Data {
     pub attendees: Rows<Attendee>,
     pub questions: Rows<Question>,
     pub topics: Vec<Topic>,
+    /// The editable lists with how many records use each entry.
+    pub topic_entries: Vec<crate::store::ListEntry>,
+    pub kind_entries: Vec<crate::store::ListEntry>,
     pub gifts: Rows<Gift>,
     pub commendations: Rows<Commendation>,
     pub commendation_kinds: Vec<String>,
@@ -121,6 +124,8 @@ impl Data {
             generation,
             conference: store.conference()?,
             topics: store.topics()?,
+            topic_entries: store.list_entries(crate::store::List::Topics)?,
+            kind_entries: store.list_entries(crate::store::List::CommendationKinds)?,
             gifts: Rows::new(store.gifts()?, |g| g.data.search_key()),
             commendations: Rows::new(store.commendations()?, |c| c.data.search_key()),
             commendation_kinds: store.commendation_kinds()?,

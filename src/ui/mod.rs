@@ -28,6 +28,8 @@ pub enum Page {
     Commendations,
     /// Print lists and export spreadsheets.
     Export,
+    /// Topics and commendation kinds.
+    Lists,
     /// The import preview (not in the navigation; opened from menus and buttons).
     Import,
 }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod gifts;
 pub mod import;
 pub mod import_records;
+pub mod lists;
 pub mod overview;
 pub mod questions;
 

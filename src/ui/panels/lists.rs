@@ -1,0 +1,205 @@
+//! The conference's lists (Danh mục): question topics and commendation kinds. Add,
+//! rename (saved when the field is left), reorder; an entry in use is merged into
+//! another instead of deleted, so no question or commendation loses its label.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui};
+
+use crate::i18n::Strings;
+use crate::store::{List, ListEntry};
+use crate::ui::action::Action;
+use crate::ui::data::Data;
+use crate::ui::theme;
+
+/// The page's own state: names being typed.
+#[derive(Debug, Default)]
+pub struct ListsPanel {
+    new_name: HashMap<ListKey, String>,
+    /// Rename drafts by entry id, kept while the field has focus.
+    drafts: HashMap<String, String>,
+}
+
+type ListKey = u8;
+
+fn key(list: List) -> ListKey {
+    match list {
+        List::Topics => 0,
+        List::CommendationKinds => 1,
+    }
+}
+
+impl ListsPanel {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading(s.lists_title);
+            ui.label(theme::muted(s.lists_hint));
+            ui.add_space(theme::GAP);
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.columns(2, |cols| {
+                        if let [left, right] = cols {
+                            self.list_ui(
+                                left,
+                                List::Topics,
+                                s.lists_topics,
+                                &data.topic_entries,
+                                s,
+                                writable,
+                                &mut actions,
+                            );
+                            self.list_ui(
+                                right,
+                                List::CommendationKinds,
+                                s.lists_kinds,
+                                &data.kind_entries,
+                                s,
+                                writable,
+                                &mut actions,
+                            );
+                        }
+                    });
+                });
+        });
+        actions
+    }
+
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call per list, all of it needed"
+    )]
+    fn list_ui(
+        &mut self,
+        ui: &mut Ui,
+        list: List,
+        title: &str,
+        entries: &[ListEntry],
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(title).strong().size(theme::HEADING_SIZE));
+            ui.add_enabled_ui(writable, |ui| {
+                for (i, e) in entries.iter().enumerate() {
+                    self.entry_ui(ui, list, i, e, entries, s, actions);
+                }
+                ui.add_space(theme::GAP);
+                ui.horizontal(|ui| {
+                    let name = self.new_name.entry(key(list)).or_default();
+                    let label = ui.label(s.lists_new);
+                    let field = ui
+                        .add(egui::TextEdit::singleline(name).desired_width(220.0))
+                        .labelled_by(label.id);
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if (ui.button(s.lists_add).clicked() || enter) && !name.trim().is_empty() {
+                        actions.push(Action::ListAdd {
+                            list,
+                            name: std::mem::take(name),
+                        });
+                    }
+                });
+            });
+        });
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "one row of one list")]
+    fn entry_ui(
+        &mut self,
+        ui: &mut Ui,
+        list: List,
+        i: usize,
+        e: &ListEntry,
+        entries: &[ListEntry],
+        s: &'static Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.horizontal(|ui| {
+            let draft = self
+                .drafts
+                .entry(e.id.clone())
+                .or_insert_with(|| e.name.clone());
+            let field = ui.add(
+                egui::TextEdit::singleline(draft)
+                    .desired_width(ui.available_width() - 230.0)
+                    .id_salt(("list_entry", &e.id)),
+            );
+            let enabled = ui.is_enabled();
+            field
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, &e.name));
+            if field.lost_focus() {
+                if draft.trim() != e.name && !draft.trim().is_empty() {
+                    actions.push(Action::ListRename {
+                        list,
+                        id: e.id.clone(),
+                        name: draft.clone(),
+                    });
+                }
+                self.drafts.remove(&e.id);
+            } else if !field.has_focus() && *draft != e.name {
+                // Renamed elsewhere (or the rename was refused): show what is stored.
+                draft.clone_from(&e.name);
+            }
+            ui.label(theme::muted(format!("{} {}", e.uses, s.lists_uses)))
+                .on_hover_text(s.lists_uses_hint);
+            if ui
+                .add_enabled(i > 0, egui::Button::new("˄"))
+                .on_hover_text(s.move_up)
+                .clicked()
+            {
+                actions.push(Action::ListMove {
+                    list,
+                    id: e.id.clone(),
+                    up: true,
+                });
+            }
+            if ui
+                .add_enabled(i + 1 < entries.len(), egui::Button::new("˅"))
+                .on_hover_text(s.move_down)
+                .clicked()
+            {
+                actions.push(Action::ListMove {
+                    list,
+                    id: e.id.clone(),
+                    up: false,
+                });
+            }
+            if e.uses == 0 {
+                if ui.button(s.lists_delete).clicked() {
+                    actions.push(Action::ListDelete {
+                        list,
+                        id: e.id.clone(),
+                    });
+                }
+            } else {
+                let combo = egui::ComboBox::from_id_salt(("merge", &e.id))
+                    .selected_text(s.lists_merge_into)
+                    .width(110.0)
+                    .show_ui(ui, |ui| {
+                        for other in entries.iter().filter(|o| o.id != e.id) {
+                            if ui.selectable_label(false, &other.name).clicked() {
+                                actions.push(Action::ListMerge {
+                                    list,
+                                    from: e.id.clone(),
+                                    into: other.id.clone(),
+                                });
+                            }
+                        }
+                    });
+                let enabled = ui.is_enabled();
+                combo.response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, s.lists_merge_into)
+                });
+            }
+        });
+    }
+}
