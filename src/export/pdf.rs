@@ -331,6 +331,9 @@ impl Writer {
         surface.set_fill(Some(Fill::default()));
         let mut rules = PathBuilder::new();
         let mut any_rule = false;
+        // Text on one baseline in one style (the cells of a table row) becomes one glyph
+        // run: krilla's cost is per call, and a row drawn cell by cell made seven.
+        let mut runs: Vec<Run> = Vec::new();
         for op in ops {
             match op {
                 Op::Text {
@@ -339,15 +342,11 @@ impl Writer {
                     size,
                     line,
                 } => {
-                    let s = &line.shaped;
-                    surface.draw_glyphs(
-                        Point::from_xy(x, baseline),
-                        &s.glyphs[line.range.clone()],
-                        self.ts.fonts[line.style as usize].clone(),
-                        &s.text,
-                        size,
-                        false,
-                    );
+                    let key = (baseline.to_bits(), line.style, size.to_bits());
+                    match runs.iter_mut().find(|r| (r.0, r.1, r.2) == key) {
+                        Some(r) => r.3.push((x, line)),
+                        None => runs.push((key.0, key.1, key.2, vec![(x, line)])),
+                    }
                 }
                 Op::Rule([x1, y1, x2, y2]) => {
                     rules.move_to(x1, y1);
@@ -355,6 +354,25 @@ impl Writer {
                     any_rule = true;
                 }
             }
+        }
+        for (baseline, style, size, mut parts) in runs {
+            let (baseline, size) = (f32::from_bits(baseline), f32::from_bits(size));
+            // An empty part has no glyph to carry the jump past it.
+            parts.retain(|p| !p.1.range.is_empty());
+            if parts.is_empty() {
+                continue;
+            }
+            parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let font = self.ts.fonts[style as usize].clone();
+            let (glyphs, text) = join_run(&parts, size);
+            surface.draw_glyphs(
+                Point::from_xy(parts[0].0, baseline),
+                &glyphs,
+                font,
+                &text,
+                size,
+                false,
+            );
         }
         if any_rule && let Some(path) = rules.finish() {
             surface.set_fill(None);
@@ -528,6 +546,44 @@ fn place_and_date(c: &Conference) -> String {
         d.day(),
         d.year()
     )
+}
+
+/// Lines sharing a baseline (bits), style and size (bits), with their x.
+type Run = (u32, Style, u32, Vec<(f32, Line)>);
+
+/// Glyphs of lines on one baseline as one run: the last glyph of each (non-empty) part
+/// advances to where the next part starts; text ranges point into the parts' texts joined.
+fn join_run(parts: &[(f32, Line)], size: f32) -> (Vec<KrillaGlyph>, String) {
+    use krilla::text::Glyph as _;
+    let mut glyphs = Vec::new();
+    let mut text = String::new();
+    for (i, (x, line)) in parts.iter().enumerate() {
+        let s = &line.shaped;
+        let base = text.len();
+        text.push_str(&s.text);
+        let next = parts.get(i + 1).map(|p| p.0);
+        let n = line.range.len();
+        for (j, g) in s.glyphs[line.range.clone()].iter().enumerate() {
+            let mut advance = g.x_advance(1.0);
+            if j + 1 == n
+                && let Some(next_x) = next
+            {
+                // Jump to the next part; never backwards.
+                advance += ((next_x - x) / size - line.width_em).max(0.0);
+            }
+            let r = g.text_range();
+            glyphs.push(KrillaGlyph::new(
+                g.glyph_id(),
+                advance,
+                g.x_offset(1.0),
+                g.y_offset(1.0),
+                g.y_advance(1.0),
+                base + r.start..base + r.end,
+                None,
+            ));
+        }
+    }
+    (glyphs, text)
 }
 
 /// Lays one table out: column edges, the header's lines, cell padding.
