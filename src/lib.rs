@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod logs;
 pub mod paths;
 pub mod store;
 pub mod text;

@@ -7,6 +7,7 @@ use hoinghi::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    hoinghi::logs::install_panic_hook();
     let result = if let Some(command) = cli.command {
         hoinghi::cli::run(command).map_err(anyhow::Error::from)
     } else {

@@ -4,10 +4,12 @@
 //! is corrupt or is newer than this build is refused without a single byte written.
 
 pub(crate) mod attendees;
+pub mod backup;
 mod commendations;
 mod conference;
 mod gifts;
 mod lists;
+pub mod lock;
 mod questions;
 pub mod schema;
 mod stats;

@@ -57,6 +57,10 @@ pub enum Action {
     OpenConference,
     /// Open this conference file.
     OpenPath(PathBuf),
+    /// Open this conference file without writing to it.
+    OpenReadOnly(PathBuf),
+    /// Forget the offer to open a locked file read-only.
+    DismissLocked,
     /// Create (once) and open the sample conference.
     OpenSample,
     /// Ask where, then save a copy of the open file.
@@ -118,6 +122,10 @@ pub enum Action {
         list: crate::store::List,
         id: String,
     },
+    /// Take a snapshot of the open file now.
+    BackupNow,
+    /// Replace the open file's contents with this snapshot (after snapshotting them).
+    Restore(PathBuf),
     /// Show the live figures full screen in large type (or go back).
     Present(bool),
     /// Switch the window's language.

@@ -10,6 +10,7 @@ use super::data::Data;
 use super::dialogs::FileDialogs;
 use super::job::{Job, Outcome as JobOutcome};
 use super::panels::attendees::AttendeesPanel;
+use super::panels::backups::BackupsPanel;
 use super::panels::commendations::CommendationsPanel;
 use super::panels::desk::DeskPanel;
 use super::panels::export::ExportPanel;
@@ -24,9 +25,13 @@ use crate::domain::date;
 use crate::error::Result;
 use crate::i18n::{Lang, Strings};
 use crate::import::records::RecordKind;
+use crate::store::backup::{self, Reason};
+use crate::store::lock::{FileLock, Lock};
 use crate::store::{Missing, Store};
 
 const MAX_RECENT: usize = 8;
+/// Snapshots while editing are at least this far apart.
+const BACKUP_EVERY: Duration = Duration::from_mins(5);
 const TOAST_SECS: u64 = 4;
 
 /// A short message in the corner.
@@ -49,6 +54,10 @@ enum Outcome {
 }
 
 /// The whole window's state.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the window, not a state machine"
+)]
 pub struct App {
     store: Option<Store>,
     open_error: Option<String>,
@@ -63,6 +72,22 @@ pub struct App {
     /// The projector view is on.
     pub presenting: bool,
     pub lists: ListsPanel,
+    pub backups: BackupsPanel,
+    /// Where snapshots go (`<data folder>/backups`); tests point it elsewhere.
+    pub backup_root: PathBuf,
+    last_backup: Option<Instant>,
+    edited_since_backup: bool,
+    /// A snapshot is taken on the first frame after a file is opened.
+    opened_snapshot_due: bool,
+    /// Held while this window has its file open: one window per file.
+    lock: Option<crate::store::lock::FileLock>,
+    /// A file another window holds, offered read-only.
+    locked_offer: Option<PathBuf>,
+    /// Set when a frame panicked: the window then only says so.
+    crashed: Option<String>,
+    /// Makes the next frame panic (tests of the panic guard).
+    #[doc(hidden)]
+    pub panic_next_frame: bool,
     /// Set while the import page shows a file of questions, gifts or commendations.
     pub import_records: Option<RecordImportPanel>,
     /// The background job (import) running now, if any.
@@ -90,8 +115,12 @@ impl App {
     }
 
     /// An app on an already open store (tests).
+    /// Its snapshots go beside the file, not into the user's data folder.
     pub fn with_store(store: Store, dialogs: Box<dyn FileDialogs>) -> Self {
         let mut app = Self::empty(dialogs, Persisted::default());
+        if let Some(dir) = store.path().and_then(Path::parent) {
+            app.backup_root = dir.join("backups");
+        }
         app.set_store(store);
         app
     }
@@ -110,6 +139,15 @@ impl App {
             export: ExportPanel::default(),
             presenting: false,
             lists: ListsPanel::default(),
+            backups: BackupsPanel::default(),
+            backup_root: crate::paths::data_dir().join("backups"),
+            last_backup: None,
+            edited_since_backup: false,
+            opened_snapshot_due: false,
+            lock: None,
+            locked_offer: None,
+            crashed: None,
+            panic_next_frame: false,
             import_records: None,
             job: None,
             ctx: None,
@@ -157,25 +195,70 @@ impl App {
     }
 
     fn open_path(&mut self, path: &Path) {
+        if self.store.as_ref().and_then(Store::path) == Some(path) {
+            return; // already open here (its lock is ours)
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && let Err(e) = std::fs::create_dir_all(dir)
         {
             self.open_error = Some(format!("{}: {e}", dir.display()));
             return;
         }
-        match Store::open(path, Missing::Create) {
-            Ok(store) => self.set_store(store),
-            Err(e) => {
-                // Keep the current file open if there is one; otherwise show why on the page.
-                if self.store.is_none() {
-                    self.open_error = Some(format!("{e:#}"));
+        // A file the user may not write (read-only attribute or media) opens read-only.
+        let read_only_file = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        if read_only_file {
+            match Store::open_read_only(path) {
+                Ok(store) => {
+                    self.set_store(store);
+                    self.lock = None;
                 }
-                self.show_error(format!("{e:#}"));
+                Err(e) => self.open_failed(&e),
             }
+            return;
+        }
+        let lock = match FileLock::try_acquire(path) {
+            Lock::Acquired(l) => Some(l),
+            Lock::HeldElsewhere => {
+                tracing::info!(file = %path.display(), "file held by another window; offering read-only");
+                self.locked_offer = Some(path.to_owned());
+                return;
+            }
+            Lock::Unavailable(e) => {
+                tracing::warn!(file = %path.display(), "no lock file: {e}");
+                None
+            }
+        };
+        match Store::open(path, Missing::Create) {
+            Ok(store) => {
+                self.set_store(store);
+                self.lock = lock;
+            }
+            Err(e) => self.open_failed(&e),
         }
     }
 
+    /// Keeps the current file open if there is one; otherwise the page says why.
+    fn open_failed(&mut self, e: &crate::Error) {
+        tracing::warn!("open refused: {e}");
+        if self.store.is_none() {
+            self.open_error = Some(format!("{e:#}"));
+        }
+        self.show_error(format!("{e:#}"));
+    }
+
     fn set_store(&mut self, store: Store) {
+        // The previous file's lock goes with it; `open_path` sets the new one.
+        self.lock = None;
+        self.opened_snapshot_due = true;
+        self.last_backup = None;
+        self.edited_since_backup = false;
+        self.backups = BackupsPanel::default();
+        self.locked_offer = None;
+        tracing::info!(
+            file = %store.path().map(|p| p.display().to_string()).unwrap_or_default(),
+            read_only = store.is_read_only(),
+            "conference file opened"
+        );
         if let Some(p) = store.path() {
             let p = p.to_owned();
             self.recent.retain(|r| r != &p);
@@ -214,6 +297,7 @@ impl App {
     }
 
     fn show_error(&mut self, text: String) {
+        tracing::warn!("{text}");
         self.toast = Some(Toast {
             text,
             is_error: true,
@@ -229,8 +313,54 @@ impl App {
         });
     }
 
+    /// A frame that cannot take the window down: a panic is logged, the file stays
+    /// consistent (an open transaction rolls back as it unwinds) and the window says so.
+    pub fn guarded_frame_ui(&mut self, ui: &mut Ui) {
+        if let Some(message) = &self.crashed {
+            let s = self.s();
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.add_space(40.0);
+                ui.heading(RichText::new(s.crashed_title).color(theme::ERROR));
+                ui.label(s.crashed_body);
+                ui.label(theme::muted(
+                    crate::paths::data_dir().join("logs").display().to_string(),
+                ));
+                ui.label(theme::muted(message.as_str()));
+                if ui.button(s.crashed_quit).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            return;
+        }
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame_ui(ui)));
+        if let Err(payload) = result {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!("frame panicked: {message}");
+            // Let go of the file cleanly; nothing unsaved is lost, every edit was committed.
+            self.job = None;
+            self.crashed = Some(message);
+        }
+    }
+
+    /// Whether a frame has panicked.
+    pub fn crashed(&self) -> bool {
+        self.crashed.is_some()
+    }
+
     /// Draws one frame and then applies what the user asked for.
+    ///
+    /// # Panics
+    /// Only when a test asked for it with `panic_next_frame`.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
+        assert!(
+            !std::mem::take(&mut self.panic_next_frame),
+            "test panic requested"
+        );
+        self.backup_tick();
         let s = self.s();
         let mut actions = Vec::new();
         self.ctx = Some(ui.ctx().clone());
@@ -265,6 +395,15 @@ impl App {
                 Page::Gifts => self.gifts.ui(ui, &self.data, s, writable),
                 Page::Commendations => self.commendations.ui(ui, &self.data, s, writable),
                 Page::Lists => self.lists.ui(ui, &self.data, s, writable),
+                Page::Backups => {
+                    let folder = self.backup_folder();
+                    if self.backups.listed_at != Some(self.data.generation) {
+                        self.backups.snapshots =
+                            folder.as_deref().map(backup::list).unwrap_or_default();
+                        self.backups.listed_at = Some(self.data.generation);
+                    }
+                    self.backups.ui(ui, folder.as_deref(), s, writable)
+                }
                 Page::Export => {
                     let running = self.job.as_ref().map(|j| &*j.progress);
                     self.export.ui(ui, &self.data, s, running)
@@ -272,9 +411,33 @@ impl App {
             };
             actions.extend(page_actions);
         }
+        self.locked_ui(ui.ctx(), s, &mut actions);
         self.toast_ui(ui.ctx());
         for action in actions {
             self.apply(action);
+        }
+    }
+
+    /// Offers to open read-only a file another window holds.
+    fn locked_ui(&self, ctx: &egui::Context, s: &Strings, actions: &mut Vec<Action>) {
+        let Some(path) = &self.locked_offer else {
+            return;
+        };
+        let choice = super::widgets::confirm_modal(
+            ctx,
+            egui::Id::unique("locked_offer"),
+            |ui| {
+                ui.heading(s.locked_title);
+                ui.label(theme::muted(path.display().to_string()));
+                ui.label(s.locked_body);
+            },
+            egui::Button::new(s.locked_read_only),
+            s.locked_cancel,
+        );
+        match choice {
+            Some(true) => actions.push(Action::OpenReadOnly(path.clone())),
+            Some(false) => actions.push(Action::DismissLocked),
+            None => {}
         }
     }
 
@@ -451,6 +614,7 @@ impl App {
             ),
             (Page::Lists, s.nav_lists.to_owned()),
             (Page::Export, s.nav_export.to_owned()),
+            (Page::Backups, s.nav_backups.to_owned()),
         ];
         egui::Panel::left("nav")
             .exact_size(theme::NAV_WIDTH)
@@ -541,6 +705,9 @@ impl App {
         match self.apply_inner(action) {
             Ok(outcome) => {
                 let s = self.s();
+                if !matches!(outcome, Outcome::Other) {
+                    self.edited_since_backup = true;
+                }
                 match outcome {
                     Outcome::Added(id) => {
                         self.reload();
@@ -554,7 +721,8 @@ impl App {
                             | Page::Desk
                             | Page::Import
                             | Page::Export
-                            | Page::Lists => {}
+                            | Page::Lists
+                            | Page::Backups => {}
                         }
                         self.show_info(s.added.to_owned());
                     }
@@ -569,7 +737,8 @@ impl App {
                             | Page::Desk
                             | Page::Import
                             | Page::Export
-                            | Page::Lists => {}
+                            | Page::Lists
+                            | Page::Backups => {}
                         }
                         self.show_info(s.saved.to_owned());
                     }
@@ -585,7 +754,8 @@ impl App {
                             | Page::Desk
                             | Page::Import
                             | Page::Export
-                            | Page::Lists => {}
+                            | Page::Lists
+                            | Page::Backups => {}
                         }
                         self.show_info(s.deleted.to_owned());
                     }
@@ -775,6 +945,18 @@ impl App {
                 self.open_path(&path);
                 Outcome::Other
             }
+            Action::OpenReadOnly(path) => {
+                self.locked_offer = None;
+                match Store::open_read_only(&path) {
+                    Ok(store) => self.set_store(store),
+                    Err(e) => self.open_failed(&e),
+                }
+                Outcome::Other
+            }
+            Action::DismissLocked => {
+                self.locked_offer = None;
+                Outcome::Other
+            }
             Action::OpenSample => {
                 let path = crate::paths::sample_conference_file();
                 if let Some(dir) = path.parent() {
@@ -889,6 +1071,24 @@ impl App {
                 store()?.delete_entry(list, &id)?;
                 Outcome::Updated
             }
+            Action::BackupNow => {
+                if self.take_snapshot(Reason::Manual).is_some() {
+                    self.show_info(self.s().backup_done.to_owned());
+                }
+                self.backups.listed_at = None;
+                Outcome::Other
+            }
+            Action::Restore(path) => {
+                let folder = self.backup_folder().ok_or(crate::Error::ReadOnly)?;
+                let store = self.store.as_mut().ok_or(crate::Error::ReadOnly)?;
+                store.restore(&path, &folder)?;
+                tracing::info!(snapshot = %path.display(), "restored");
+                self.checkin_log.clear();
+                self.reload();
+                self.backups.listed_at = None;
+                self.show_info(self.s().backup_restored.to_owned());
+                Outcome::Other
+            }
             Action::Present(on) => {
                 self.presenting = on;
                 if let Some(ctx) = &self.ctx {
@@ -908,8 +1108,12 @@ impl App {
                         Page::Questions => self.questions.start_new(&self.data),
                         Page::Gifts => self.gifts.start_new(&self.data),
                         Page::Commendations => self.commendations.start_new(&self.data),
-                        Page::Overview | Page::Desk | Page::Import | Page::Export | Page::Lists => {
-                        }
+                        Page::Overview
+                        | Page::Desk
+                        | Page::Import
+                        | Page::Export
+                        | Page::Lists
+                        | Page::Backups => {}
                     }
                 }
                 Outcome::Other
@@ -986,6 +1190,7 @@ impl App {
         let Some(plan) = self.import.plan.clone() else {
             return Ok(());
         };
+        self.take_snapshot(Reason::BeforeImport);
         let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
         let (on_dup, skip_invalid) = (self.import.on_duplicate, self.import.skip_invalid);
         let Some(db) = store.path().map(ToOwned::to_owned) else {
@@ -1066,6 +1271,7 @@ impl App {
         let Some(plan) = self.import_records.as_ref().and_then(|p| p.plan.clone()) else {
             return Ok(());
         };
+        self.take_snapshot(Reason::BeforeImport);
         let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
         let Some(db) = store.path().map(ToOwned::to_owned) else {
             let result = crate::import::records::apply(store, &plan, &mut |_, _| true);
@@ -1077,6 +1283,52 @@ impl App {
                 crate::import::records::apply(&s, &plan, &mut |d, t| progress.set(d, t))
             }))
         })
+    }
+
+    /// The snapshot folder of the open file; none for a file with no path.
+    fn backup_folder(&self) -> Option<PathBuf> {
+        let db = self.store.as_ref()?.path()?;
+        Some(backup::folder(&self.backup_root, db))
+    }
+
+    /// Takes the snapshots that are due: once after opening (a file with records), then
+    /// every few minutes while it is being edited.
+    fn backup_tick(&mut self) {
+        let writable = self.writable();
+        let Some(store) = &self.store else { return };
+        if !writable || store.path().is_none() || self.job.is_some() {
+            return;
+        }
+        if self.opened_snapshot_due {
+            self.opened_snapshot_due = false;
+            if store.record_count().unwrap_or(0) > 0 {
+                self.take_snapshot(Reason::Opened);
+            }
+            self.last_backup.get_or_insert_with(Instant::now);
+            return;
+        }
+        if self.edited_since_backup && self.last_backup.is_none_or(|t| t.elapsed() >= BACKUP_EVERY)
+        {
+            self.take_snapshot(Reason::Periodic);
+        }
+    }
+
+    fn take_snapshot(&mut self, reason: Reason) -> Option<PathBuf> {
+        let folder = self.backup_folder()?;
+        let result = self.store.as_ref()?.snapshot(&folder, reason);
+        self.last_backup = Some(Instant::now());
+        self.edited_since_backup = false;
+        self.backups.listed_at = None;
+        match result {
+            Ok(p) => {
+                tracing::info!(snapshot = %p.display(), reason = reason.code(), "backup taken");
+                Some(p)
+            }
+            Err(e) => {
+                self.show_error(format!("{e:#}"));
+                None
+            }
+        }
     }
 
     fn poll_job(&mut self) {
@@ -1128,6 +1380,7 @@ impl App {
             }
             JobOutcome::Imported(Err(e)) => self.import.error = Some(format!("{e:#}")),
             JobOutcome::Exported(Ok(w)) => {
+                tracing::info!(rows = w.rows, bytes = w.bytes, "list written");
                 self.show_info(format!("{}: {}", s.export_done, w.path.display()));
                 self.export.written = Some(w);
             }

@@ -30,6 +30,8 @@ pub enum Page {
     Export,
     /// Topics and commendation kinds.
     Lists,
+    /// Automatic snapshots and restore.
+    Backups,
     /// The import preview (not in the navigation; opened from menus and buttons).
     Import,
 }
@@ -45,6 +47,9 @@ const STORAGE_KEY: &str = "hoinghi";
 
 /// Opens the window on a conference file (created when missing).
 pub fn run(file: PathBuf) -> anyhow::Result<()> {
+    if let Err(e) = crate::logs::init(&crate::paths::data_dir()) {
+        eprintln!("Không ghi được nhật ký: {e}");
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 768.0])
@@ -74,7 +79,7 @@ pub fn run(file: PathBuf) -> anyhow::Result<()> {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frame_ui(ui);
+        self.guarded_frame_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

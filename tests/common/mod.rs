@@ -52,6 +52,17 @@ pub fn harness_with(store: Store, dialogs: FakeDialogs) -> Harness<'static, App>
     h
 }
 
+/// A window on an app made some other way (opened from a path), frames guarded
+/// against panics as the real window's are.
+pub fn harness_app(app: App) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_context_setup(hoinghi::ui::theme::install)
+        .build_ui_state(|ui, app: &mut App| app.guarded_frame_ui(ui), app);
+    h.run();
+    h
+}
+
 /// A store with the sample conference.
 pub fn demo_store() -> Store {
     let store = Store::open_in_memory().unwrap();

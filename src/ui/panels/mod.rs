@@ -1,6 +1,7 @@
 //! One file per page of the window.
 
 pub mod attendees;
+pub mod backups;
 pub mod commendations;
 pub mod dashboard;
 pub mod desk;

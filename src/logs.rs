@@ -1,0 +1,35 @@
+//! The log file: `<data folder>/logs/hoinghi.YYYY-MM-DD.log`, one per day, the last 14
+//! kept, so a problem at the venue can be understood afterwards. It records what the app
+//! did (files opened, imports, exports, refusals, panics) and never record contents
+//! beyond counts: no names, no phone numbers.
+
+use std::path::Path;
+
+/// Starts writing the log under `data_dir`; without a writable folder the app runs on.
+pub fn init(data_dir: &Path) -> Result<(), String> {
+    use tracing_appender::rolling::{Builder, Rotation};
+    let appender = Builder::new()
+        .rotation(Rotation::DAILY)
+        .filename_prefix("hoinghi")
+        .filename_suffix("log")
+        .max_log_files(14)
+        .build(data_dir.join("logs"))
+        .map_err(|e| e.to_string())?;
+    tracing_subscriber::fmt()
+        .with_writer(appender)
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .try_init()
+        .map_err(|e| e.to_string())?;
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "hoinghi started");
+    Ok(())
+}
+
+/// Logs every panic (with where it happened) before the default report.
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        tracing::error!("panic: {info}");
+        default(info);
+    }));
+}

@@ -1,0 +1,126 @@
+//! Safe files from the window: one window per file, read-only files, a panic that
+//! cannot take the file down with it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{FakeDialogs, harness_app};
+use egui_kittest::kittest::Queryable as _;
+use hoinghi::store::lock::{FileLock, Lock};
+use hoinghi::store::{Missing, Store};
+use hoinghi::ui::{App, Persisted};
+
+const READ_ONLY_BANNER: &str = "Tệp đang mở ở chế độ chỉ đọc: mọi thay đổi đều bị chặn.";
+
+fn conference(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("hn.sqlite");
+    let store = Store::open(&db, Missing::Create).unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    db
+}
+
+#[test]
+fn a_file_open_in_another_window_is_offered_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = conference(dir.path());
+    let Lock::Acquired(held) = FileLock::try_acquire(&db) else {
+        panic!("the first window takes the lock");
+    };
+    let app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
+    let mut h = harness_app(app);
+    assert!(
+        h.state().store().is_none(),
+        "not opened for writing behind the other window"
+    );
+    h.get_by_label("Tệp đang được mở ở cửa sổ khác");
+    h.get_by_label("Mở chỉ đọc").click();
+    h.run();
+    let store = h.state().store().unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.stats().unwrap().attendees, 520);
+    h.get_by_label(READ_ONLY_BANNER);
+    drop(held);
+    // With the other window gone, the file opens normally and takes the lock.
+    let app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
+    assert!(app.store().is_some_and(|s| !s.is_read_only()));
+    assert!(matches!(FileLock::try_acquire(&db), Lock::HeldElsewhere));
+}
+
+#[test]
+fn a_read_only_file_opens_read_only_and_is_not_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = conference(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let mut perms = std::fs::metadata(&db).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&db, perms).unwrap();
+    let app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
+    let h = harness_app(app);
+    assert!(h.state().store().unwrap().is_read_only());
+    h.get_by_label(READ_ONLY_BANNER);
+    drop(h);
+    assert_eq!(std::fs::read(&db).unwrap(), before, "bytes unchanged");
+}
+
+#[test]
+fn a_panicking_frame_is_caught_and_the_file_stays_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = conference(dir.path());
+    let mut app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
+    app.panic_next_frame = true;
+    let h = harness_app(app);
+    assert!(h.state().crashed());
+    h.get_by_label("Đã xảy ra lỗi trong chương trình");
+    h.get_by_label("Đóng ứng dụng");
+    drop(h);
+    let store = Store::open_read_only(&db).unwrap();
+    let ok: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    assert_eq!(store.stats().unwrap().attendees, 520);
+}
+
+#[test]
+fn a_snapshot_is_taken_on_open_and_a_restore_can_be_undone() {
+    use hoinghi::ui::action::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let db = conference(dir.path());
+    let mut app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
+    app.backup_root = dir.path().join("backups");
+    let mut h = harness_app(app);
+    common::go_to(&mut h, "Sao lưu");
+    h.get_by_label("Khi mở tệp");
+    // Lose the gifts, then restore the snapshot taken at opening.
+    let ids: Vec<String> = h
+        .state()
+        .store()
+        .unwrap()
+        .gifts()
+        .unwrap()
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
+    for id in ids {
+        h.state_mut().apply(Action::DeleteGift(id));
+    }
+    h.run();
+    assert_eq!(h.state().store().unwrap().stats().unwrap().gifts, 0);
+    h.get_by_label("Khôi phục").click();
+    h.run();
+    h.get_by_label("Khôi phục bản sao lưu này?");
+    h.get_all_by_label("Khôi phục").last().unwrap().click();
+    h.run();
+    assert_eq!(h.state().store().unwrap().stats().unwrap().gifts, 10);
+    // The state before the restore was kept, so the restore itself can be undone.
+    let folder = hoinghi::store::backup::folder(&dir.path().join("backups"), &db);
+    let snaps = hoinghi::store::backup::list(&folder);
+    assert_eq!(snaps.len(), 2);
+    let before = snaps
+        .iter()
+        .find(|s| s.reason == Some(hoinghi::store::backup::Reason::BeforeRestore))
+        .unwrap();
+    assert_eq!(before.gifts, 0);
+    assert_eq!(before.attendees, 520);
+}
