@@ -357,15 +357,7 @@ fn import_records(
         },
         &known,
     )?;
-    for e in &plan.errors {
-        eprintln!(
-            "{}, dòng {}, cột \"{}\": {}",
-            file.display(),
-            e.row,
-            e.column,
-            crate::i18n::VI.problem(e.problem)
-        );
-    }
+    print_row_errors(file, &plan.errors);
     let summary = if dry_run {
         if !plan.errors.is_empty() {
             return apply(&Store::open_in_memory()?, &plan, &mut |_, _| true).map(|_| ());
@@ -415,15 +407,7 @@ fn import_attendees(
         },
         &existing,
     )?;
-    for e in &plan.errors {
-        eprintln!(
-            "{}, dòng {}, cột \"{}\": {}",
-            file.display(),
-            e.row,
-            e.column,
-            crate::i18n::VI.problem(e.problem)
-        );
-    }
+    print_row_errors(file, &plan.errors);
     let summary = if dry_run {
         if !plan.errors.is_empty() && !skip_invalid {
             return crate::import::apply(
@@ -458,4 +442,17 @@ fn import_attendees(
     );
     println!("{summary}");
     Ok(())
+}
+
+/// One line on stderr per refused row, naming the file, row and column.
+fn print_row_errors(file: &Path, errors: &[crate::import::RowError]) {
+    for e in errors {
+        eprintln!(
+            "{}, dòng {}, cột \"{}\": {}",
+            file.display(),
+            e.row,
+            e.column,
+            crate::i18n::VI.problem(e.problem)
+        );
+    }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 /// Starts writing the log under `data_dir`; without a writable folder the app runs on.
 pub fn init(data_dir: &Path) -> Result<(), String> {
     use tracing_appender::rolling::{Builder, Rotation};
+    use tracing_subscriber::layer::SubscriberExt as _;
     let appender = Builder::new()
         .rotation(Rotation::DAILY)
         .filename_prefix("hoinghi")
@@ -15,12 +16,18 @@ pub fn init(data_dir: &Path) -> Result<(), String> {
         .max_log_files(14)
         .build(data_dir.join("logs"))
         .map_err(|e| e.to_string())?;
-    tracing_subscriber::fmt()
+    // The windowing crates warn about every odd key or monitor: keep only their errors.
+    let targets = tracing_subscriber::filter::Targets::new()
+        .with_default(tracing::Level::INFO)
+        .with_target("winit", tracing::Level::ERROR)
+        .with_target("eframe", tracing::Level::WARN)
+        .with_target("egui_glow", tracing::Level::WARN);
+    let subscriber = tracing_subscriber::fmt()
         .with_writer(appender)
         .with_ansi(false)
-        .with_max_level(tracing::Level::INFO)
-        .try_init()
-        .map_err(|e| e.to_string())?;
+        .finish()
+        .with(targets);
+    tracing::subscriber::set_global_default(subscriber).map_err(|e| e.to_string())?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "hoinghi started");
     Ok(())
 }

@@ -133,6 +133,15 @@ pub fn vnd_in_words(amount: i64) -> String {
     }
 }
 
+/// A share as Vietnamese writes it, one decimal after a comma: "63,1%".
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "0%".into();
+    }
+    let tenths = (part * 1000 + whole / 2) / whole;
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -280,11 +280,7 @@ fn attendance(src: &Source, opts: Options) -> Sheet {
 
 /// "63,1%": Vietnamese writes a decimal comma.
 fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        return "0%".into();
-    }
-    let tenths = (part * 1000 + whole / 2) / whole;
-    format!("{},{}%", tenths / 10, tenths % 10)
+    crate::domain::money::percent(part as u64, whole as u64)
 }
 
 fn report(src: &Source) -> Sheet {

@@ -190,9 +190,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// A file name for a list: "Danh sách ký nhận đại biểu - Hội nghị … .pdf", without
 /// characters Windows refuses.
-pub fn suggested_file_name(src: &Source, kind: ListKind, opts: Options, format: Format) -> String {
+pub fn suggested_file_name(
+    conference_name: &str,
+    kind: ListKind,
+    opts: Options,
+    format: Format,
+) -> String {
     let sheet_stem = build::stem(kind, opts);
-    let conf = src.conference.name.trim();
+    let conf = conference_name.trim();
     let stem = if conf.is_empty() {
         sheet_stem
     } else {

@@ -1218,12 +1218,8 @@ impl App {
     ) -> Result<()> {
         use crate::export::Source;
         let store = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
-        // The file name comes from the conference, which the window already holds.
-        let named = Source {
-            conference: self.data.conference.clone(),
-            ..Source::default()
-        };
-        let name = crate::export::suggested_file_name(&named, kind, options, format);
+        let name =
+            crate::export::suggested_file_name(&self.data.conference.name, kind, options, format);
         let Some(path) = self.dialogs.export_file(&name, format) else {
             return Ok(());
         };

@@ -234,3 +234,38 @@ pub fn confirm_modal(
         modal.inner
     }
 }
+
+/// A running import: its bar (a spinner while the file is still being read) and Cancel.
+pub fn import_progress(
+    ui: &mut egui::Ui,
+    progress: &crate::ui::job::Progress,
+    s: &crate::i18n::Strings,
+    actions: &mut Vec<crate::ui::action::Action>,
+) {
+    match progress.fraction() {
+        Some(f) => {
+            ui.add(
+                egui::ProgressBar::new(f)
+                    .show_percentage()
+                    .desired_width(500.0),
+            );
+        }
+        None => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(s.import_reading);
+            });
+        }
+    }
+    if ui.button(s.cancel).clicked() {
+        actions.push(crate::ui::action::Action::ImportCancel);
+    }
+}
+
+/// The green card that reports a finished import.
+pub fn success_card(ui: &mut egui::Ui, text: String) {
+    theme::card().fill(theme::SUCCESS_BG).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new(text).size(17.0).color(theme::SUCCESS));
+    });
+}

@@ -39,11 +39,8 @@ impl Scale {
 }
 
 fn percent(part: i64, whole: i64) -> String {
-    if whole == 0 {
-        return "0%".into();
-    }
-    let tenths = (part * 1000 + whole / 2) / whole;
-    format!("{},{}%", tenths / 10, tenths % 10)
+    let n = |v: i64| u64::try_from(v).unwrap_or(0);
+    crate::domain::money::percent(n(part), n(whole))
 }
 
 /// Attendance: the big count, a bar, and attendance by group.

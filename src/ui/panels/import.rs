@@ -11,7 +11,7 @@ use crate::i18n::Strings;
 use crate::import::{Duplicate, Encoding, Field, OnDuplicate, Plan, ReadOptions, Summary};
 use crate::ui::action::Action;
 use crate::ui::job::Progress;
-use crate::ui::theme;
+use crate::ui::{theme, widgets};
 
 const PREVIEW_ROWS: usize = 200;
 const SHOWN_ERRORS: usize = 100;
@@ -82,29 +82,25 @@ impl ImportPanel {
             }
             ui.add_space(6.0);
             if let Some(progress) = running {
-                progress_ui(ui, progress, s, &mut actions);
+                widgets::import_progress(ui, progress, s, &mut actions);
                 return;
             }
             if let Some(summary) = &self.summary {
-                theme::card().fill(theme::SUCCESS_BG).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: {} {}, {} {}, {} {}, {} {}",
-                            s.import_done,
-                            summary.imported,
-                            s.import_new,
-                            summary.updated,
-                            s.import_updated,
-                            summary.skipped_duplicates,
-                            s.import_skipped_dups,
-                            summary.errors,
-                            s.import_error_rows
-                        ))
-                        .size(17.0)
-                        .color(theme::SUCCESS),
-                    );
-                });
+                widgets::success_card(
+                    ui,
+                    format!(
+                        "{}: {} {}, {} {}, {} {}, {} {}",
+                        s.import_done,
+                        summary.imported,
+                        s.import_new,
+                        summary.updated,
+                        s.import_updated,
+                        summary.skipped_duplicates,
+                        s.import_skipped_dups,
+                        summary.errors,
+                        s.import_error_rows
+                    ),
+                );
                 ui.horizontal(|ui| {
                     if ui.button(s.import_view_list).clicked() {
                         actions.push(Action::Navigate {
@@ -377,26 +373,5 @@ impl ImportPanel {
                     }
                 });
             });
-    }
-}
-
-fn progress_ui(ui: &mut Ui, progress: &Progress, s: &Strings, actions: &mut Vec<Action>) {
-    match progress.fraction() {
-        Some(f) => {
-            ui.add(
-                egui::ProgressBar::new(f)
-                    .show_percentage()
-                    .desired_width(500.0),
-            );
-        }
-        None => {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(s.import_reading);
-            });
-        }
-    }
-    if ui.button(s.cancel).clicked() {
-        actions.push(Action::ImportCancel);
     }
 }

@@ -13,7 +13,7 @@ use crate::import::Summary;
 use crate::import::records::{Record, RecordKind, RecordPlan};
 use crate::ui::action::Action;
 use crate::ui::job::Progress;
-use crate::ui::{Page, theme};
+use crate::ui::{Page, theme, widgets};
 
 const PREVIEW_ROWS: usize = 200;
 
@@ -59,32 +59,21 @@ impl RecordImportPanel {
             ui.label(theme::muted(self.path.display().to_string()));
             ui.add_space(6.0);
             if let Some(p) = running {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(s.import_reading);
-                });
-                ui.add(egui::ProgressBar::new(p.fraction().unwrap_or(0.0)).show_percentage());
-                if ui.button(s.export_cancel).clicked() {
-                    actions.push(Action::ImportCancel);
-                }
+                widgets::import_progress(ui, p, s, &mut actions);
                 return;
             }
             if let Some(summary) = &self.summary {
-                theme::card().fill(theme::SUCCESS_BG).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: {} {}, {} {}",
-                            s.import_done,
-                            summary.imported,
-                            s.import_new,
-                            summary.skipped_duplicates,
-                            s.import_skipped_dups,
-                        ))
-                        .size(17.0)
-                        .color(theme::SUCCESS),
-                    );
-                });
+                widgets::success_card(
+                    ui,
+                    format!(
+                        "{}: {} {}, {} {}",
+                        s.import_done,
+                        summary.imported,
+                        s.import_new,
+                        summary.skipped_duplicates,
+                        s.import_skipped_dups,
+                    ),
+                );
                 let page = match self.kind {
                     RecordKind::Questions => Page::Questions,
                     RecordKind::Gifts => Page::Gifts,
