@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{FakeDialogs, harness_app};
+use common::{FakeDialogs, go_to, harness_app, type_into};
 use egui_kittest::kittest::Queryable as _;
 use hoinghi::store::lock::{FileLock, Lock};
 use hoinghi::store::{Missing, Store};
@@ -123,4 +123,43 @@ fn a_snapshot_is_taken_on_open_and_a_restore_can_be_undone() {
         .unwrap();
     assert_eq!(before.gifts, 0);
     assert_eq!(before.attendees, 520);
+}
+
+#[test]
+fn ctrl_z_undoes_an_edit_and_redo_works_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hn.sqlite");
+    drop(Store::open(&db, Missing::Create).unwrap());
+    {
+        let app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
+        let mut h = harness_app(app);
+        go_to(&mut h, "Đại biểu");
+        type_into(&mut h, "Họ và tên", "Nguyễn Văn An");
+        type_into(&mut h, "Đơn vị", "Phòng PX01");
+        h.key_press(egui::Key::Enter);
+        h.run();
+        assert_eq!(h.state().store().unwrap().attendees().unwrap().len(), 1);
+        // Away from the text fields, Ctrl+Z takes the addition back.
+        go_to(&mut h, "Lịch sử");
+        h.get_by_label("Thêm đại biểu: Nguyễn Văn An");
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+        assert_eq!(h.state().store().unwrap().attendees().unwrap().len(), 0);
+        h.get_by_label_contains("Đã hoàn tác: Thêm đại biểu: Nguyễn Văn An");
+    }
+    // A new window on the same file still knows what can be redone.
+    let app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
+    let mut h = harness_app(app);
+    go_to(&mut h, "Lịch sử");
+    h.get_by_label("Thêm đại biểu: Nguyễn Văn An").click();
+    h.run();
+    h.get_by_label("Thêm đại biểu: Nguyễn Văn An");
+    h.get_by_label("thêm 1 đại biểu");
+    h.get_by_label("Làm lại (Ctrl+Y): Thêm đại biểu: Nguyễn Văn An")
+        .click();
+    h.run();
+    let all = h.state().store().unwrap().attendees().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].data.full_name, "Nguyễn Văn An");
+    h.get_by_label("Có hiệu lực");
 }

@@ -419,7 +419,8 @@ pub fn apply(
         errors: plan.errors.len(),
         ..Summary::default()
     };
-    store.in_transaction(|s| {
+    let label = format!("Nhập đại biểu từ tệp {}", file_name(&plan.file));
+    store.change(&label, |s| {
         let stamp = crate::domain::date::now_stamp();
         for (i, r) in plan.rows.iter().enumerate() {
             if i % 1000 == 0 && !progress(i, total) {
@@ -448,4 +449,12 @@ pub fn apply(
         Ok(())
     })?;
     Ok(summary)
+}
+
+/// The file's name without its folder, for messages and the history.
+pub(crate) fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

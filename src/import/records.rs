@@ -604,7 +604,13 @@ pub fn apply(
     }
     let total = plan.rows.len();
     let mut summary = Summary::default();
-    store.in_transaction(|s| {
+    let noun = match plan.kind {
+        RecordKind::Questions => "câu hỏi",
+        RecordKind::Gifts => "quà tặng",
+        RecordKind::Commendations => "khen thưởng",
+    };
+    let label = format!("Nhập {noun} từ tệp {}", super::file_name(&plan.file));
+    store.change(&label, |s| {
         // Running numbers and stage order continue after what the file already has.
         let number_base = s.next_question_number()? - 1;
         let order_base = s.next_stage_order()? - 1;

@@ -8,6 +8,7 @@ pub mod backup;
 mod commendations;
 mod conference;
 mod gifts;
+pub mod history;
 mod lists;
 pub mod lock;
 mod questions;
@@ -331,8 +332,12 @@ fn inspect(path: &Path) -> Result<i64> {
 
 impl Store {
     /// Runs `f` in one IMMEDIATE transaction: all of it is committed, or none of it.
+    /// Inside a change already open (see [`Store::change`]) it joins that one.
     pub fn in_transaction<T>(&self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
         self.writable()?;
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let out = f(self)?;
         tx.commit()?;

@@ -122,6 +122,8 @@ pub const MIGRATIONS: &[&str] = &[
     DROP INDEX attendee_person;
     DROP INDEX attendee_phone;
     ",
+    // 3: the history of changes, kept for undo and redo across restarts.
+    include_str!("schema_v3_history.sql"),
 ];
 
 /// The schema version this build writes.

@@ -122,6 +122,10 @@ pub enum Action {
         list: crate::store::List,
         id: String,
     },
+    /// Take back the newest change still in effect (from the file's history).
+    Undo,
+    /// Make the oldest undone change again.
+    Redo,
     /// Take a snapshot of the open file now.
     BackupNow,
     /// Replace the open file's contents with this snapshot (after snapshotting them).

@@ -15,6 +15,7 @@ use super::panels::commendations::CommendationsPanel;
 use super::panels::desk::DeskPanel;
 use super::panels::export::ExportPanel;
 use super::panels::gifts::GiftsPanel;
+use super::panels::history::HistoryPanel;
 use super::panels::import::ImportPanel;
 use super::panels::import_records::RecordImportPanel;
 use super::panels::lists::ListsPanel;
@@ -50,6 +51,8 @@ enum Outcome {
     Reselect,
     /// A check-in desk action, with what to show in large type.
     Desk(String, bool),
+    /// Undo or redo: any record may have changed; what to tell the user.
+    History(String),
     Other,
 }
 
@@ -73,6 +76,7 @@ pub struct App {
     pub presenting: bool,
     pub lists: ListsPanel,
     pub backups: BackupsPanel,
+    pub history: HistoryPanel,
     /// Where snapshots go (`<data folder>/backups`); tests point it elsewhere.
     pub backup_root: PathBuf,
     last_backup: Option<Instant>,
@@ -140,6 +144,7 @@ impl App {
             presenting: false,
             lists: ListsPanel::default(),
             backups: BackupsPanel::default(),
+            history: HistoryPanel::default(),
             backup_root: crate::paths::data_dir().join("backups"),
             last_backup: None,
             edited_since_backup: false,
@@ -340,6 +345,9 @@ impl App {
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
             tracing::error!("frame panicked: {message}");
+            if let Some(store) = &self.store {
+                store.abandon_open_change();
+            }
             // Let go of the file cleanly; nothing unsaved is lost, every edit was committed.
             self.job = None;
             self.crashed = Some(message);
@@ -374,6 +382,7 @@ impl App {
             }
             return;
         }
+        self.history_keys(ui.ctx(), &mut actions);
         self.top_bar_ui(ui, s, &mut actions);
         if self.store.is_none() {
             self.no_file_ui(ui, s, &mut actions);
@@ -403,6 +412,10 @@ impl App {
                         self.backups.listed_at = Some(self.data.generation);
                     }
                     self.backups.ui(ui, folder.as_deref(), s, writable)
+                }
+                Page::History => {
+                    self.refresh_history();
+                    self.history.ui(ui, &self.data, s, writable)
                 }
                 Page::Export => {
                     let running = self.job.as_ref().map(|j| &*j.progress);
@@ -567,6 +580,18 @@ impl App {
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                 });
+                let writable = self.writable();
+                for (label, text, action) in [
+                    (&self.data.undo_label, s.hist_undo, Action::Undo),
+                    (&self.data.redo_label, s.hist_redo, Action::Redo),
+                ] {
+                    let button = ui
+                        .add_enabled(writable && label.is_some(), egui::Button::new(text))
+                        .on_hover_text(label.as_deref().unwrap_or_default());
+                    if button.clicked() {
+                        actions.push(action);
+                    }
+                }
                 if let Some(p) = self.store.as_ref().and_then(|st| st.path()) {
                     ui.label(theme::muted(p.display().to_string()).small());
                 }
@@ -615,6 +640,7 @@ impl App {
             (Page::Lists, s.nav_lists.to_owned()),
             (Page::Export, s.nav_export.to_owned()),
             (Page::Backups, s.nav_backups.to_owned()),
+            (Page::History, s.nav_history.to_owned()),
         ];
         egui::Panel::left("nav")
             .exact_size(theme::NAV_WIDTH)
@@ -702,7 +728,7 @@ impl App {
     /// Applies one action; data-changing actions are committed to the file at once.
     pub fn apply(&mut self, action: Action) {
         let page = action_page(&action);
-        match self.apply_inner(action) {
+        match self.apply_recorded(action) {
             Ok(outcome) => {
                 let s = self.s();
                 if !matches!(outcome, Outcome::Other) {
@@ -722,7 +748,8 @@ impl App {
                             | Page::Import
                             | Page::Export
                             | Page::Lists
-                            | Page::Backups => {}
+                            | Page::Backups
+                            | Page::History => {}
                         }
                         self.show_info(s.added.to_owned());
                     }
@@ -738,7 +765,8 @@ impl App {
                             | Page::Import
                             | Page::Export
                             | Page::Lists
-                            | Page::Backups => {}
+                            | Page::Backups
+                            | Page::History => {}
                         }
                         self.show_info(s.saved.to_owned());
                     }
@@ -755,7 +783,8 @@ impl App {
                             | Page::Import
                             | Page::Export
                             | Page::Lists
-                            | Page::Backups => {}
+                            | Page::Backups
+                            | Page::History => {}
                         }
                         self.show_info(s.deleted.to_owned());
                     }
@@ -769,6 +798,15 @@ impl App {
                         }
                         self.show_info(s.saved.to_owned());
                     }
+                    Outcome::History(text) => {
+                        self.reload();
+                        let data = &self.data;
+                        self.attendees.after_external_change(data);
+                        self.questions.after_external_change(data);
+                        self.gifts.after_external_change(data);
+                        self.commendations.after_external_change(data);
+                        self.show_info(text);
+                    }
                     Outcome::Desk(message, ok) => {
                         self.reload();
                         self.desk.clear();
@@ -778,6 +816,62 @@ impl App {
                 }
             }
             Err(e) => self.show_error(format!("{e:#}")),
+        }
+    }
+
+    /// Applies an action that changes records as one change of the file's history.
+    fn apply_recorded(&mut self, action: Action) -> Result<Outcome> {
+        let label = super::change_label::change_label(&action, &self.data, self.s());
+        let (Some(label), Some(store)) = (label, &self.store) else {
+            return self.apply_inner(action);
+        };
+        store.begin_change(&label)?;
+        let result = self.apply_inner(action);
+        let finished = self
+            .store
+            .as_ref()
+            .map_or(Ok(()), |st| st.finish_change(result.is_ok()));
+        finished.and(result)
+    }
+
+    /// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo, unless a text field has the
+    /// keyboard (it undoes its own typing) or the desk is shown (its Ctrl+Z takes back
+    /// the last check-in made there).
+    fn history_keys(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        if !self.writable() || self.page == Page::Desk || ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        ctx.input_mut(|i| {
+            let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+            if i.consume_shortcut(&redo_shift)
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+            {
+                actions.push(Action::Redo);
+            } else if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+                actions.push(Action::Undo);
+            }
+        });
+    }
+
+    /// Reads the history page's list (and the selected change's records) when stale.
+    fn refresh_history(&mut self) {
+        let Some(store) = &self.store else { return };
+        let generation = self.data.generation;
+        if self.history.listed_at != Some(generation) {
+            match store.history(500) {
+                Ok(changes) => self.history.changes = changes,
+                Err(e) => tracing::warn!("history: {e}"),
+            }
+            self.history.listed_at = Some(generation);
+        }
+        if let Some(id) = self.history.selected
+            && self.history.steps_for != Some((id, generation))
+        {
+            self.history.steps = store
+                .change_steps(id, super::panels::history::STEPS_SHOWN)
+                .unwrap_or_default();
+            self.history.steps_for = Some((id, generation));
         }
     }
 
@@ -1071,6 +1165,21 @@ impl App {
                 store()?.delete_entry(list, &id)?;
                 Outcome::Updated
             }
+            Action::Undo | Action::Redo => {
+                let redo = action == Action::Redo;
+                let st = store()?;
+                let done = if redo { st.redo()? } else { st.undo()? };
+                let s = self.s();
+                let text = match (done, redo) {
+                    (Some(label), false) => format!("{}: {label}", s.hist_done_undo),
+                    (Some(label), true) => format!("{}: {label}", s.hist_done_redo),
+                    (None, false) => s.hist_nothing_undo.to_owned(),
+                    (None, true) => s.hist_nothing_redo.to_owned(),
+                };
+                // The desk's own undo list may name check-ins that are gone now.
+                self.checkin_log.clear();
+                Outcome::History(text)
+            }
             Action::BackupNow => {
                 if self.take_snapshot(Reason::Manual).is_some() {
                     self.show_info(self.s().backup_done.to_owned());
@@ -1113,7 +1222,8 @@ impl App {
                         | Page::Import
                         | Page::Export
                         | Page::Lists
-                        | Page::Backups => {}
+                        | Page::Backups
+                        | Page::History => {}
                     }
                 }
                 Outcome::Other

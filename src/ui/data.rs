@@ -55,6 +55,9 @@ pub struct Data {
     pub unit_attendance: Vec<(String, usize, usize)>,
     /// (group, present, registered), in Vietnamese order of the group.
     pub group_attendance: Vec<(String, usize, usize)>,
+    /// What Undo and Redo would do (labels of the changes in the file's history).
+    pub undo_label: Option<String>,
+    pub redo_label: Option<String>,
 }
 
 fn unit_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
@@ -130,6 +133,8 @@ impl Data {
             commendations: Rows::new(store.commendations()?, |c| c.data.search_key()),
             commendation_kinds: store.commendation_kinds()?,
             stats: store.stats()?,
+            undo_label: store.undo_label()?,
+            redo_label: store.redo_label()?,
         })
     }
 

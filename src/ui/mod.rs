@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+mod change_label;
 pub mod data;
 pub mod dialogs;
 pub mod job;
@@ -32,6 +33,8 @@ pub enum Page {
     Lists,
     /// Automatic snapshots and restore.
     Backups,
+    /// The history of changes, with undo and redo.
+    History,
     /// The import preview (not in the navigation; opened from menus and buttons).
     Import,
 }

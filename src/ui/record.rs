@@ -155,6 +155,20 @@ impl<K: RecordKind> RecordPanel<K> {
         }
     }
 
+    /// Undo or redo changed the file: show the record being edited as it is now, or a
+    /// blank form when it no longer exists.
+    pub fn after_external_change(&mut self, data: &Data) {
+        let Some(id) = self.editing.clone() else {
+            return;
+        };
+        if K::rows(data).items.iter().any(|r| K::id(r) == id) {
+            self.select(data, &id);
+        } else {
+            self.start_new(data);
+            self.focus_first = false;
+        }
+    }
+
     /// The app applied this panel's delete.
     pub fn after_delete(&mut self, data: &Data) {
         self.start_new(data);

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod desk;
 pub mod export;
 pub mod gifts;
+pub mod history;
 pub mod import;
 pub mod import_records;
 pub mod lists;

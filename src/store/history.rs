@@ -1,0 +1,338 @@
+//! Undo and redo kept in the file, so they survive a restart.
+//!
+//! A change is one user command (an edit, a check-in, an import, a merge…). While it
+//! runs, triggers (schema step 3) write for every row it touches the statement that
+//! reverts it. Undoing runs those statements newest first; the triggers record what
+//! they undo as the redo of the same change, and the other way round.
+
+use rusqlite::{OptionalExtension as _, params};
+
+use super::{Store, now};
+use crate::error::{Error, Result};
+
+/// How many changes are kept; older ones can no longer be undone.
+const KEEP: i64 = 5_000;
+
+/// The tables whose rows the history records, for the statements it replays.
+const TABLES: &[&str] = &[
+    "conference",
+    "attendee",
+    "topic",
+    "question",
+    "gift",
+    "commendation_kind",
+    "commendation",
+];
+
+/// One recorded change, newest first in [`Store::history`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub id: i64,
+    /// When it was made ("2022-11-25 07:31:02").
+    pub at: String,
+    pub label: String,
+    pub undone: bool,
+    /// Rows touched, per table and kind of change, as the change did them.
+    pub counts: Vec<StepCount>,
+}
+
+/// How many rows of one table a change added, edited or deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepCount {
+    pub table: String,
+    pub op: Op,
+    pub rows: i64,
+}
+
+/// What a change did to a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Add,
+    Edit,
+    Delete,
+}
+
+impl Op {
+    fn parse(s: &str) -> Self {
+        match s {
+            "add" => Self::Add,
+            "delete" => Self::Delete,
+            _ => Self::Edit,
+        }
+    }
+
+    /// The steps of an undone change were recorded while undoing it: turned round.
+    fn inverse(self) -> Self {
+        match self {
+            Self::Add => Self::Delete,
+            Self::Delete => Self::Add,
+            Self::Edit => Self::Edit,
+        }
+    }
+}
+
+/// One row a change touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub table: String,
+    pub op: Op,
+    /// The record's name as it was (a person, "số 12", a topic…).
+    pub what: String,
+}
+
+impl Store {
+    /// Runs `f` as one change the user can undo, in one transaction: all of it is
+    /// committed and recorded, or none of it.
+    pub fn change<T>(&self, label: &str, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        self.begin_change(label)?;
+        let out = f(self);
+        self.finish_change(out.is_ok())?;
+        out
+    }
+
+    /// Starts a recorded change; [`Store::finish_change`] commits or rolls it back.
+    /// Prefer [`Store::change`]; this pair is for callers that cannot lend the store.
+    pub fn begin_change(&self, label: &str) -> Result<()> {
+        self.writable()?;
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let started = (|| -> Result<()> {
+            // A new change ends the chance to redo what was undone.
+            self.conn.execute_batch(
+                "DELETE FROM history_step WHERE change_id IN (SELECT id FROM history WHERE undone = 1);
+                 DELETE FROM history WHERE undone = 1;",
+            )?;
+            self.conn.execute(
+                "INSERT INTO history (at, label) VALUES (?1, ?2)",
+                params![now(), label],
+            )?;
+            let id = self.conn.last_insert_rowid();
+            if id % 100 == 0 {
+                self.conn.execute(
+                    "DELETE FROM history_step WHERE change_id <= ?1",
+                    [id - KEEP],
+                )?;
+                self.conn
+                    .execute("DELETE FROM history WHERE id <= ?1", [id - KEEP])?;
+            }
+            self.conn
+                .execute("UPDATE history_state SET change_id = ?1, redo = 0", [id])?;
+            Ok(())
+        })();
+        if started.is_err() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        started
+    }
+
+    /// Ends the change begun by [`Store::begin_change`]: commits it when `ok`, else
+    /// rolls all of it back. A change that touched no row leaves no trace.
+    pub fn finish_change(&self, ok: bool) -> Result<()> {
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        if !ok {
+            self.conn.execute_batch("ROLLBACK")?;
+            return Ok(());
+        }
+        let done = self.conn.execute_batch(
+            "DELETE FROM history WHERE id = (SELECT change_id FROM history_state)
+                AND NOT EXISTS (SELECT 1 FROM history_step
+                                WHERE change_id = (SELECT change_id FROM history_state));
+             UPDATE history_state SET change_id = NULL, redo = 0;
+             COMMIT;",
+        );
+        if done.is_err() && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        Ok(done?)
+    }
+
+    /// After a panic in the middle of a change: rolls back whatever was left open, so
+    /// the file holds only whole changes.
+    pub fn abandon_open_change(&self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
+    /// The label of the change Undo would take back, if any.
+    pub fn undo_label(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The label of the change Redo would make again, if any.
+    pub fn redo_label(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT label FROM history WHERE undone = 1 ORDER BY id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Takes back the newest change still in effect; returns its label.
+    pub fn undo(&self) -> Result<Option<String>> {
+        self.replay(false)
+    }
+
+    /// Makes the oldest undone change again; returns its label.
+    pub fn redo(&self) -> Result<Option<String>> {
+        self.replay(true)
+    }
+
+    fn replay(&self, redo: bool) -> Result<Option<String>> {
+        self.writable()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        let target: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                if redo {
+                    "SELECT id, label FROM history WHERE undone = 1 ORDER BY id LIMIT 1"
+                } else {
+                    "SELECT id, label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+                },
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((id, label)) = target else {
+            return Ok(None);
+        };
+        let replayed = i64::from(redo);
+        let recorded = i64::from(!redo);
+        // Rows come back in the reverse order they went, so a foreign key may point to
+        // a row restored a moment later: check them when the whole change is back.
+        self.conn.pragma_update(None, "defer_foreign_keys", "ON")?;
+        self.conn.execute(
+            "DELETE FROM history_step WHERE change_id = ?1 AND redo = ?2",
+            [id, recorded],
+        )?;
+        self.conn.execute(
+            "UPDATE history_state SET change_id = ?1, redo = ?2",
+            [id, recorded],
+        )?;
+        let statements: Vec<String> = {
+            let mut st = self.conn.prepare(
+                "SELECT sql FROM history_step WHERE change_id = ?1 AND redo = ?2 ORDER BY id DESC",
+            )?;
+            st.query_map([id, replayed], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for sql in &statements {
+            check_statement(sql)?;
+            // `execute` refuses a second statement, so a step can only touch its row.
+            self.conn.execute(sql, [])?;
+        }
+        self.conn.execute(
+            "DELETE FROM history_step WHERE change_id = ?1 AND redo = ?2",
+            [id, replayed],
+        )?;
+        self.conn.execute(
+            "UPDATE history SET undone = ?2 WHERE id = ?1",
+            [id, i64::from(!redo)],
+        )?;
+        self.conn
+            .execute("UPDATE history_state SET change_id = NULL, redo = 0", [])?;
+        tx.commit()?;
+        Ok(Some(label))
+    }
+
+    /// The newest `limit` changes, newest first, with what each touched.
+    pub fn history(&self, limit: usize) -> Result<Vec<Change>> {
+        let mut changes: Vec<Change> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT id, at, label, undone FROM history ORDER BY id DESC LIMIT ?1")?;
+            st.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                Ok(Change {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    label: r.get(2)?,
+                    undone: r.get(3)?,
+                    counts: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
+        let mut st = self.conn.prepare(
+            "SELECT tbl, op, count(*) FROM history_step WHERE change_id = ?1
+             GROUP BY tbl, op ORDER BY min(id)",
+        )?;
+        for c in &mut changes {
+            let undone = c.undone;
+            c.counts = st
+                .query_map([c.id], |r| {
+                    let op = Op::parse(&r.get::<_, String>(1)?);
+                    Ok(StepCount {
+                        table: r.get(0)?,
+                        op: if undone { op.inverse() } else { op },
+                        rows: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(changes)
+    }
+
+    /// The rows one change touched, in the order it touched them (at most `limit`).
+    pub fn change_steps(&self, change_id: i64, limit: usize) -> Result<Vec<Step>> {
+        let undone: bool = self
+            .conn
+            .query_row(
+                "SELECT undone FROM history WHERE id = ?1",
+                [change_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("thay đổi {change_id}")))?;
+        let mut st = self.conn.prepare(
+            "SELECT tbl, op, what FROM history_step WHERE change_id = ?1
+             ORDER BY CASE WHEN ?2 THEN -id ELSE id END LIMIT ?3",
+        )?;
+        let steps = st
+            .query_map(
+                params![change_id, undone, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
+                    let op = Op::parse(&r.get::<_, String>(1)?);
+                    Ok(Step {
+                        table: r.get(0)?,
+                        op: if undone { op.inverse() } else { op },
+                        what: r.get(2)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(steps)
+    }
+}
+
+/// A step replays only what the triggers write: one row of one of our tables. A file
+/// made elsewhere with other statements in its history is refused, not obeyed.
+fn check_statement(sql: &str) -> Result<()> {
+    let ok = TABLES.iter().any(|t| {
+        sql.strip_prefix("DELETE FROM ")
+            .or_else(|| sql.strip_prefix("UPDATE "))
+            .or_else(|| sql.strip_prefix("INSERT INTO "))
+            .and_then(|rest| rest.strip_prefix(t))
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Invalid(
+            "lịch sử thay đổi trong tệp có câu lệnh lạ; không hoàn tác".into(),
+        ))
+    }
+}

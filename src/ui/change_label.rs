@@ -1,0 +1,139 @@
+//! The line the history shows for each command that changes the file
+//! ("Điểm danh: Nguyễn Văn An"), in the window's language at the time.
+
+use super::action::Action;
+use super::data::Data;
+use crate::i18n::Strings;
+use crate::store::List;
+
+/// The history label of `action`, or `None` when it changes no record.
+pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String> {
+    let attendee = |id: &str| data.attendee(id).map(|a| a.data.full_name.clone());
+    let question = |id: &str| {
+        data.questions
+            .items
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| format!("{} {}", s.noun_question, q.data.number))
+    };
+    let gift = |id: &str| {
+        data.gifts
+            .items
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.data.recipient_name.clone())
+    };
+    let commendation = |id: &str| {
+        data.commendations
+            .items
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.data.recipient_name.clone())
+    };
+    let entry = |list: List, id: &str| {
+        let entries = match list {
+            List::Topics => &data.topic_entries,
+            List::CommendationKinds => &data.kind_entries,
+        };
+        entries
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    };
+    let list_noun = |list: List| match list {
+        List::Topics => s.noun_topic,
+        List::CommendationKinds => s.noun_kind,
+    };
+    let of = |verb: &str, noun: &str, what: Option<String>| match what {
+        Some(w) if !w.is_empty() => format!("{verb} {noun}: {w}"),
+        _ => format!("{verb} {noun}"),
+    };
+    Some(match action {
+        Action::SaveConference(_) => format!("{} {}", s.verb_edit, s.noun_conference),
+        Action::AddAttendee(d) => of(s.verb_add, s.noun_attendee, Some(d.full_name.clone())),
+        Action::UpdateAttendee(id, d) => of(
+            s.verb_edit,
+            s.noun_attendee,
+            attendee(id).or(Some(d.full_name.clone())),
+        ),
+        Action::DeleteAttendee(id) => of(s.verb_delete, s.noun_attendee, attendee(id)),
+        Action::CheckIn(id) => format!("{}: {}", s.verb_check_in, attendee(id).unwrap_or_default()),
+        // The desk's own undo takes back its last check-in; the history names it.
+        Action::UndoCheckIn => s.verb_undo_check_in.to_owned(),
+        Action::CheckInUnit(unit) => format!("{}: {unit}", s.verb_check_in_unit),
+        Action::AddWalkIn(d) => format!("{}: {}", s.verb_walk_in, d.full_name),
+        Action::AddQuestion(d) => format!("{} {} {}", s.verb_add, s.noun_question, d.number),
+        Action::UpdateQuestion(id, _) => format!("{} {}", s.verb_edit, question(id).unwrap_or_else(|| s.noun_question.to_owned())),
+        Action::DeleteQuestion(id) => format!("{} {}", s.verb_delete, question(id).unwrap_or_else(|| s.noun_question.to_owned())),
+        Action::MergeQuestion { id, into_number } => format!(
+            "{} {} → {} {into_number}",
+            s.verb_merge,
+            question(id).unwrap_or_else(|| s.noun_question.to_owned()),
+            s.noun_question
+        ),
+        Action::UnmergeQuestion(id) => format!("{}: {}", s.verb_unmerge, question(id).unwrap_or_else(|| s.noun_question.to_owned())),
+        Action::AddGift(d) => of(s.verb_add, s.noun_gift, Some(d.recipient_name.clone())),
+        Action::UpdateGift(id, _) => of(s.verb_edit, s.noun_gift, gift(id)),
+        Action::DeleteGift(id) => of(s.verb_delete, s.noun_gift, gift(id)),
+        Action::AddCommendation(d) => of(
+            s.verb_add,
+            s.noun_commendation,
+            Some(d.recipient_name.clone()),
+        ),
+        Action::UpdateCommendation(id, _) => of(s.verb_edit, s.noun_commendation, commendation(id)),
+        Action::DeleteCommendation(id) => {
+            of(s.verb_delete, s.noun_commendation, commendation(id))
+        }
+        Action::MoveCommendation { id, .. } => {
+            of(s.verb_move, s.noun_commendation, commendation(id))
+        }
+        Action::ListAdd { list, name } => of(s.verb_add, list_noun(*list), Some(name.clone())),
+        Action::ListRename { list, id, name } => format!(
+            "{} {}: {} → {name}",
+            s.verb_rename,
+            list_noun(*list),
+            entry(*list, id)
+        ),
+        Action::ListMove { list, id, .. } => {
+            of(s.verb_move, list_noun(*list), Some(entry(*list, id)))
+        }
+        Action::ListMerge { list, from, into } => format!(
+            "{} {}: {} → {}",
+            s.verb_merge,
+            list_noun(*list),
+            entry(*list, from),
+            entry(*list, into)
+        ),
+        Action::ListDelete { list, id } => {
+            of(s.verb_delete, list_noun(*list), Some(entry(*list, id)))
+        }
+        Action::Undo
+        | Action::Redo
+        | Action::NewConference
+        | Action::OpenConference
+        | Action::OpenPath(_)
+        | Action::OpenReadOnly(_)
+        | Action::DismissLocked
+        | Action::OpenSample
+        | Action::SaveCopy
+        // Imports record themselves, in their background job's own connection.
+        | Action::ImportChoose
+        | Action::ImportPrepare { .. }
+        | Action::ImportRemap(_)
+        | Action::ImportApply
+        | Action::ImportRecordsChoose(_)
+        | Action::ImportRecordsApply
+        | Action::ImportCancel
+        | Action::ImportClose
+        | Action::ExportChoose { .. }
+        | Action::ExportCancel
+        | Action::OpenExternal(_)
+        | Action::BackupNow
+        // A restore replaces the whole file, history included; its snapshot undoes it.
+        | Action::Restore(_)
+        | Action::Present(_)
+        | Action::SetLanguage(_)
+        | Action::Navigate { .. } => return None,
+    })
+}

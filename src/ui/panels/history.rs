@@ -1,0 +1,208 @@
+//! History (Lịch sử): every change kept in the file, newest first, with Undo and Redo
+//! and the records the selected change touched.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::domain::date;
+use crate::i18n::Strings;
+use crate::store::history::{Change, Op, Step, StepCount};
+use crate::ui::action::Action;
+use crate::ui::data::Data;
+use crate::ui::theme;
+
+/// How many records of the selected change are listed.
+pub const STEPS_SHOWN: usize = 300;
+
+/// The page's own state; the app fills `changes` and `steps` from the file.
+#[derive(Debug, Default)]
+pub struct HistoryPanel {
+    pub changes: Vec<Change>,
+    /// The data generation `changes` was read at.
+    pub listed_at: Option<u64>,
+    pub selected: Option<i64>,
+    pub steps: Vec<Step>,
+    /// (change, generation) `steps` was read for.
+    pub steps_for: Option<(i64, u64)>,
+}
+
+fn table_noun(table: &str, s: &Strings) -> &'static str {
+    match table {
+        "attendee" => s.noun_attendee,
+        "question" => s.noun_question,
+        "gift" => s.noun_gift,
+        "commendation" => s.noun_commendation,
+        "topic" => s.noun_topic,
+        "commendation_kind" => s.noun_kind,
+        _ => s.noun_conference,
+    }
+}
+
+fn op_text(op: Op, s: &Strings) -> &'static str {
+    match op {
+        Op::Add => s.op_add,
+        Op::Edit => s.op_edit,
+        Op::Delete => s.op_delete,
+    }
+}
+
+/// "thêm 520 đại biểu · sửa 3 câu hỏi".
+fn summary(counts: &[StepCount], s: &Strings) -> String {
+    counts
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                op_text(c.op, s),
+                c.rows,
+                table_noun(&c.table, s)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+impl HistoryPanel {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading(s.hist_title);
+            ui.label(theme::muted(s.hist_hint));
+            ui.add_space(theme::GAP);
+            ui.horizontal(|ui| {
+                let undo = match &data.undo_label {
+                    Some(l) => format!("{} (Ctrl+Z): {l}", s.hist_undo),
+                    None => format!("{} (Ctrl+Z)", s.hist_undo),
+                };
+                if ui
+                    .add_enabled(
+                        writable && data.undo_label.is_some(),
+                        egui::Button::new(undo).truncate(),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::Undo);
+                }
+                let redo = match &data.redo_label {
+                    Some(l) => format!("{} (Ctrl+Y): {l}", s.hist_redo),
+                    None => format!("{} (Ctrl+Y)", s.hist_redo),
+                };
+                if ui
+                    .add_enabled(
+                        writable && data.redo_label.is_some(),
+                        egui::Button::new(redo).truncate(),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::Redo);
+                }
+            });
+            ui.add_space(theme::GAP);
+            if self.changes.is_empty() {
+                ui.label(theme::muted(s.hist_none));
+                return;
+            }
+            let list_height = (ui.available_height() * 0.6).max(160.0);
+            ui.push_id("changes", |ui| {
+                self.changes_table(ui, s, list_height);
+            });
+            ui.add_space(theme::GAP);
+            ui.separator();
+            self.steps_ui(ui, s);
+        });
+        actions
+    }
+
+    fn changes_table(&mut self, ui: &mut Ui, s: &Strings, height: f32) {
+        let mut clicked = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .max_scroll_height(height)
+            .auto_shrink([false, true])
+            .column(Column::exact(150.0))
+            .column(Column::remainder().at_least(260.0).clip(true))
+            .column(Column::exact(300.0).clip(true))
+            .column(Column::exact(110.0))
+            .header(26.0, |mut h| {
+                for t in [s.hist_time, s.hist_change, s.hist_rows, s.hist_state] {
+                    h.col(|ui| {
+                        ui.strong(t);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(26.0, self.changes.len(), |mut row| {
+                    let c = &self.changes[row.index()];
+                    row.set_selected(self.selected == Some(c.id));
+                    let text = |t: String| {
+                        if c.undone {
+                            RichText::new(t).strikethrough().color(theme::MUTED)
+                        } else {
+                            RichText::new(t)
+                        }
+                    };
+                    row.col(|ui| {
+                        ui.label(text(date::display_time(&c.at)));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(text(c.label.clone())).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(text(summary(&c.counts, s))).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(if c.undone {
+                            theme::muted(s.hist_undone)
+                        } else {
+                            RichText::new(s.hist_in_effect)
+                        });
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(c.id);
+                    }
+                });
+            });
+        if let Some(id) = clicked {
+            self.selected = Some(id);
+        }
+    }
+
+    fn steps_ui(&self, ui: &mut Ui, s: &Strings) {
+        let Some(change) = self
+            .selected
+            .and_then(|id| self.changes.iter().find(|c| c.id == id))
+        else {
+            ui.label(theme::muted(s.hist_pick));
+            return;
+        };
+        ui.strong(format!("{}: {}", s.hist_details, change.label));
+        egui::ScrollArea::vertical()
+            .id_salt("history_steps")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for step in &self.steps {
+                    let verb = match step.op {
+                        Op::Add => s.verb_add,
+                        Op::Edit => s.verb_edit,
+                        Op::Delete => s.verb_delete,
+                    };
+                    ui.label(format!(
+                        "{verb} {}: {}",
+                        table_noun(&step.table, s),
+                        step.what
+                    ));
+                }
+                let total: i64 = change.counts.iter().map(|c| c.rows).sum();
+                if usize::try_from(total).unwrap_or(0) > self.steps.len() {
+                    ui.label(theme::muted(s.hist_more));
+                }
+            });
+    }
+}
