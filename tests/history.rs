@@ -250,7 +250,7 @@ fn an_import_is_one_change_undone_and_redone_whole() {
     assert_eq!(h[0].counts[0].rows, 500);
     assert_eq!(
         store.change_steps(h[0].id, 3).unwrap()[0].what,
-        "Người Số 0"
+        "Người Số 0, Người Số 1, Người Số 2, …"
     );
     store.undo().unwrap();
     assert_eq!(dump(&store), before);

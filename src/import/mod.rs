@@ -422,18 +422,17 @@ pub fn apply(
     let label = format!("Nhập đại biểu từ tệp {}", file_name(&plan.file));
     store.change(&label, |s| {
         let stamp = crate::domain::date::now_stamp();
+        let mut added = crate::store::BulkInserts::new("attendee");
+        s.set_bulk(true)?;
         for (i, r) in plan.rows.iter().enumerate() {
             if i % 1000 == 0 && !progress(i, total) {
                 return Err(Error::Cancelled);
             }
             match (&r.duplicate, on_duplicate) {
                 (None, _) => {
-                    crate::store::attendees::insert(
-                        s.conn(),
-                        &crate::store::new_id(),
-                        &r.data,
-                        &stamp,
-                    )?;
+                    let id = crate::store::new_id();
+                    crate::store::attendees::insert(s.conn(), &id, &r.data, &stamp)?;
+                    added.push(s, &id, &r.data.full_name)?;
                     summary.imported += 1;
                 }
                 (Some(Duplicate::Existing(id)), OnDuplicate::Update) => {
@@ -443,6 +442,8 @@ pub fn apply(
                 _ => summary.skipped_duplicates += 1,
             }
         }
+        added.flush(s)?;
+        s.set_bulk(false)?;
         if !progress(total, total) {
             return Err(Error::Cancelled);
         }

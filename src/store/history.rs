@@ -138,13 +138,21 @@ impl Store {
             "DELETE FROM history WHERE id = (SELECT change_id FROM history_state)
                 AND NOT EXISTS (SELECT 1 FROM history_step
                                 WHERE change_id = (SELECT change_id FROM history_state));
-             UPDATE history_state SET change_id = NULL, redo = 0;
+             UPDATE history_state SET change_id = NULL, redo = 0, bulk = 0;
              COMMIT;",
         );
         if done.is_err() && !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
         Ok(done?)
+    }
+
+    /// Inside an open change, lets the caller record the rows it adds itself (see
+    /// [`BulkInserts`]) instead of one trigger run per row.
+    pub(crate) fn set_bulk(&self, on: bool) -> Result<()> {
+        self.conn
+            .execute("UPDATE history_state SET bulk = ?1", [i64::from(on)])?;
+        Ok(())
     }
 
     /// After a panic in the middle of a change: rolls back whatever was left open, so
@@ -267,7 +275,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?
         };
         let mut st = self.conn.prepare(
-            "SELECT tbl, op, count(*) FROM history_step WHERE change_id = ?1
+            "SELECT tbl, op, sum(rows) FROM history_step WHERE change_id = ?1
              GROUP BY tbl, op ORDER BY min(id)",
         )?;
         for c in &mut changes {
@@ -334,5 +342,70 @@ fn check_statement(sql: &str) -> Result<()> {
         Err(Error::Invalid(
             "lịch sử thay đổi trong tệp có câu lệnh lạ; không hoàn tác".into(),
         ))
+    }
+}
+
+/// Rows an import adds, recorded as one undo step per thousand: "DELETE FROM attendee
+/// WHERE id IN (…)". Only while the change is in bulk mode ([`Store::set_bulk`]).
+pub(crate) struct BulkInserts {
+    table: &'static str,
+    ids: Vec<String>,
+    names: Vec<String>,
+}
+
+impl BulkInserts {
+    const CHUNK: usize = 1_000;
+
+    pub(crate) fn new(table: &'static str) -> Self {
+        debug_assert!(TABLES.contains(&table));
+        Self {
+            table,
+            ids: Vec::with_capacity(Self::CHUNK),
+            names: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, store: &Store, id: &str, name: &str) -> Result<()> {
+        self.ids.push(id.to_owned());
+        if self.names.len() < 3 {
+            self.names.push(name.to_owned());
+        }
+        if self.ids.len() >= Self::CHUNK {
+            self.flush(store)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn flush(&mut self, store: &Store) -> Result<()> {
+        if self.ids.is_empty() {
+            return Ok(());
+        }
+        let mut sql = format!("DELETE FROM {} WHERE id IN (", self.table);
+        for (i, id) in self.ids.iter().enumerate() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('\'');
+            sql.push_str(&id.replace('\'', "''"));
+            sql.push('\'');
+        }
+        sql.push(')');
+        let mut what = self.names.join(", ");
+        if self.ids.len() > self.names.len() {
+            what.push_str(", …");
+        }
+        store.conn.execute(
+            "INSERT INTO history_step (change_id, redo, tbl, op, what, rows, sql)
+             SELECT change_id, redo, ?1, 'add', ?2, ?3, ?4 FROM history_state",
+            params![
+                self.table,
+                what,
+                i64::try_from(self.ids.len()).unwrap_or(i64::MAX),
+                sql
+            ],
+        )?;
+        self.ids.clear();
+        self.names.clear();
+        Ok(())
     }
 }

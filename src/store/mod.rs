@@ -9,6 +9,7 @@ mod commendations;
 mod conference;
 mod gifts;
 pub mod history;
+pub(crate) use history::BulkInserts;
 mod lists;
 pub mod lock;
 mod questions;

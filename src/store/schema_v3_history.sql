@@ -16,17 +16,22 @@ CREATE TABLE history_step (
     tbl TEXT NOT NULL,
     op TEXT NOT NULL,
     what TEXT NOT NULL,
+    rows INTEGER NOT NULL DEFAULT 1,
     sql TEXT NOT NULL
 );
 CREATE INDEX history_step_change ON history_step(change_id, redo);
 CREATE TABLE history_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     change_id INTEGER,
-    redo INTEGER NOT NULL DEFAULT 0
+    redo INTEGER NOT NULL DEFAULT 0,
+    -- Set while an import adds rows: it records their removal itself, one step per
+    -- thousand rows, instead of one trigger run per row.
+    bulk INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO history_state (id) VALUES (1);
 
-CREATE TRIGGER conference_history_insert AFTER INSERT ON conference WHEN (SELECT change_id FROM history_state) IS NOT NULL
+CREATE TRIGGER conference_history_insert AFTER INSERT ON conference
+WHEN (SELECT change_id FROM history_state WHERE bulk = 0) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'conference', 'add', coalesce(NEW.name, ''), 'DELETE FROM conference WHERE id = ' || quote(NEW.id) FROM history_state;
@@ -42,7 +47,8 @@ BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'conference', 'edit', coalesce(NEW.name, ''), 'UPDATE conference SET name = ' || quote(OLD.name) || ', start_date = ' || quote(OLD.start_date) || ', end_date = ' || quote(OLD.end_date) || ', venue = ' || quote(OLD.venue) || ', organiser = ' || quote(OLD.organiser) || ', superior_agency = ' || quote(OLD.superior_agency) || ', issuing_unit = ' || quote(OLD.issuing_unit) || ', place_name = ' || quote(OLD.place_name) || ', signer_left_title = ' || quote(OLD.signer_left_title) || ', signer_left_name = ' || quote(OLD.signer_left_name) || ', signer_right_title = ' || quote(OLD.signer_right_title) || ', signer_right_name = ' || quote(OLD.signer_right_name) || ', created_at = ' || quote(OLD.created_at) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
 END;
-CREATE TRIGGER attendee_history_insert AFTER INSERT ON attendee WHEN (SELECT change_id FROM history_state) IS NOT NULL
+CREATE TRIGGER attendee_history_insert AFTER INSERT ON attendee
+WHEN (SELECT change_id FROM history_state WHERE bulk = 0) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'attendee', 'add', coalesce(NEW.full_name, ''), 'DELETE FROM attendee WHERE id = ' || quote(NEW.id) FROM history_state;
@@ -58,7 +64,8 @@ BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'attendee', 'edit', coalesce(NEW.full_name, ''), 'UPDATE attendee SET full_name = ' || quote(OLD.full_name) || ', gender = ' || quote(OLD.gender) || ', birth_year = ' || quote(OLD.birth_year) || ', rank = ' || quote(OLD.rank) || ', position = ' || quote(OLD.position) || ', unit = ' || quote(OLD.unit) || ', district = ' || quote(OLD.district) || ', group_name = ' || quote(OLD.group_name) || ', phone = ' || quote(OLD.phone) || ', note = ' || quote(OLD.note) || ', checked_in_at = ' || quote(OLD.checked_in_at) || ', search_key = ' || quote(OLD.search_key) || ', name_key = ' || quote(OLD.name_key) || ', unit_key = ' || quote(OLD.unit_key) || ', created_at = ' || quote(OLD.created_at) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
 END;
-CREATE TRIGGER topic_history_insert AFTER INSERT ON topic WHEN (SELECT change_id FROM history_state) IS NOT NULL
+CREATE TRIGGER topic_history_insert AFTER INSERT ON topic
+WHEN (SELECT change_id FROM history_state WHERE bulk = 0) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'topic', 'add', coalesce(NEW.name, ''), 'DELETE FROM topic WHERE id = ' || quote(NEW.id) FROM history_state;
@@ -74,7 +81,8 @@ BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'topic', 'edit', coalesce(NEW.name, ''), 'UPDATE topic SET name = ' || quote(OLD.name) || ', position = ' || quote(OLD.position) || ', created_at = ' || quote(OLD.created_at) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
 END;
-CREATE TRIGGER question_history_insert AFTER INSERT ON question WHEN (SELECT change_id FROM history_state) IS NOT NULL
+CREATE TRIGGER question_history_insert AFTER INSERT ON question
+WHEN (SELECT change_id FROM history_state WHERE bulk = 0) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'question', 'add', coalesce('số ' || NEW.number, ''), 'DELETE FROM question WHERE id = ' || quote(NEW.id) FROM history_state;
@@ -90,7 +98,8 @@ BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'question', 'edit', coalesce('số ' || NEW.number, ''), 'UPDATE question SET number = ' || quote(OLD.number) || ', asker_id = ' || quote(OLD.asker_id) || ', asker_name = ' || quote(OLD.asker_name) || ', asker_unit = ' || quote(OLD.asker_unit) || ', anonymous = ' || quote(OLD.anonymous) || ', channel = ' || quote(OLD.channel) || ', topic_id = ' || quote(OLD.topic_id) || ', content = ' || quote(OLD.content) || ', responder = ' || quote(OLD.responder) || ', status = ' || quote(OLD.status) || ', answer = ' || quote(OLD.answer) || ', merged_into = ' || quote(OLD.merged_into) || ', search_key = ' || quote(OLD.search_key) || ', created_at = ' || quote(OLD.created_at) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
 END;
-CREATE TRIGGER gift_history_insert AFTER INSERT ON gift WHEN (SELECT change_id FROM history_state) IS NOT NULL
+CREATE TRIGGER gift_history_insert AFTER INSERT ON gift
+WHEN (SELECT change_id FROM history_state WHERE bulk = 0) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'gift', 'add', coalesce(NEW.recipient_name || ' — ' || NEW.item, ''), 'DELETE FROM gift WHERE id = ' || quote(NEW.id) FROM history_state;
@@ -106,7 +115,8 @@ BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'gift', 'edit', coalesce(NEW.recipient_name || ' — ' || NEW.item, ''), 'UPDATE gift SET recipient_id = ' || quote(OLD.recipient_id) || ', recipient_name = ' || quote(OLD.recipient_name) || ', unit = ' || quote(OLD.unit) || ', circumstances = ' || quote(OLD.circumstances) || ', item = ' || quote(OLD.item) || ', value_vnd = ' || quote(OLD.value_vnd) || ', handed_over_at = ' || quote(OLD.handed_over_at) || ', handed_over_by = ' || quote(OLD.handed_over_by) || ', override_reason = ' || quote(OLD.override_reason) || ', search_key = ' || quote(OLD.search_key) || ', created_at = ' || quote(OLD.created_at) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
 END;
-CREATE TRIGGER commendation_kind_history_insert AFTER INSERT ON commendation_kind WHEN (SELECT change_id FROM history_state) IS NOT NULL
+CREATE TRIGGER commendation_kind_history_insert AFTER INSERT ON commendation_kind
+WHEN (SELECT change_id FROM history_state WHERE bulk = 0) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'commendation_kind', 'add', coalesce(NEW.name, ''), 'DELETE FROM commendation_kind WHERE id = ' || quote(NEW.id) FROM history_state;
@@ -122,7 +132,8 @@ BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'commendation_kind', 'edit', coalesce(NEW.name, ''), 'UPDATE commendation_kind SET name = ' || quote(OLD.name) || ', position = ' || quote(OLD.position) || ', created_at = ' || quote(OLD.created_at) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
 END;
-CREATE TRIGGER commendation_history_insert AFTER INSERT ON commendation WHEN (SELECT change_id FROM history_state) IS NOT NULL
+CREATE TRIGGER commendation_history_insert AFTER INSERT ON commendation
+WHEN (SELECT change_id FROM history_state WHERE bulk = 0) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
     SELECT change_id, redo, 'commendation', 'add', coalesce(NEW.kind || ' — ' || NEW.recipient_name, ''), 'DELETE FROM commendation WHERE id = ' || quote(NEW.id) FROM history_state;
