@@ -78,6 +78,18 @@ pub enum Command {
         #[arg(long, value_enum)]
         sort: Option<crate::export::Sort>,
     },
+    /// Check people in and import batches until killed (the crash tests' worker).
+    #[command(hide = true)]
+    Stress {
+        #[arg(long)]
+        db: PathBuf,
+        /// Attendees per imported batch.
+        #[arg(long, default_value_t = 2000)]
+        batch: usize,
+        /// Stop after this many steps instead of running until killed.
+        #[arg(long)]
+        steps: Option<usize>,
+    },
     /// Print the records of one kind.
     List {
         kind: Kind,
@@ -120,6 +132,7 @@ pub enum ImportKind {
 pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Demo { db } => demo(&db),
+        Command::Stress { db, batch, steps } => crate::stress::run(&db, batch, steps),
         Command::Stats { db, json } => stats(&db, json),
         Command::Import {
             kind: ImportKind::Attendees,

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 /// Everything that can go wrong below the UI.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
 
-    #[error("Không đọc/ghi được tệp {path}: {source}")]
+    #[error("{}", io_message(path, source))]
     Io {
         path: PathBuf,
         #[source]
@@ -21,6 +21,11 @@ pub enum Error {
 
     #[error("Tệp {path} bị hỏng ({detail}). Tệp không bị thay đổi.")]
     Corrupt { path: PathBuf, detail: String },
+
+    #[error(
+        "Không đọc/ghi được tệp hội nghị {path}: lỗi ổ đĩa ({detail}); ổ đĩa có thể đã đầy hoặc đã bị rút ra. Tệp không bị thay đổi."
+    )]
+    Disk { path: PathBuf, detail: String },
 
     #[error(
         "Tệp {path} được tạo bởi phiên bản hoinghi mới hơn (lược đồ {found}, ứng dụng này hỗ trợ đến {supported}). Hãy cập nhật ứng dụng. Tệp không bị thay đổi."
@@ -58,6 +63,33 @@ pub enum Error {
 
     #[error("Đã huỷ; tệp hội nghị không thay đổi.")]
     Cancelled,
+}
+
+/// A full disk and a busy file are everyday events at a venue: say what to do.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            "Ổ đĩa chứa tệp hội nghị đã đầy: thay đổi này chưa được lưu, \
+             dữ liệu đã lưu vẫn nguyên vẹn. Hãy xoá bớt tệp trên ổ đĩa rồi thử lại."
+                .into()
+        }
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            "Tệp hội nghị đang bận (một chương trình khác đang ghi vào): thay đổi chưa được lưu, \
+             hãy thử lại sau giây lát."
+                .into()
+        }
+        _ => format!("Lỗi cơ sở dữ liệu: {e}"),
+    }
+}
+
+fn io_message(path: &std::path::Path, e: &std::io::Error) -> String {
+    let why = match e.kind() {
+        std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy; hãy xoá bớt tệp rồi thử lại".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_owned(),
+        std::io::ErrorKind::NotFound => "không tìm thấy tệp hoặc thư mục".to_owned(),
+        _ => e.to_string(),
+    };
+    format!("Không đọc/ghi được tệp {}: {why}", path.display())
 }
 
 fn import_message(

@@ -13,6 +13,8 @@ pub mod import;
 pub mod logs;
 pub mod paths;
 pub mod store;
+#[doc(hidden)]
+pub mod stress;
 pub mod text;
 pub mod ui;
 

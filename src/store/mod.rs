@@ -285,9 +285,20 @@ fn inspect(path: &Path) -> Result<i64> {
             detail: "đây không phải là tệp cơ sở dữ liệu SQLite".into(),
         });
     }
-    let corrupt = |e: rusqlite::Error| Error::Corrupt {
-        path: path.to_owned(),
-        detail: e.to_string(),
+    // Only SQLite's own verdict makes a file "corrupt"; a disk that is full or gone
+    // is said to be so, since the file itself may be fine.
+    let corrupt = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => Error::Sqlite(e),
+        Some(rusqlite::ErrorCode::SystemIoFailure | rusqlite::ErrorCode::CannotOpen) => {
+            Error::Disk {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            }
+        }
+        _ => Error::Corrupt {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        },
     };
     let conn = Connection::open_with_flags(
         path,

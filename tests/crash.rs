@@ -1,0 +1,153 @@
+//! Kill the real binary while it checks people in and imports, over and over, and check
+//! after every kill that the file is whole, every acknowledged write is there and every
+//! import is there entirely or not at all.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::{BufRead as _, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use hoinghi::store::{Missing, Store};
+
+const KILLS: usize = 60;
+const BATCH: usize = 2000;
+
+/// A small xorshift, so each run kills at other moments without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[derive(Default)]
+struct Acked {
+    check_ins: HashSet<String>,
+    imports: HashSet<i64>,
+}
+
+/// Starts the worker, lets it run for `ms`, kills it (SIGKILL on Unix) and returns
+/// what it acknowledged.
+fn run_and_kill(db: &Path, ms: u64, acked: &mut Acked) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .args(["stress", "--batch", &BATCH.to_string(), "--db"])
+        .arg(db)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<_>>()
+    });
+    std::thread::sleep(Duration::from_millis(ms));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    for line in reader.join().unwrap() {
+        let parts: Vec<&str> = line.split(' ').collect();
+        match parts.as_slice() {
+            ["check-in", id] => {
+                acked.check_ins.insert((*id).to_owned());
+            }
+            ["import", k, _] => {
+                acked.imports.insert(k.parse().unwrap());
+            }
+            // The last line may be cut by the kill before its newline: not acknowledged.
+            _ => {}
+        }
+    }
+}
+
+/// Checks the file after a kill; returns how many records it looked at.
+fn check(db: &Path, acked: &Acked) -> usize {
+    let store = Store::open(db, Missing::Refuse).expect("the file opens after a kill");
+    let conn = store.conn();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    let open_change: Option<i64> = conn
+        .query_row("SELECT change_id FROM history_state", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(open_change, None, "no half-recorded change left behind");
+
+    let mut checked = 0;
+    for id in &acked.check_ins {
+        let at: Option<String> = conn
+            .query_row(
+                "SELECT checked_in_at FROM attendee WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(at.is_some(), "acknowledged check-in {id} is in the file");
+        checked += 1;
+    }
+    let mut batches: BTreeMap<String, usize> = BTreeMap::new();
+    let mut st = conn
+        .prepare("SELECT unit, count(*) FROM attendee WHERE unit LIKE 'Đợt nhập %' GROUP BY unit")
+        .unwrap();
+    for row in st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .unwrap()
+    {
+        let (unit, n) = row.unwrap();
+        let n = usize::try_from(n).unwrap();
+        assert_eq!(n, BATCH, "{unit} is all there or not at all");
+        batches.insert(unit, n);
+        checked += n;
+    }
+    for k in &acked.imports {
+        assert!(
+            batches.contains_key(&hoinghi::stress::batch_unit(*k)),
+            "acknowledged import {k} is in the file"
+        );
+    }
+    checked
+}
+
+#[test]
+fn sixty_kills_lose_no_acknowledged_write_and_no_half_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hoi-nghi.sqlite");
+    let store = Store::open(&db, Missing::Create).unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    drop(store);
+
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let mut rng = Rng(u64::try_from(seed % u128::from(u64::MAX)).unwrap() | 1);
+    let mut acked = Acked::default();
+    let mut records_checked = 0;
+    for _ in 0..KILLS {
+        run_and_kill(&db, 5 + rng.below(300), &mut acked);
+        records_checked += check(&db, &acked);
+    }
+    // The kills landed while there was work going on, of both kinds.
+    assert!(
+        acked.check_ins.len() > KILLS,
+        "check-ins: {}",
+        acked.check_ins.len()
+    );
+    assert!(acked.imports.len() > 2, "imports: {}", acked.imports.len());
+    // And the file still works as it should: the last change can be undone.
+    let store = Store::open(&db, Missing::Refuse).unwrap();
+    assert!(store.undo().unwrap().is_some());
+    eprintln!(
+        "{KILLS} kills survived; {} acknowledged check-ins and {} imports of {BATCH}; \
+         {records_checked} record checks",
+        acked.check_ins.len(),
+        acked.imports.len()
+    );
+}
