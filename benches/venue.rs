@@ -186,6 +186,18 @@ fn benches(c: &mut Criterion) {
     c.bench_function("frame_desk_100k", |b| {
         b.iter(|| ctx.run_ui(input(), |ui| app.frame_ui(ui)));
     });
+
+    // A check-in at the desk and its undo, each committed and shown, as the door sees it.
+    let id = app.store().unwrap().attendees().unwrap()[0].id.clone();
+    let mut g = c.benchmark_group("desk");
+    g.sample_size(20);
+    g.bench_function("check_in_and_undo_100k", |b| {
+        b.iter(|| {
+            app.apply(Action::CheckIn(id.clone()));
+            app.apply(Action::UndoCheckIn);
+        });
+    });
+    g.finish();
 }
 
 criterion_group!(venue, benches);

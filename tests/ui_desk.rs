@@ -110,3 +110,45 @@ fn whole_unit_and_walk_in() {
     assert_eq!(walk_in.data.unit, "Khách mời tỉnh");
     h.get_by_label_contains("Có mặt 3/4");
 }
+
+#[test]
+fn the_desk_patches_its_view_exactly_as_a_full_reload_would() {
+    use hoinghi::ui::action::Action;
+    use hoinghi::ui::data::Data;
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Bàn đón tiếp");
+    let waiting: Vec<(String, String)> = h
+        .state()
+        .data()
+        .attendees
+        .items
+        .iter()
+        .filter(|a| a.checked_in_at.is_none())
+        .map(|a| (a.id.clone(), a.data.unit.clone()))
+        .take(3)
+        .collect();
+    h.state_mut().apply(Action::CheckIn(waiting[0].0.clone()));
+    h.state_mut().apply(Action::CheckIn(waiting[1].0.clone()));
+    h.state_mut().apply(Action::UndoCheckIn);
+    h.state_mut()
+        .apply(Action::CheckInUnit(waiting[2].1.clone()));
+    h.run();
+    let shown = h.state().data();
+    let fresh = Data::load(h.state().store().unwrap(), 0).unwrap();
+    assert_eq!(shown.stats.checked_in, fresh.stats.checked_in);
+    assert_eq!(shown.unit_attendance, fresh.unit_attendance);
+    assert_eq!(shown.group_attendance, fresh.group_attendance);
+    assert_eq!(shown.undo_label, fresh.undo_label);
+    let times = |d: &Data| -> Vec<Option<String>> {
+        d.attendees
+            .items
+            .iter()
+            .map(|a| a.checked_in_at.clone())
+            .collect()
+    };
+    assert_eq!(times(shown), times(&fresh));
+    assert!(
+        fresh.stats.checked_in > common::demo_store().stats().unwrap().checked_in,
+        "the actions did check people in"
+    );
+}

@@ -49,11 +49,20 @@ enum Outcome {
     Deleted,
     /// A record was changed by a merge or a move: reload it into its form.
     Reselect,
-    /// A check-in desk action, with what to show in large type.
-    Desk(String, bool),
+    /// A check-in desk action, with what to show in large type and what it changed.
+    Desk(String, bool, DeskPatch),
     /// Undo or redo: any record may have changed; what to tell the user.
     History(String),
     Other,
+}
+
+/// What a desk action changed, so the window can patch its view instead of reading a
+/// 100,000-person file again after every check-in.
+enum DeskPatch {
+    Nothing,
+    /// (attendee, new check-in time) pairs.
+    CheckIns(Vec<(String, Option<String>)>),
+    Reload,
 }
 
 /// The whole window's state.
@@ -291,6 +300,15 @@ impl App {
         self.questions.start_new(&self.data);
         self.gifts.start_new(&self.data);
         self.commendations.start_new(&self.data);
+    }
+
+    /// Check-ins changed: patch the cached view, falling back to a full reload.
+    fn patch_check_ins(&mut self, changes: &[(String, Option<String>)]) {
+        let Some(store) = &self.store else { return };
+        if let Err(e) = self.data.patch_check_ins(changes, store) {
+            tracing::warn!("patching the view failed, reloading: {e}");
+            self.reload();
+        }
     }
 
     fn reload(&mut self) {
@@ -807,8 +825,12 @@ impl App {
                         self.commendations.after_external_change(data);
                         self.show_info(text);
                     }
-                    Outcome::Desk(message, ok) => {
-                        self.reload();
+                    Outcome::Desk(message, ok, patch) => {
+                        match patch {
+                            DeskPatch::Nothing => {}
+                            DeskPatch::CheckIns(changes) => self.patch_check_ins(&changes),
+                            DeskPatch::Reload => self.reload(),
+                        }
                         self.desk.clear();
                         self.desk.message = Some((message, ok));
                     }
@@ -901,11 +923,11 @@ impl App {
                         self.s().desk_already,
                         date::display_time(&at)
                     );
-                    return Ok(Outcome::Desk(text, false));
+                    return Ok(Outcome::Desk(text, false, DeskPatch::Nothing));
                 }
                 let now = date::now_stamp();
                 st.set_checked_in(&id, Some(&now))?;
-                self.checkin_log.push(id);
+                self.checkin_log.push(id.clone());
                 Outcome::Desk(
                     format!(
                         "{}: {} — {}",
@@ -914,6 +936,7 @@ impl App {
                         date::display_time(&now)
                     ),
                     true,
+                    DeskPatch::CheckIns(vec![(id, Some(now))]),
                 )
             }
             Action::UndoCheckIn => {
@@ -921,12 +944,17 @@ impl App {
                     return Ok(Outcome::Desk(
                         self.s().desk_nothing_to_undo.to_owned(),
                         false,
+                        DeskPatch::Nothing,
                     ));
                 };
                 let st = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
                 st.set_checked_in(&id, None)?;
                 let name = st.attendee(&id)?.data.full_name;
-                Outcome::Desk(format!("{}: {name}", self.s().desk_undone), true)
+                Outcome::Desk(
+                    format!("{}: {name}", self.s().desk_undone),
+                    true,
+                    DeskPatch::CheckIns(vec![(id, None)]),
+                )
             }
             Action::CheckInUnit(unit) => {
                 let st = self.store.as_ref().ok_or(crate::Error::ReadOnly)?;
@@ -944,8 +972,13 @@ impl App {
                         .try_for_each(|id| s.set_checked_in(id, Some(&now)))
                 })?;
                 let n = ids.len();
-                self.checkin_log.extend(ids);
-                Outcome::Desk(format!("{}: {unit} ({n})", self.s().desk_done), true)
+                self.checkin_log.extend(ids.iter().cloned());
+                let changes = ids.into_iter().map(|id| (id, Some(now.clone()))).collect();
+                Outcome::Desk(
+                    format!("{}: {unit} ({n})", self.s().desk_done),
+                    true,
+                    DeskPatch::CheckIns(changes),
+                )
             }
             Action::AddWalkIn(d) => {
                 let st = store()?;
@@ -964,6 +997,8 @@ impl App {
                         date::display_time(&now)
                     ),
                     true,
+                    // A new person: units and groups may be new too.
+                    DeskPatch::Reload,
                 )
             }
             Action::MergeQuestion { id, into_number } => {

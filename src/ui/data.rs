@@ -74,12 +74,24 @@ fn unit_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
         .into_iter()
         .map(|(u, (p, t))| (u.to_owned(), p, t))
         .collect();
+    sort_units(&mut units);
+    units
+}
+
+/// Units still waiting for people first, then in Vietnamese order.
+fn sort_units(units: &mut [(String, usize, usize)]) {
     units.sort_by(|a, b| {
         (a.1 == a.2)
             .cmp(&(b.1 == b.2))
             .then_with(|| crate::text::compare_vi(&a.0, &b.0))
     });
-    units
+}
+
+/// One more (or one fewer) person present in this unit or group.
+fn bump(counts: &mut [(String, usize, usize)], name: &str, delta: isize) {
+    if let Some(e) = counts.iter_mut().find(|e| e.0 == name) {
+        e.1 = e.1.saturating_add_signed(delta);
+    }
 }
 
 fn group_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
@@ -145,6 +157,35 @@ impl Data {
             && self.questions.items.is_empty()
             && self.gifts.items.is_empty()
             && self.commendations.items.is_empty()
+    }
+
+    /// Check-ins changed (or were taken back) for these people: patch the view in
+    /// place. Reading 100,000 people again after each check-in took half a second.
+    pub fn patch_check_ins(
+        &mut self,
+        changes: &[(String, Option<String>)],
+        store: &Store,
+    ) -> Result<()> {
+        let wanted: std::collections::HashMap<&str, &Option<String>> =
+            changes.iter().map(|(id, at)| (id.as_str(), at)).collect();
+        for a in &mut self.attendees.items {
+            let Some(at) = wanted.get(a.id.as_str()) else {
+                continue;
+            };
+            let (was, now) = (a.checked_in_at.is_some(), at.is_some());
+            a.checked_in_at.clone_from(at);
+            if was != now {
+                let delta: isize = if now { 1 } else { -1 };
+                self.stats.checked_in += if now { 1 } else { -1 };
+                bump(&mut self.unit_attendance, &a.data.unit, delta);
+                bump(&mut self.group_attendance, &a.data.group, delta);
+            }
+        }
+        sort_units(&mut self.unit_attendance);
+        self.undo_label = store.undo_label()?;
+        self.redo_label = store.redo_label()?;
+        self.generation += 1;
+        Ok(())
     }
 
     pub fn attendee(&self, id: &str) -> Option<&Attendee> {
