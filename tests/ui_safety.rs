@@ -151,9 +151,10 @@ fn ctrl_z_undoes_an_edit_and_redo_works_after_a_restart() {
     let app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
     let mut h = harness_app(app);
     go_to(&mut h, "Lịch sử");
+    h.get_by_label("Chọn một dòng để xem các bản ghi của thay đổi đó.");
     h.get_by_label("Thêm đại biểu: Nguyễn Văn An").click();
     h.run();
-    h.get_by_label("Thêm đại biểu: Nguyễn Văn An");
+    h.get_by_label_contains("Các bản ghi của thay đổi đã chọn: Thêm đại biểu");
     h.get_by_label("thêm 1 đại biểu");
     h.get_by_label("Làm lại (Ctrl+Y): Thêm đại biểu: Nguyễn Văn An")
         .click();

@@ -76,8 +76,11 @@ impl Op {
 pub struct Step {
     pub table: String,
     pub op: Op,
-    /// The record's name as it was (a person, "số 12", a topic…).
+    /// The record's name as it was (a person, "số 12", a topic…); for an import's
+    /// step, the first names.
     pub what: String,
+    /// Rows this step stands for (more than one only for an import's added rows).
+    pub rows: i64,
 }
 
 impl Store {
@@ -306,7 +309,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("thay đổi {change_id}")))?;
         let mut st = self.conn.prepare(
-            "SELECT tbl, op, what FROM history_step WHERE change_id = ?1
+            "SELECT tbl, op, what, rows FROM history_step WHERE change_id = ?1
              ORDER BY CASE WHEN ?2 THEN -id ELSE id END LIMIT ?3",
         )?;
         let steps = st
@@ -318,6 +321,7 @@ impl Store {
                         table: r.get(0)?,
                         op: if undone { op.inverse() } else { op },
                         what: r.get(2)?,
+                        rows: r.get(3)?,
                     })
                 },
             )?

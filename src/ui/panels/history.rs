@@ -148,21 +148,22 @@ impl HistoryPanel {
                             RichText::new(t)
                         }
                     };
+                    // Not selectable, so a click on the text selects the row.
+                    let cell = |ui: &mut Ui, t: RichText| {
+                        ui.add(egui::Label::new(t).truncate().selectable(false));
+                    };
+                    row.col(|ui| cell(ui, text(date::display_time(&c.at))));
+                    row.col(|ui| cell(ui, text(c.label.clone())));
+                    row.col(|ui| cell(ui, text(summary(&c.counts, s))));
                     row.col(|ui| {
-                        ui.label(text(date::display_time(&c.at)));
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(text(c.label.clone())).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(text(summary(&c.counts, s))).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.label(if c.undone {
-                            theme::muted(s.hist_undone)
-                        } else {
-                            RichText::new(s.hist_in_effect)
-                        });
+                        cell(
+                            ui,
+                            if c.undone {
+                                theme::muted(s.hist_undone)
+                            } else {
+                                RichText::new(s.hist_in_effect)
+                            },
+                        );
                     });
                     if row.response().clicked() {
                         clicked = Some(c.id);
@@ -171,6 +172,8 @@ impl HistoryPanel {
             });
         if let Some(id) = clicked {
             self.selected = Some(id);
+            // The app reads the change's records before the next frame: ask for it.
+            ui.ctx().request_repaint();
         }
     }
 
@@ -200,7 +203,8 @@ impl HistoryPanel {
                     ));
                 }
                 let total: i64 = change.counts.iter().map(|c| c.rows).sum();
-                if usize::try_from(total).unwrap_or(0) > self.steps.len() {
+                let listed: i64 = self.steps.iter().map(|s| s.rows).sum();
+                if total > listed {
                     ui.label(theme::muted(s.hist_more));
                 }
             });
