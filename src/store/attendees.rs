@@ -76,6 +76,62 @@ pub(crate) fn insert_keyed(
     Ok(())
 }
 
+/// One attendee for [`insert_many`]: id, data and folded keys (search, name, unit).
+pub(crate) type Keyed<'a> = (String, &'a AttendeeData, [&'a str; 3]);
+
+/// Inserts many attendees, 64 to a statement: a 100,000-row import spends less time
+/// stepping statements than with one INSERT per person.
+pub(crate) fn insert_many(
+    conn: &rusqlite::Connection,
+    rows: &[Keyed<'_>],
+    stamp: &str,
+) -> Result<()> {
+    const PER: usize = 64;
+    const COLS: &str = "id, full_name, gender, birth_year, rank, position, unit, district, \
+                        group_name, phone, note, search_key, name_key, unit_key, created_at, updated_at";
+    let mut chunks = rows.chunks_exact(PER);
+    if chunks.len() > 0 {
+        let one = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        let sql = format!(
+            "INSERT INTO attendee ({COLS}) VALUES {}",
+            vec![one; PER].join(", ")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for chunk in chunks.by_ref() {
+            let mut i = 1;
+            for (id, d, [search, name, unit]) in chunk {
+                let values: [&dyn rusqlite::ToSql; 16] = [
+                    id,
+                    &d.full_name,
+                    &d.gender,
+                    &d.birth_year,
+                    &d.rank,
+                    &d.position,
+                    &d.unit,
+                    &d.district,
+                    &d.group,
+                    &d.phone,
+                    &d.note,
+                    search,
+                    name,
+                    unit,
+                    &stamp,
+                    &stamp,
+                ];
+                for v in values {
+                    stmt.raw_bind_parameter(i, v)?;
+                    i += 1;
+                }
+            }
+            stmt.raw_execute()?;
+        }
+    }
+    for (id, d, [search, name, unit]) in chunks.remainder() {
+        insert_keyed(conn, id, d, (search, name, unit), stamp)?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Every attendee, in the order they were added.
     pub fn attendees(&self) -> Result<Vec<Attendee>> {
