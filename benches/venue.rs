@@ -142,6 +142,11 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     let store = store_with_100k(&csv);
+    // What the window reads after an edit that is not a check-in.
+    let mut g = c.benchmark_group("data");
+    g.sample_size(10);
+    g.bench_function("load_100k", |b| b.iter(|| Data::load(&store, 1).unwrap()));
+    g.finish();
     let data = Data::load(&store, 1).unwrap();
     let s = hoinghi::i18n::Lang::Vi.strings();
     let mut panel = AttendeesPanel::default();

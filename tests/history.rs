@@ -256,6 +256,12 @@ fn an_import_is_one_change_undone_and_redone_whole() {
     assert_eq!(dump(&store), before);
     store.redo().unwrap();
     assert_eq!(dump(&store), after);
+    // The window reads the stored search keys: they are what the data folds to.
+    let (people, keys) = store.attendees_keyed().unwrap();
+    assert_eq!(people.len(), 501);
+    for (a, k) in people.iter().zip(&keys) {
+        assert_eq!(*k, a.data.search_key());
+    }
 }
 
 #[test]

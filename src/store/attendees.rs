@@ -142,6 +142,22 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every attendee with their stored search key, index for index: the window's
+    /// view reads the keys instead of folding 100,000 people again.
+    pub fn attendees_keyed(&self) -> Result<(Vec<Attendee>, Vec<String>)> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS}, search_key FROM attendee ORDER BY rowid"
+        ))?;
+        let mut items = Vec::new();
+        let mut keys = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            items.push(from_row(r)?);
+            keys.push(r.get(14)?);
+        }
+        Ok((items, keys))
+    }
+
     /// Attendees whose search key holds every word of `query` (accent- and case-insensitive).
     pub fn search_attendees(&self, query: &str) -> Result<Vec<Attendee>> {
         let q = Query::new(query);

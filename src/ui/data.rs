@@ -113,7 +113,9 @@ fn group_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
 }
 
 fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let set: std::collections::BTreeSet<&str> = values.collect();
+    // Hashing 100,000 values and sorting the few hundred distinct ones is cheaper than
+    // ordering all of them in a tree.
+    let set: std::collections::HashSet<&str> = values.collect();
     let mut v: Vec<String> = set.into_iter().map(str::to_owned).collect();
     v.sort_by(|a, b| crate::text::compare_vi(a, b));
     v
@@ -122,7 +124,8 @@ fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
 impl Data {
     /// Reads everything from the store.
     pub fn load(store: &Store, generation: u64) -> Result<Self> {
-        let attendees = Rows::new(store.attendees()?, |a| a.data.search_key());
+        let (items, keys) = store.attendees_keyed()?;
+        let attendees = Rows { items, keys };
         let items = &attendees.items;
         let questions = Rows::new(store.questions()?, |q| q.data.search_key());
         let qs = &questions.items;
