@@ -146,6 +146,13 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("data");
     g.sample_size(10);
     g.bench_function("load_100k", |b| b.iter(|| Data::load(&store, 1).unwrap()));
+    // Taking back a whole 100,000-person import, and making it again.
+    g.bench_function("undo_and_redo_import_100k", |b| {
+        b.iter(|| {
+            assert!(store.undo().unwrap().is_some());
+            assert!(store.redo().unwrap().is_some());
+        });
+    });
     g.finish();
     let data = Data::load(&store, 1).unwrap();
     let s = hoinghi::i18n::Lang::Vi.strings();

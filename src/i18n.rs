@@ -285,6 +285,7 @@ strings! {
     hist_nothing_undo: "Không còn thay đổi nào để hoàn tác", "Nothing to undo";
     hist_nothing_redo: "Không có thay đổi nào để làm lại", "Nothing to redo";
     hist_more: "… và các bản ghi khác", "… and more records";
+    hist_working: "Đang hoàn tác / làm lại một thay đổi lớn…", "Undoing / redoing a large change…";
     op_add: "thêm", "add";
     op_edit: "sửa", "edit";
     op_delete: "xoá", "delete";

@@ -164,3 +164,46 @@ fn ctrl_z_undoes_an_edit_and_redo_works_after_a_restart() {
     assert_eq!(all[0].data.full_name, "Nguyễn Văn An");
     h.get_by_label("Có hiệu lực");
 }
+
+#[test]
+fn undoing_a_whole_import_runs_in_the_background() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hn.sqlite");
+    let csv = dir.path().join("ds.csv");
+    let mut text = String::from("STT,Họ và tên,Đơn vị\n");
+    for i in 0..6_000 {
+        writeln!(text, "{},Cán Bộ Số {i},Đội {}", i + 1, i % 30).unwrap();
+    }
+    std::fs::write(&csv, text).unwrap();
+    let store = Store::open(&db, Missing::Create).unwrap();
+    let plan = hoinghi::import::prepare(
+        &csv,
+        &hoinghi::import::ReadOptions::default(),
+        &hoinghi::import::Existing::default(),
+    )
+    .unwrap();
+    hoinghi::import::apply(
+        &store,
+        &plan,
+        hoinghi::import::OnDuplicate::Skip,
+        false,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let mut h = common::harness(store);
+    go_to(&mut h, "Lịch sử");
+    h.get_by_label("Hoàn tác (Ctrl+Z): Nhập đại biểu từ tệp ds.csv")
+        .click();
+    h.step();
+    assert!(h.state().is_busy(), "a 6,000-row undo is a background job");
+    common::wait_idle(&mut h);
+    assert_eq!(h.state().store().unwrap().attendees().unwrap().len(), 0);
+    assert_eq!(h.state().data().stats.attendees, 0, "the window shows it");
+    h.get_by_label_contains("Đã hoàn tác: Nhập đại biểu từ tệp ds.csv");
+    h.get_by_label("Làm lại (Ctrl+Y): Nhập đại biểu từ tệp ds.csv")
+        .click();
+    h.step();
+    common::wait_idle(&mut h);
+    assert_eq!(h.state().store().unwrap().attendees().unwrap().len(), 6_000);
+}

@@ -56,6 +56,9 @@ enum Outcome {
     Other,
 }
 
+/// Undo or redo of more rows than this runs in the background (a whole import).
+const LARGE_CHANGE: i64 = 5_000;
+
 /// What a desk action changed, so the window can patch its view instead of reading a
 /// 100,000-person file again after every check-in.
 enum DeskPatch {
@@ -433,7 +436,8 @@ impl App {
                 }
                 Page::History => {
                     self.refresh_history();
-                    self.history.ui(ui, &self.data, s, writable)
+                    let busy = self.is_busy();
+                    self.history.ui(ui, &self.data, s, writable, busy)
                 }
                 Page::Export => {
                     let running = self.job.as_ref().map(|j| &*j.progress);
@@ -598,7 +602,7 @@ impl App {
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                 });
-                let writable = self.writable();
+                let writable = self.writable() && !self.is_busy();
                 for (label, text, action) in [
                     (&self.data.undo_label, s.hist_undo, Action::Undo),
                     (&self.data.redo_label, s.hist_redo, Action::Redo),
@@ -816,15 +820,7 @@ impl App {
                         }
                         self.show_info(s.saved.to_owned());
                     }
-                    Outcome::History(text) => {
-                        self.reload();
-                        let data = &self.data;
-                        self.attendees.after_external_change(data);
-                        self.questions.after_external_change(data);
-                        self.gifts.after_external_change(data);
-                        self.commendations.after_external_change(data);
-                        self.show_info(text);
-                    }
+                    Outcome::History(text) => self.after_replay(text),
                     Outcome::Desk(message, ok, patch) => {
                         match patch {
                             DeskPatch::Nothing => {}
@@ -856,12 +852,37 @@ impl App {
         finished.and(result)
     }
 
+    fn replayed_text(&self, redo: bool, label: Option<String>) -> String {
+        let s = self.s();
+        match (label, redo) {
+            (Some(label), false) => format!("{}: {label}", s.hist_done_undo),
+            (Some(label), true) => format!("{}: {label}", s.hist_done_redo),
+            (None, false) => s.hist_nothing_undo.to_owned(),
+            (None, true) => s.hist_nothing_redo.to_owned(),
+        }
+    }
+
+    /// Undo or redo changed the file: read it again and show what happened.
+    fn after_replay(&mut self, text: String) {
+        self.reload();
+        let data = &self.data;
+        self.attendees.after_external_change(data);
+        self.questions.after_external_change(data);
+        self.gifts.after_external_change(data);
+        self.commendations.after_external_change(data);
+        self.show_info(text);
+    }
+
     /// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo, unless a text field has the
     /// keyboard (it undoes its own typing) or the desk is shown (its Ctrl+Z takes back
     /// the last check-in made there).
     fn history_keys(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        if !self.writable() || self.page == Page::Desk || ctx.egui_wants_keyboard_input() {
+        if !self.writable()
+            || self.is_busy()
+            || self.page == Page::Desk
+            || ctx.egui_wants_keyboard_input()
+        {
             return;
         }
         ctx.input_mut(|i| {
@@ -1203,17 +1224,20 @@ impl App {
             Action::Undo | Action::Redo => {
                 let redo = action == Action::Redo;
                 let st = store()?;
-                let done = if redo { st.redo()? } else { st.undo()? };
-                let s = self.s();
-                let text = match (done, redo) {
-                    (Some(label), false) => format!("{}: {label}", s.hist_done_undo),
-                    (Some(label), true) => format!("{}: {label}", s.hist_done_redo),
-                    (None, false) => s.hist_nothing_undo.to_owned(),
-                    (None, true) => s.hist_nothing_redo.to_owned(),
-                };
                 // The desk's own undo list may name check-ins that are gone now.
                 self.checkin_log.clear();
-                Outcome::History(text)
+                if let Some(db) = st.path().map(ToOwned::to_owned)
+                    && st.replay_rows(redo)? > LARGE_CHANGE
+                {
+                    self.spawn("history", move |_| JobOutcome::Replayed {
+                        redo,
+                        result: Store::open(&db, Missing::Refuse)
+                            .and_then(|s| if redo { s.redo() } else { s.undo() }),
+                    })?;
+                    return Ok(Outcome::Other);
+                }
+                let done = if redo { st.redo()? } else { st.undo()? };
+                Outcome::History(self.replayed_text(redo, done))
             }
             Action::BackupNow => {
                 if self.take_snapshot(Reason::Manual).is_some() {
@@ -1529,6 +1553,16 @@ impl App {
                 self.show_info(s.export_cancelled.to_owned());
             }
             JobOutcome::Exported(Err(e)) => self.export.error = Some(format!("{e:#}")),
+            JobOutcome::Replayed { redo, result } => match result {
+                Ok(label) => {
+                    let text = self.replayed_text(redo, label);
+                    self.after_replay(text);
+                }
+                Err(e) => {
+                    self.reload();
+                    self.show_error(format!("{e:#}"));
+                }
+            },
         }
     }
 

@@ -55,6 +55,11 @@ pub enum Outcome {
     Imported(Result<Summary>),
     /// A list was written.
     Exported(Result<crate::export::Written>),
+    /// A large change was undone (`redo` false) or made again: its label.
+    Replayed {
+        redo: bool,
+        result: Result<Option<String>>,
+    },
 }
 
 /// A running job.

@@ -69,12 +69,20 @@ impl HistoryPanel {
         data: &Data,
         s: &'static Strings,
         writable: bool,
+        busy: bool,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
+        let writable = writable && !busy;
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading(s.hist_title);
             ui.label(theme::muted(s.hist_hint));
             ui.add_space(theme::GAP);
+            if busy {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(s.hist_working);
+                });
+            }
             ui.horizontal(|ui| {
                 let undo = match &data.undo_label {
                     Some(l) => format!("{} (Ctrl+Z): {l}", s.hist_undo),
