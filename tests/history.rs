@@ -4,34 +4,18 @@
 
 mod common;
 
+use common::attendee;
+
 use std::fmt::Write as _;
 
-use hoinghi::domain::{AttendeeDraft, Channel, QuestionDraft};
+use hoinghi::domain::{Channel, QuestionDraft};
 use hoinghi::store::history::Op;
 use hoinghi::store::{List, Missing, Store};
-
-fn attendee(name: &str, unit: &str) -> hoinghi::domain::AttendeeData {
-    AttendeeDraft {
-        full_name: name.into(),
-        unit: unit.into(),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap()
-}
 
 /// Everything a user can see in the file, as text, to compare states.
 fn dump(store: &Store) -> String {
     let mut out = String::new();
-    for table in [
-        "conference",
-        "attendee",
-        "topic",
-        "question",
-        "gift",
-        "commendation_kind",
-        "commendation",
-    ] {
+    for table in hoinghi::store::history::TABLES {
         let mut st = store
             .conn()
             .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
@@ -228,20 +212,7 @@ fn an_import_is_one_change_undone_and_redone_whole() {
         .add_attendee(&attendee("Đã Có Sẵn", "Đơn vị 0"))
         .unwrap();
     let before = dump(&store);
-    let plan = hoinghi::import::prepare(
-        &csv,
-        &hoinghi::import::ReadOptions::default(),
-        &hoinghi::import::Existing::load(&store).unwrap(),
-    )
-    .unwrap();
-    hoinghi::import::apply(
-        &store,
-        &plan,
-        hoinghi::import::OnDuplicate::Skip,
-        false,
-        &mut |_, _| true,
-    )
-    .unwrap();
+    common::import_attendees(&store, &csv);
     let after = dump(&store);
     assert_eq!(store.attendees().unwrap().len(), 501);
     let h = store.history(5).unwrap();

@@ -2,6 +2,8 @@
 //! duplicates skipped, people linked to attendees by name and unit.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -201,20 +203,7 @@ fn commendations_from_xlsx_with_title_rows_dates_and_collectives() {
 fn sample_files_import_completely() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sample-data");
     let store = Store::open_in_memory().unwrap();
-    let plan = hoinghi::import::prepare(
-        &base.join("attendees_520.csv"),
-        &ReadOptions::default(),
-        &hoinghi::import::Existing::default(),
-    )
-    .unwrap();
-    hoinghi::import::apply(
-        &store,
-        &plan,
-        hoinghi::import::OnDuplicate::Skip,
-        false,
-        &mut |_, _| true,
-    )
-    .unwrap();
+    common::import_attendees(&store, &base.join("attendees_520.csv"));
     for (kind, file, n) in [
         (RecordKind::Questions, "questions_60.csv", 60),
         (RecordKind::Gifts, "gifts_10.csv", 10),

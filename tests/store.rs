@@ -3,21 +3,13 @@
 
 mod common;
 
+use common::attendee;
+
 use hoinghi::Error;
 use hoinghi::domain::{
     AttendeeDraft, Channel, CommendationDraft, Conference, GiftDraft, QuestionDraft, Status,
 };
 use hoinghi::store::{Missing, Store, schema};
-
-fn attendee(name: &str, unit: &str) -> hoinghi::domain::AttendeeData {
-    AttendeeDraft {
-        full_name: name.into(),
-        unit: unit.into(),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap()
-}
 
 #[test]
 fn attendee_round_trips_and_updates() {
@@ -247,15 +239,7 @@ fn fresh_file_is_created_at_the_latest_schema() {
     let store = Store::open(&path, Missing::Create).unwrap();
     assert_eq!(store.topics().unwrap().len(), 6);
     // Every table carries created_at and updated_at.
-    for table in [
-        "conference",
-        "attendee",
-        "topic",
-        "question",
-        "gift",
-        "commendation_kind",
-        "commendation",
-    ] {
+    for table in hoinghi::store::history::TABLES {
         let cols: Vec<String> = store
             .conn()
             .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))

@@ -177,20 +177,7 @@ fn undoing_a_whole_import_runs_in_the_background() {
     }
     std::fs::write(&csv, text).unwrap();
     let store = Store::open(&db, Missing::Create).unwrap();
-    let plan = hoinghi::import::prepare(
-        &csv,
-        &hoinghi::import::ReadOptions::default(),
-        &hoinghi::import::Existing::default(),
-    )
-    .unwrap();
-    hoinghi::import::apply(
-        &store,
-        &plan,
-        hoinghi::import::OnDuplicate::Skip,
-        false,
-        &mut |_, _| true,
-    )
-    .unwrap();
+    common::import_attendees(&store, &csv);
     let mut h = common::harness(store);
     go_to(&mut h, "Lịch sử");
     h.get_by_label("Hoàn tác (Ctrl+Z): Nhập đại biểu từ tệp ds.csv")

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 const KEEP: i64 = 5_000;
 
 /// The tables whose rows the history records, for the statements it replays.
-const TABLES: &[&str] = &[
+pub const TABLES: &[&str] = &[
     "conference",
     "attendee",
     "topic",

@@ -103,3 +103,32 @@ pub fn wait_idle(h: &mut Harness<'static, App>) {
     }
     panic!("background job did not finish");
 }
+
+/// An attendee with just a name and a unit.
+pub fn attendee(name: &str, unit: &str) -> hoinghi::domain::AttendeeData {
+    hoinghi::domain::AttendeeDraft {
+        full_name: name.into(),
+        unit: unit.into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap()
+}
+
+/// Imports an attendee file into `store` the way the CLI does (duplicates skipped).
+pub fn import_attendees(store: &Store, path: &std::path::Path) -> hoinghi::import::Summary {
+    let plan = hoinghi::import::prepare(
+        path,
+        &hoinghi::import::ReadOptions::default(),
+        &hoinghi::import::Existing::load(store).unwrap(),
+    )
+    .unwrap();
+    hoinghi::import::apply(
+        store,
+        &plan,
+        hoinghi::import::OnDuplicate::Skip,
+        false,
+        &mut |_, _| true,
+    )
+    .unwrap()
+}

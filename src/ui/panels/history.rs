@@ -84,31 +84,21 @@ impl HistoryPanel {
                 });
             }
             ui.horizontal(|ui| {
-                let undo = match &data.undo_label {
-                    Some(l) => format!("{} (Ctrl+Z): {l}", s.hist_undo),
-                    None => format!("{} (Ctrl+Z)", s.hist_undo),
-                };
-                if ui
-                    .add_enabled(
-                        writable && data.undo_label.is_some(),
-                        egui::Button::new(undo).truncate(),
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::Undo);
-                }
-                let redo = match &data.redo_label {
-                    Some(l) => format!("{} (Ctrl+Y): {l}", s.hist_redo),
-                    None => format!("{} (Ctrl+Y)", s.hist_redo),
-                };
-                if ui
-                    .add_enabled(
-                        writable && data.redo_label.is_some(),
-                        egui::Button::new(redo).truncate(),
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::Redo);
+                for (label, name, keys, action) in [
+                    (&data.undo_label, s.hist_undo, "Ctrl+Z", Action::Undo),
+                    (&data.redo_label, s.hist_redo, "Ctrl+Y", Action::Redo),
+                ] {
+                    let text = match label {
+                        Some(l) => format!("{name} ({keys}): {l}"),
+                        None => format!("{name} ({keys})"),
+                    };
+                    let button = egui::Button::new(text).truncate();
+                    if ui
+                        .add_enabled(writable && label.is_some(), button)
+                        .clicked()
+                    {
+                        actions.push(action);
+                    }
                 }
             });
             ui.add_space(theme::GAP);
