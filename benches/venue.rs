@@ -146,6 +146,11 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("data");
     g.sample_size(10);
     g.bench_function("load_100k", |b| b.iter(|| Data::load(&store, 1).unwrap()));
+    // After a question, gift or list edit the attendees are kept, the rest read again.
+    let mut kept = Data::load(&store, 1).unwrap();
+    g.bench_function("reload_except_attendees_100k", |b| {
+        b.iter(|| kept.reload_except_attendees(&store).unwrap());
+    });
     // Taking back a whole 100,000-person import, and making it again.
     g.bench_function("undo_and_redo_import_100k", |b| {
         b.iter(|| {

@@ -368,3 +368,43 @@ fn a_topic_is_added_on_the_lists_page_and_offered_on_the_slip() {
         "Khác, the new topic and the unused Bằng khen"
     );
 }
+
+#[test]
+fn edits_that_leave_attendees_alone_keep_the_view_equal_to_a_full_read() {
+    use hoinghi::domain::{Channel, QuestionDraft};
+    use hoinghi::ui::action::Action;
+    use hoinghi::ui::data::Data;
+    let mut h = harness(common::demo_store());
+    let generation = h.state().data().generation;
+    h.state_mut().apply(Action::ListAdd {
+        list: hoinghi::store::List::Topics,
+        name: "An ninh mạng".into(),
+    });
+    let topic = h.state().data().topics.last().unwrap().id.clone();
+    let q = QuestionDraft {
+        number: "61".into(),
+        asker_name: "Trần Văn Luân".into(),
+        channel: Channel::Spoken,
+        topic_id: Some(topic),
+        content: "Lừa đảo qua mạng".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    h.state_mut().apply(Action::AddQuestion(q));
+    h.run();
+    let shown = h.state().data();
+    assert!(shown.generation > generation, "panels see a new generation");
+    let fresh = Data::load(h.state().store().unwrap(), 0).unwrap();
+    assert_eq!(shown.questions.items.len(), 61);
+    assert_eq!(shown.questions.keys, fresh.questions.keys);
+    assert_eq!(shown.topics, fresh.topics);
+    assert_eq!(
+        shown.stats.questions_by_topic,
+        fresh.stats.questions_by_topic
+    );
+    assert_eq!(shown.attendees.keys, fresh.attendees.keys);
+    assert_eq!(shown.attendee_units, fresh.attendee_units);
+    assert_eq!(shown.unit_attendance, fresh.unit_attendance);
+    assert_eq!(shown.undo_label, fresh.undo_label);
+}

@@ -305,6 +305,20 @@ impl App {
         self.commendations.start_new(&self.data);
     }
 
+    /// After an edit on `page`: only the attendee page changes attendees, so the others
+    /// keep the (possibly 100,000) people read already and read the rest again.
+    fn reload_after(&mut self, page: Page) {
+        if page == Page::Attendees {
+            self.reload();
+            return;
+        }
+        let Some(store) = &self.store else { return };
+        if let Err(e) = self.data.reload_except_attendees(store) {
+            tracing::warn!("partial reload failed, reading everything: {e}");
+            self.reload();
+        }
+    }
+
     /// Check-ins changed: patch the cached view, falling back to a full reload.
     fn patch_check_ins(&mut self, changes: &[(String, Option<String>)]) {
         let Some(store) = &self.store else { return };
@@ -758,7 +772,7 @@ impl App {
                 }
                 match outcome {
                     Outcome::Added(id) => {
-                        self.reload();
+                        self.reload_after(page);
                         let data = &self.data;
                         match page {
                             Page::Attendees => self.attendees.after_add(data, &id),
@@ -776,7 +790,7 @@ impl App {
                         self.show_info(s.added.to_owned());
                     }
                     Outcome::Updated => {
-                        self.reload();
+                        self.reload_after(page);
                         match page {
                             Page::Attendees => self.attendees.after_update(),
                             Page::Questions => self.questions.after_update(),
@@ -793,7 +807,7 @@ impl App {
                         self.show_info(s.saved.to_owned());
                     }
                     Outcome::Deleted => {
-                        self.reload();
+                        self.reload_after(page);
                         let data = &self.data;
                         match page {
                             Page::Attendees => self.attendees.after_delete(data),
@@ -811,7 +825,7 @@ impl App {
                         self.show_info(s.deleted.to_owned());
                     }
                     Outcome::Reselect => {
-                        self.reload();
+                        self.reload_after(page);
                         let data = &self.data;
                         match page {
                             Page::Questions => self.questions.reselect(data),

@@ -125,11 +125,23 @@ impl Data {
     /// Reads everything from the store.
     pub fn load(store: &Store, generation: u64) -> Result<Self> {
         let (items, keys) = store.attendees_keyed()?;
-        let attendees = Rows { items, keys };
+        let others = Others::read(store)?;
+        Ok(Self::assemble(generation, Rows { items, keys }, others))
+    }
+
+    /// Reads everything again but the attendees, which the edit did not touch
+    /// (a question, a gift, a list entry…): with 100,000 people that is most of the time.
+    pub fn reload_except_attendees(&mut self, store: &Store) -> Result<()> {
+        let others = Others::read(store)?;
+        let attendees = std::mem::take(&mut self.attendees);
+        *self = Self::assemble(self.generation + 1, attendees, others);
+        Ok(())
+    }
+
+    fn assemble(generation: u64, attendees: Rows<Attendee>, o: Others) -> Self {
         let items = &attendees.items;
-        let questions = Rows::new(store.questions()?, |q| q.data.search_key());
-        let qs = &questions.items;
-        Ok(Self {
+        let qs = &o.questions.items;
+        Self {
             attendee_groups: distinct(items.iter().map(|a| a.data.group.as_str())),
             attendee_units: distinct(items.iter().map(|a| a.data.unit.as_str())),
             attendee_districts: distinct(items.iter().map(|a| a.data.district.as_str())),
@@ -137,20 +149,20 @@ impl Data {
             group_attendance: group_attendance(items),
             question_responders: distinct(qs.iter().map(|q| q.data.responder.as_str())),
             question_units: distinct(qs.iter().map(|q| q.data.asker_unit.as_str())),
-            questions,
+            questions: o.questions,
             attendees,
             generation,
-            conference: store.conference()?,
-            topics: store.topics()?,
-            topic_entries: store.list_entries(crate::store::List::Topics)?,
-            kind_entries: store.list_entries(crate::store::List::CommendationKinds)?,
-            gifts: Rows::new(store.gifts()?, |g| g.data.search_key()),
-            commendations: Rows::new(store.commendations()?, |c| c.data.search_key()),
-            commendation_kinds: store.commendation_kinds()?,
-            stats: store.stats()?,
-            undo_label: store.undo_label()?,
-            redo_label: store.redo_label()?,
-        })
+            conference: o.conference,
+            topics: o.topics,
+            topic_entries: o.topic_entries,
+            kind_entries: o.kind_entries,
+            gifts: o.gifts,
+            commendations: o.commendations,
+            commendation_kinds: o.commendation_kinds,
+            stats: o.stats,
+            undo_label: o.undo_label,
+            redo_label: o.redo_label,
+        }
     }
 
     /// True for a file with no records and no conference name: show the welcome card.
@@ -193,5 +205,38 @@ impl Data {
 
     pub fn attendee(&self, id: &str) -> Option<&Attendee> {
         self.attendees.items.iter().find(|a| a.id == id)
+    }
+}
+
+/// Everything the window shows besides the attendees, read in one go.
+struct Others {
+    conference: Conference,
+    questions: Rows<Question>,
+    topics: Vec<Topic>,
+    topic_entries: Vec<crate::store::ListEntry>,
+    kind_entries: Vec<crate::store::ListEntry>,
+    gifts: Rows<Gift>,
+    commendations: Rows<Commendation>,
+    commendation_kinds: Vec<String>,
+    stats: Stats,
+    undo_label: Option<String>,
+    redo_label: Option<String>,
+}
+
+impl Others {
+    fn read(store: &Store) -> Result<Self> {
+        Ok(Self {
+            conference: store.conference()?,
+            questions: Rows::new(store.questions()?, |q| q.data.search_key()),
+            topics: store.topics()?,
+            topic_entries: store.list_entries(crate::store::List::Topics)?,
+            kind_entries: store.list_entries(crate::store::List::CommendationKinds)?,
+            gifts: Rows::new(store.gifts()?, |g| g.data.search_key()),
+            commendations: Rows::new(store.commendations()?, |c| c.data.search_key()),
+            commendation_kinds: store.commendation_kinds()?,
+            stats: store.stats()?,
+            undo_label: store.undo_label()?,
+            redo_label: store.redo_label()?,
+        })
     }
 }
