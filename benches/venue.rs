@@ -214,6 +214,23 @@ fn benches(c: &mut Criterion) {
             app.apply(Action::UndoCheckIn);
         });
     });
+
+    // An attendee edit from the form, committed, patched into the view and drawn.
+    app.apply(Action::Navigate {
+        page: hoinghi::ui::Page::Attendees,
+        new_record: false,
+    });
+    let person = app.store().unwrap().attendee(&id).unwrap();
+    let mut flip = false;
+    g.bench_function("edit_attendee_and_frame_100k", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let mut edited = person.data.clone();
+            edited.note = if flip { "Ghi chú A" } else { "Ghi chú B" }.into();
+            app.apply(Action::UpdateAttendee(id.clone(), edited));
+            ctx.run_ui(input(), |ui| app.frame_ui(ui))
+        });
+    });
     g.finish();
 }
 

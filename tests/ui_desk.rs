@@ -135,6 +135,11 @@ fn the_desk_patches_its_view_exactly_as_a_full_reload_would() {
     h.run();
     let shown = h.state().data();
     let fresh = Data::load(h.state().store().unwrap(), 0).unwrap();
+    let whole = Data {
+        generation: shown.generation,
+        ..fresh.clone()
+    };
+    assert!(*shown == whole, "the whole view equals a full read");
     assert_eq!(shown.stats.checked_in, fresh.stats.checked_in);
     assert_eq!(shown.unit_attendance, fresh.unit_attendance);
     assert_eq!(shown.group_attendance, fresh.group_attendance);

@@ -396,6 +396,11 @@ fn edits_that_leave_attendees_alone_keep_the_view_equal_to_a_full_read() {
     let shown = h.state().data();
     assert!(shown.generation > generation, "panels see a new generation");
     let fresh = Data::load(h.state().store().unwrap(), 0).unwrap();
+    let whole = Data {
+        generation: shown.generation,
+        ..fresh.clone()
+    };
+    assert!(*shown == whole, "the whole view equals a full read");
     assert_eq!(shown.questions.items.len(), 61);
     assert_eq!(shown.questions.keys, fresh.questions.keys);
     assert_eq!(shown.topics, fresh.topics);
@@ -407,4 +412,61 @@ fn edits_that_leave_attendees_alone_keep_the_view_equal_to_a_full_read() {
     assert_eq!(shown.attendee_units, fresh.attendee_units);
     assert_eq!(shown.unit_attendance, fresh.unit_attendance);
     assert_eq!(shown.undo_label, fresh.undo_label);
+}
+
+#[test]
+fn attendee_edits_patch_the_view_exactly_as_a_full_read_would() {
+    use hoinghi::domain::AttendeeDraft;
+    use hoinghi::ui::action::Action;
+    use hoinghi::ui::data::Data;
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Đại biểu");
+    let same_as_a_full_read = |h: &egui_kittest::Harness<'_, hoinghi::ui::App>, what: &str| {
+        let shown = h.state().data();
+        let fresh = Data::load(h.state().store().unwrap(), shown.generation).unwrap();
+        assert!(
+            *shown == fresh,
+            "after {what} the view differs from a full read"
+        );
+    };
+    let before = h.state().data().attendees.items.len();
+    let walk_in = AttendeeDraft {
+        full_name: "Đoàn Thị Ngọc Ánh".into(),
+        unit: "Đơn vị mới lập".into(),
+        group: "Khách mời".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    h.state_mut().apply(Action::AddAttendee(walk_in.clone()));
+    h.run();
+    same_as_a_full_read(&h, "an add");
+    let added = h.state().data().attendees.items.last().unwrap().clone();
+    assert_eq!(added.data.full_name, "Đoàn Thị Ngọc Ánh");
+    assert!(
+        h.state()
+            .data()
+            .attendee_units
+            .contains(&"Đơn vị mới lập".to_owned())
+    );
+
+    let first = h.state().data().attendees.items[0].clone();
+    let mut moved = first.data.clone();
+    moved.unit = "Đơn vị mới lập".into();
+    moved.full_name = "Nguyễn Văn Đổi Tên".into();
+    h.state_mut()
+        .apply(Action::UpdateAttendee(first.id.clone(), moved));
+    h.run();
+    same_as_a_full_read(&h, "an edit");
+    assert_eq!(
+        h.state().data().attendees.items[0].data.full_name,
+        "Nguyễn Văn Đổi Tên"
+    );
+
+    h.state_mut()
+        .apply(Action::DeleteAttendee(added.id.clone()));
+    h.run();
+    same_as_a_full_read(&h, "a delete");
+    assert_eq!(h.state().data().attendees.items.len(), before);
+    assert!(h.state().data().attendee(&added.id).is_none());
 }

@@ -175,6 +175,18 @@ impl Store {
         Ok(out)
     }
 
+    /// One attendee with its stored search key, or None once deleted.
+    pub fn attendee_keyed(&self, id: &str) -> Result<Option<(Attendee, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS}, search_key FROM attendee WHERE id = ?1"),
+                [id],
+                |r| Ok((from_row(r)?, r.get(14)?)),
+            )
+            .optional()?)
+    }
+
     pub fn attendee(&self, id: &str) -> Result<Attendee> {
         self.conn
             .query_row(

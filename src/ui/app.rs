@@ -63,9 +63,10 @@ const LARGE_CHANGE: i64 = 5_000;
 /// 100,000-person file again after every check-in.
 enum DeskPatch {
     Nothing,
-    /// (attendee, new check-in time) pairs.
-    CheckIns(Vec<(String, Option<String>)>),
-    Reload,
+    /// The attendees whose check-in changed.
+    CheckIns(Vec<String>),
+    /// A walk-in, added and checked in.
+    Added(String),
 }
 
 /// The whole window's state.
@@ -307,22 +308,27 @@ impl App {
 
     /// After an edit on `page`: only the attendee page changes attendees, so the others
     /// keep the (possibly 100,000) people read already and read the rest again.
-    fn reload_after(&mut self, page: Page) {
-        if page == Page::Attendees {
-            self.reload();
-            return;
-        }
+    /// `attendee` names the one person an attendee edit touched, patched in place.
+    fn reload_after(&mut self, page: Page, attendee: Option<&str>) {
         let Some(store) = &self.store else { return };
-        if let Err(e) = self.data.reload_except_attendees(store) {
+        let result = match (page, attendee) {
+            (Page::Attendees, Some(id)) => self.data.patch_attendee(id, store),
+            (Page::Attendees, None) => {
+                self.reload();
+                return;
+            }
+            _ => self.data.reload_except_attendees(store),
+        };
+        if let Err(e) = result {
             tracing::warn!("partial reload failed, reading everything: {e}");
             self.reload();
         }
     }
 
     /// Check-ins changed: patch the cached view, falling back to a full reload.
-    fn patch_check_ins(&mut self, changes: &[(String, Option<String>)]) {
+    fn patch_check_ins(&mut self, ids: &[String]) {
         let Some(store) = &self.store else { return };
-        if let Err(e) = self.data.patch_check_ins(changes, store) {
+        if let Err(e) = self.data.patch_check_ins(ids, store) {
             tracing::warn!("patching the view failed, reloading: {e}");
             self.reload();
         }
@@ -764,6 +770,10 @@ impl App {
     /// Applies one action; data-changing actions are committed to the file at once.
     pub fn apply(&mut self, action: Action) {
         let page = action_page(&action);
+        let touched = match &action {
+            Action::UpdateAttendee(id, _) | Action::DeleteAttendee(id) => Some(id.clone()),
+            _ => None,
+        };
         match self.apply_recorded(action) {
             Ok(outcome) => {
                 let s = self.s();
@@ -772,7 +782,7 @@ impl App {
                 }
                 match outcome {
                     Outcome::Added(id) => {
-                        self.reload_after(page);
+                        self.reload_after(page, Some(&id));
                         let data = &self.data;
                         match page {
                             Page::Attendees => self.attendees.after_add(data, &id),
@@ -790,7 +800,7 @@ impl App {
                         self.show_info(s.added.to_owned());
                     }
                     Outcome::Updated => {
-                        self.reload_after(page);
+                        self.reload_after(page, touched.as_deref());
                         match page {
                             Page::Attendees => self.attendees.after_update(),
                             Page::Questions => self.questions.after_update(),
@@ -807,7 +817,7 @@ impl App {
                         self.show_info(s.saved.to_owned());
                     }
                     Outcome::Deleted => {
-                        self.reload_after(page);
+                        self.reload_after(page, touched.as_deref());
                         let data = &self.data;
                         match page {
                             Page::Attendees => self.attendees.after_delete(data),
@@ -825,7 +835,7 @@ impl App {
                         self.show_info(s.deleted.to_owned());
                     }
                     Outcome::Reselect => {
-                        self.reload_after(page);
+                        self.reload_after(page, touched.as_deref());
                         let data = &self.data;
                         match page {
                             Page::Questions => self.questions.reselect(data),
@@ -838,8 +848,8 @@ impl App {
                     Outcome::Desk(message, ok, patch) => {
                         match patch {
                             DeskPatch::Nothing => {}
-                            DeskPatch::CheckIns(changes) => self.patch_check_ins(&changes),
-                            DeskPatch::Reload => self.reload(),
+                            DeskPatch::CheckIns(ids) => self.patch_check_ins(&ids),
+                            DeskPatch::Added(id) => self.reload_after(Page::Attendees, Some(&id)),
                         }
                         self.desk.clear();
                         self.desk.message = Some((message, ok));
@@ -971,7 +981,7 @@ impl App {
                         date::display_time(&now)
                     ),
                     true,
-                    DeskPatch::CheckIns(vec![(id, Some(now))]),
+                    DeskPatch::CheckIns(vec![id]),
                 )
             }
             Action::UndoCheckIn => {
@@ -988,7 +998,7 @@ impl App {
                 Outcome::Desk(
                     format!("{}: {name}", self.s().desk_undone),
                     true,
-                    DeskPatch::CheckIns(vec![(id, None)]),
+                    DeskPatch::CheckIns(vec![id]),
                 )
             }
             Action::CheckInUnit(unit) => {
@@ -1008,11 +1018,10 @@ impl App {
                 })?;
                 let n = ids.len();
                 self.checkin_log.extend(ids.iter().cloned());
-                let changes = ids.into_iter().map(|id| (id, Some(now.clone()))).collect();
                 Outcome::Desk(
                     format!("{}: {unit} ({n})", self.s().desk_done),
                     true,
-                    DeskPatch::CheckIns(changes),
+                    DeskPatch::CheckIns(ids),
                 )
             }
             Action::AddWalkIn(d) => {
@@ -1023,7 +1032,7 @@ impl App {
                     s.set_checked_in(&id, Some(&now))?;
                     Ok(id)
                 })?;
-                self.checkin_log.push(id);
+                self.checkin_log.push(id.clone());
                 Outcome::Desk(
                     format!(
                         "{}: {} — {}",
@@ -1032,8 +1041,7 @@ impl App {
                         date::display_time(&now)
                     ),
                     true,
-                    // A new person: units and groups may be new too.
-                    DeskPatch::Reload,
+                    DeskPatch::Added(id),
                 )
             }
             Action::MergeQuestion { id, into_number } => {

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::store::{Stats, Store};
 
 /// Records with their folded search keys, index for index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rows<T> {
     pub items: Vec<T>,
     pub keys: Vec<String>,
@@ -29,7 +29,7 @@ impl<T> Rows<T> {
 }
 
 /// Everything the panels show.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Data {
     /// Bumped on every reload, so panels know when to rebuild their filtered views.
     pub generation: u64,
@@ -138,6 +138,32 @@ impl Data {
         Ok(())
     }
 
+    /// One attendee was added, edited or deleted: patch that person in place and read
+    /// the rest again. Reading 100,000 people after each edit took a quarter of a second.
+    pub fn patch_attendee(&mut self, id: &str, store: &Store) -> Result<()> {
+        let fresh = store.attendee_keyed(id)?;
+        let others = Others::read(store)?;
+        let mut rows = std::mem::take(&mut self.attendees);
+        match (rows.items.iter().position(|a| a.id == id), fresh) {
+            (Some(i), Some((a, key))) => {
+                rows.items[i] = a;
+                rows.keys[i] = key;
+            }
+            // A new row has the highest rowid, so it goes last, as a full read puts it.
+            (None, Some((a, key))) => {
+                rows.items.push(a);
+                rows.keys.push(key);
+            }
+            (Some(i), None) => {
+                rows.items.remove(i);
+                rows.keys.remove(i);
+            }
+            (None, None) => {}
+        }
+        *self = Self::assemble(self.generation + 1, rows, others);
+        Ok(())
+    }
+
     fn assemble(generation: u64, attendees: Rows<Attendee>, o: Others) -> Self {
         let items = &attendees.items;
         let qs = &o.questions.items;
@@ -174,21 +200,18 @@ impl Data {
             && self.commendations.items.is_empty()
     }
 
-    /// Check-ins changed (or were taken back) for these people: patch the view in
-    /// place. Reading 100,000 people again after each check-in took half a second.
-    pub fn patch_check_ins(
-        &mut self,
-        changes: &[(String, Option<String>)],
-        store: &Store,
-    ) -> Result<()> {
-        let wanted: std::collections::HashMap<&str, &Option<String>> =
-            changes.iter().map(|(id, at)| (id.as_str(), at)).collect();
+    /// Check-ins changed (or were taken back) for these people: read just them again
+    /// and patch the view in place. Reading 100,000 people after each check-in took
+    /// half a second.
+    pub fn patch_check_ins(&mut self, ids: &[String], store: &Store) -> Result<()> {
+        let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
         for a in &mut self.attendees.items {
-            let Some(at) = wanted.get(a.id.as_str()) else {
+            if !wanted.contains(a.id.as_str()) {
                 continue;
-            };
-            let (was, now) = (a.checked_in_at.is_some(), at.is_some());
-            a.checked_in_at.clone_from(at);
+            }
+            let fresh = store.attendee(&a.id)?;
+            let (was, now) = (a.checked_in_at.is_some(), fresh.checked_in_at.is_some());
+            *a = fresh;
             if was != now {
                 let delta: isize = if now { 1 } else { -1 };
                 self.stats.checked_in += if now { 1 } else { -1 };
