@@ -16,7 +16,8 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point};
@@ -70,7 +71,7 @@ struct Shaped {
 /// A line of a shaped paragraph.
 #[derive(Clone)]
 struct Line {
-    shaped: Rc<Shaped>,
+    shaped: Arc<Shaped>,
     range: Range<usize>,
     width_em: f32,
     style: Style,
@@ -80,36 +81,60 @@ struct Line {
 /// current page (units, ranks and positions repeat from row to row).
 struct Typesetter {
     faces: Vec<rustybuzz::Face<'static>>,
-    fonts: Vec<Font>,
-    cache: HashMap<(Style, String), Rc<Shaped>>,
+    /// Per style, the strings shaped on the current page.
+    cache: [HashMap<String, Arc<Shaped>>; 3],
+    /// Per style, each character below [`MEMO_CHARS`] as the font maps it, looked up once:
+    /// the cmap search took as long as the rest of the shaping.
+    chars: [Vec<CharGlyph>; 3],
+}
+
+/// Every Latin and Vietnamese letter lies below U+2000.
+const MEMO_CHARS: usize = 0x2000;
+
+#[derive(Clone, Copy)]
+enum CharGlyph {
+    NotLookedUp,
+    /// A combining mark or a character the font lacks: the full shaper handles it.
+    NeedsShaping,
+    Found(u16, f32),
+}
+
+/// The glyph and advance (in ems) of a character on the fast path.
+fn char_glyph(face: &rustybuzz::Face<'_>, c: char) -> CharGlyph {
+    if unicode_normalization::char::is_combining_mark(c) {
+        return CharGlyph::NeedsShaping;
+    }
+    let upem = face.units_per_em() as f32;
+    face.glyph_index(c)
+        .and_then(|g| Some((g, face.glyph_hor_advance(g)?)))
+        .map_or(CharGlyph::NeedsShaping, |(g, adv)| {
+            CharGlyph::Found(g.0, f32::from(adv) / upem)
+        })
 }
 
 impl Typesetter {
     fn new() -> Result<Self> {
         let bad = || Error::Invalid("phông chữ Tinos đi kèm bị hỏng".into());
         let mut faces = Vec::new();
-        let mut fonts = Vec::new();
         for data in FONT_FILES {
             faces.push(rustybuzz::Face::from_slice(data, 0).ok_or_else(bad)?);
-            fonts.push(Font::new(data.into(), 0).ok_or_else(bad)?);
         }
         Ok(Self {
             faces,
-            fonts,
-            cache: HashMap::new(),
+            cache: Default::default(),
+            chars: std::array::from_fn(|_| vec![CharGlyph::NotLookedUp; MEMO_CHARS]),
         })
     }
 
-    fn shape(&mut self, style: Style, text: &str) -> Rc<Shaped> {
-        if let Some(s) = self.cache.get(&(style, text.to_owned())) {
-            return Rc::clone(s);
+    fn shape(&mut self, style: Style, text: &str) -> Arc<Shaped> {
+        if let Some(s) = self.cache[style as usize].get(text) {
+            return Arc::clone(s);
         }
-        let shaped = Rc::new(
+        let shaped = Arc::new(
             self.map_chars(style, text)
                 .unwrap_or_else(|| self.shape_full(style, text)),
         );
-        self.cache
-            .insert((style, text.to_owned()), Rc::clone(&shaped));
+        self.cache[style as usize].insert(text.to_owned(), Arc::clone(&shaped));
         shaped
     }
 
@@ -119,7 +144,7 @@ impl Typesetter {
     /// mark, a character the font lacks) goes through the full shaper.
     fn map_chars(&mut self, style: Style, text: &str) -> Option<Shaped> {
         let face = &self.faces[style as usize];
-        let upem = face.units_per_em() as f32;
+        let memo = &mut self.chars[style as usize];
         let n = text.chars().count();
         let mut shaped = Shaped {
             text: text.to_owned(),
@@ -128,13 +153,20 @@ impl Typesetter {
             space: Vec::with_capacity(n),
         };
         for (i, c) in text.char_indices() {
-            if unicode_normalization::char::is_combining_mark(c) {
+            let found = match memo.get_mut(c as usize) {
+                Some(slot) => {
+                    if let CharGlyph::NotLookedUp = slot {
+                        *slot = char_glyph(face, c);
+                    }
+                    *slot
+                }
+                None => char_glyph(face, c),
+            };
+            let CharGlyph::Found(g, adv) = found else {
                 return None;
-            }
-            let g = face.glyph_index(c)?;
-            let adv = f32::from(face.glyph_hor_advance(g)?) / upem;
+            };
             shaped.glyphs.push(KrillaGlyph::new(
-                GlyphId::new(u32::from(g.0)),
+                GlyphId::new(u32::from(g)),
                 adv,
                 0.0,
                 0.0,
@@ -200,7 +232,7 @@ impl Typesetter {
             let shaped = self.shape(style, para.trim_end_matches('\r'));
             let line = |range: Range<usize>| Line {
                 width_em: shaped.advance[range.clone()].iter().sum(),
-                shaped: Rc::clone(&shaped),
+                shaped: Arc::clone(&shaped),
                 range,
                 style,
             };
@@ -241,9 +273,28 @@ enum Op {
     Rule([f32; 4]),
 }
 
-/// Page geometry and the page being filled; pages are flushed to krilla one at a time.
+/// A laid-out page on its way to the drawing thread.
+struct PageOps {
+    width: f32,
+    height: f32,
+    runs: Vec<GlyphRun>,
+    /// Rules as [x1, y1, x2, y2], already joined.
+    rules: Vec<[f32; 4]>,
+}
+
+/// Glyphs on one baseline in one style and size, with the text they show.
+struct GlyphRun {
+    x: f32,
+    baseline: f32,
+    size: f32,
+    style: Style,
+    glyphs: Vec<KrillaGlyph>,
+    text: String,
+}
+
+/// Page geometry and the page being filled; finished pages go to [`draw_pages`].
 struct Writer {
-    doc: Document,
+    pages_out: SyncSender<PageOps>,
     ts: Typesetter,
     ops: Vec<Op>,
     width: f32,
@@ -254,21 +305,10 @@ struct Writer {
 }
 
 impl Writer {
-    fn new(landscape: bool, title: &str) -> Result<Self> {
+    fn new(landscape: bool, pages_out: SyncSender<PageOps>) -> Result<Self> {
         let (width, height) = if landscape { (A4.1, A4.0) } else { A4 };
-        // No tag tree is built, so krilla need not track marked content for one.
-        let mut doc = Document::new_with(krilla::SerializeSettings {
-            enable_tagging: false,
-            ..krilla::SerializeSettings::default()
-        });
-        doc.set_metadata(
-            Metadata::new()
-                .title(title.to_owned())
-                .language("vi".to_owned())
-                .creator("hoinghi".to_owned()),
-        );
         Ok(Self {
-            doc,
+            pages_out,
             ts: Typesetter::new()?,
             ops: Vec::new(),
             width,
@@ -300,7 +340,9 @@ impl Writer {
         self.flush();
         // Repeats (units, ranks) matter within a page; across pages the cache would
         // only keep every unique name alive.
-        self.ts.cache.clear();
+        for cache in &mut self.ts.cache {
+            cache.clear();
+        }
         self.pages += 1;
         self.y = MARGIN_TOP;
         if self.pages > 1 {
@@ -323,67 +365,9 @@ impl Writer {
         if self.pages == 0 {
             return;
         }
-        let ops = std::mem::take(&mut self.ops);
-        let settings = PageSettings::from_wh(self.width, self.height);
-        let Some(settings) = settings else { return };
-        let mut page = self.doc.start_page_with(settings);
-        let mut surface = page.surface();
-        surface.set_fill(Some(Fill::default()));
-        let mut rules = PathBuilder::new();
-        let mut any_rule = false;
-        // Text on one baseline in one style (the cells of a table row) becomes one glyph
-        // run: krilla's cost is per call, and a row drawn cell by cell made seven.
-        let mut runs: Vec<Run> = Vec::new();
-        for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    baseline,
-                    size,
-                    line,
-                } => {
-                    let key = (baseline.to_bits(), line.style, size.to_bits());
-                    match runs.iter_mut().find(|r| (r.0, r.1, r.2) == key) {
-                        Some(r) => r.3.push((x, line)),
-                        None => runs.push((key.0, key.1, key.2, vec![(x, line)])),
-                    }
-                }
-                Op::Rule([x1, y1, x2, y2]) => {
-                    rules.move_to(x1, y1);
-                    rules.line_to(x2, y2);
-                    any_rule = true;
-                }
-            }
-        }
-        for (baseline, style, size, mut parts) in runs {
-            let (baseline, size) = (f32::from_bits(baseline), f32::from_bits(size));
-            // An empty part has no glyph to carry the jump past it.
-            parts.retain(|p| !p.1.range.is_empty());
-            if parts.is_empty() {
-                continue;
-            }
-            parts.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let font = self.ts.fonts[style as usize].clone();
-            let (glyphs, text) = join_run(&parts, size);
-            surface.draw_glyphs(
-                Point::from_xy(parts[0].0, baseline),
-                &glyphs,
-                font,
-                &text,
-                size,
-                false,
-            );
-        }
-        if any_rule && let Some(path) = rules.finish() {
-            surface.set_fill(None);
-            surface.set_stroke(Some(Stroke {
-                width: RULE,
-                ..Stroke::default()
-            }));
-            surface.draw_path(&path);
-        }
-        surface.finish();
-        page.finish();
+        let page = prepare_page(self.width, self.height, std::mem::take(&mut self.ops));
+        // A drawing thread that stopped has failed; joining it says why.
+        self.pages_out.send(page).ok();
     }
 
     fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
@@ -546,6 +530,185 @@ fn place_and_date(c: &Conference) -> String {
         d.day(),
         d.year()
     )
+}
+
+/// Lays pages out on this thread while another draws the finished ones with krilla and
+/// writes the document: drawing is most of the time, and on two cores the two overlap.
+fn render(
+    landscape: bool,
+    title: &str,
+    lay_out: impl FnOnce(&mut Writer) -> Result<()>,
+) -> Result<Vec<u8>> {
+    // A few pages of slack keep both threads busy without holding the whole list.
+    let (pages_out, pages_in) = std::sync::mpsc::sync_channel(8);
+    std::thread::scope(|scope| {
+        let drawer = scope.spawn(|| draw_pages(title, pages_in));
+        let laid = Writer::new(landscape, pages_out).and_then(|mut w| {
+            lay_out(&mut w)?;
+            w.flush();
+            Ok(())
+        });
+        // The writer, and with it the sender, is gone: the drawer finishes the document.
+        let drawn = drawer.join().unwrap_or_else(|_| {
+            Err(Error::Invalid(
+                "không tạo được PDF: lỗi khi vẽ trang".into(),
+            ))
+        });
+        laid?;
+        drawn
+    })
+}
+
+fn draw_pages(title: &str, pages: Receiver<PageOps>) -> Result<Vec<u8>> {
+    let bad = || Error::Invalid("phông chữ Tinos đi kèm bị hỏng".into());
+    let fonts = FONT_FILES
+        .iter()
+        .map(|data| Font::new((*data).into(), 0).ok_or_else(bad))
+        .collect::<Result<Vec<_>>>()?;
+    // No tag tree is built, so krilla need not track marked content for one.
+    let mut doc = Document::new_with(krilla::SerializeSettings {
+        enable_tagging: false,
+        ..krilla::SerializeSettings::default()
+    });
+    doc.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .language("vi".to_owned())
+            .creator("hoinghi".to_owned()),
+    );
+    for page in pages {
+        draw_page(&mut doc, &fonts, page);
+    }
+    doc.finish()
+        .map_err(|e| Error::Invalid(format!("không tạo được PDF: {e:?}")))
+}
+
+/// Groups a page's texts into glyph runs and joins its rules, on the layout thread, so
+/// that the drawing thread, the slower of the two, only calls krilla.
+fn prepare_page(width: f32, height: f32, ops: Vec<Op>) -> PageOps {
+    let mut rules: Vec<[f32; 4]> = Vec::new();
+    // Text on one baseline in one style (the cells of a table row) becomes one glyph
+    // run: krilla's cost is per call, and a row drawn cell by cell made seven.
+    let mut grouped: Vec<Run> = Vec::new();
+    for op in ops {
+        match op {
+            Op::Text {
+                x,
+                baseline,
+                size,
+                line,
+            } => {
+                let key = (baseline.to_bits(), line.style, size.to_bits());
+                // The same row's runs are the latest ones.
+                match grouped.iter_mut().rev().find(|r| (r.0, r.1, r.2) == key) {
+                    Some(r) => r.3.push((x, line)),
+                    None => grouped.push((key.0, key.1, key.2, vec![(x, line)])),
+                }
+            }
+            Op::Rule(r) => rules.push(r),
+        }
+    }
+    let mut runs = Vec::with_capacity(grouped.len());
+    for (baseline, style, size, mut parts) in grouped {
+        let (baseline, size) = (f32::from_bits(baseline), f32::from_bits(size));
+        // An empty part has no glyph to carry the jump past it.
+        parts.retain(|p| !p.1.range.is_empty());
+        if parts.is_empty() {
+            continue;
+        }
+        parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (glyphs, text) = join_run(&parts, size);
+        runs.push(GlyphRun {
+            x: parts[0].0,
+            baseline,
+            size,
+            style,
+            glyphs,
+            text,
+        });
+    }
+    PageOps {
+        width,
+        height,
+        runs,
+        rules: merge_rules(rules),
+    }
+}
+
+fn draw_page(doc: &mut Document, fonts: &[Font], page: PageOps) {
+    let Some(settings) = PageSettings::from_wh(page.width, page.height) else {
+        return;
+    };
+    let mut surface_page = doc.start_page_with(settings);
+    let mut surface = surface_page.surface();
+    surface.set_fill(Some(Fill::default()));
+    for run in &page.runs {
+        surface.draw_glyphs(
+            Point::from_xy(run.x, run.baseline),
+            &run.glyphs,
+            fonts[run.style as usize].clone(),
+            &run.text,
+            run.size,
+            false,
+        );
+    }
+    let mut path = PathBuilder::new();
+    for [x1, y1, x2, y2] in page.rules {
+        path.move_to(x1, y1);
+        path.line_to(x2, y2);
+    }
+    if let Some(path) = path.finish() {
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke {
+            width: RULE,
+            ..Stroke::default()
+        }));
+        surface.draw_path(&path);
+    }
+    surface.finish();
+    surface_page.finish();
+}
+
+/// Joins rules that continue one another on one line: each table row draws its own
+/// borders, and a page of rows as separate segments cost a tenth of the PDF's time.
+fn merge_rules(mut rules: Vec<[f32; 4]>) -> Vec<[f32; 4]> {
+    const NEAR: f32 = 0.01;
+    // Both kinds as (fixed coordinate, from, to, vertical), from <= to.
+    let mut lines: Vec<(f32, f32, f32, bool)> = Vec::with_capacity(rules.len());
+    rules.retain(|&[x1, y1, x2, y2]| {
+        if (x1 - x2).abs() < NEAR {
+            lines.push((x1, y1.min(y2), y1.max(y2), true));
+            false
+        } else if (y1 - y2).abs() < NEAR {
+            lines.push((y1, x1.min(x2), x1.max(x2), false));
+            false
+        } else {
+            true
+        }
+    });
+    lines.sort_by(|a, b| {
+        (a.3, a.0)
+            .partial_cmp(&(b.3, b.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.total_cmp(&b.1))
+    });
+    let mut merged: Vec<(f32, f32, f32, bool)> = Vec::with_capacity(lines.len());
+    for l in lines {
+        match merged.last_mut() {
+            Some(m) if m.3 == l.3 && (m.0 - l.0).abs() < NEAR && l.1 <= m.2 + NEAR => {
+                m.2 = m.2.max(l.2);
+            }
+            _ => merged.push(l),
+        }
+    }
+    rules.extend(merged.into_iter().map(|(at, from, to, vertical)| {
+        if vertical {
+            [at, from, at, to]
+        } else {
+            [from, at, to, at]
+        }
+    }));
+    rules
 }
 
 /// Lines sharing a baseline (bits), style and size (bits), with their x.
@@ -768,88 +931,86 @@ pub fn write(
     if sheet.badges {
         return badges(sheet, conference, progress);
     }
-    let mut w = Writer::new(sheet.landscape, &sheet.title)?;
-    let table = Table::new(&mut w, sheet);
-    let total = sheet.row_count();
-    let mut done = 0;
-    let (x, cw) = (w.left(), w.content_width());
-    let per_page = sheet.page_per_section && sheet.sections.len() > 1;
-    for (si, section) in sheet.sections.iter().enumerate() {
-        if si == 0 || per_page {
-            w.new_page();
-            w.heading(conference);
-            let third = if per_page {
-                section.heading.as_deref()
-            } else {
-                None
-            };
-            w.title(&sheet.title, &sheet.subtitle, third);
-            for p in &sheet.intro {
+    render(sheet.landscape, &sheet.title, |w| {
+        let table = Table::new(w, sheet);
+        let total = sheet.row_count();
+        let mut done = 0;
+        let (x, cw) = (w.left(), w.content_width());
+        let per_page = sheet.page_per_section && sheet.sections.len() > 1;
+        for (si, section) in sheet.sections.iter().enumerate() {
+            if si == 0 || per_page {
+                w.new_page();
+                w.heading(conference);
+                let third = if per_page {
+                    section.heading.as_deref()
+                } else {
+                    None
+                };
+                w.title(&sheet.title, &sheet.subtitle, third);
+                for p in &sheet.intro {
+                    w.paragraph(p, Style::Regular, TEXT_SIZE, x, cw, Align::Left);
+                }
+                if !sheet.intro.is_empty() {
+                    w.y += 3.0 * MM;
+                }
+                if w.y + table.header_h + 2.0 * TABLE_SIZE * LEADING > w.bottom() {
+                    w.new_page();
+                }
+                table.draw_header(w);
+            }
+            if !per_page && let Some(h) = &section.heading {
+                table.band(w, h);
+            }
+            if section.rows.is_empty() && section.total.is_none() {
+                let cells = vec![w.ts.wrap(
+                    Style::Italic,
+                    TABLE_SIZE,
+                    "(Không có dòng nào)",
+                    table.right() - x,
+                )];
+                let h = height(&cells, TABLE_SIZE, 0.0);
+                let top = w.y;
+                w.lines_at(
+                    &cells[0],
+                    x + PAD_X,
+                    cw,
+                    top + PAD_Y,
+                    TABLE_SIZE,
+                    Align::Left,
+                );
+                table.grid(w, top, h);
+                w.y += h;
+            }
+            for row in &section.rows {
+                let cells = table.cells(w, row, false);
+                table.row(w, &cells);
+                done += 1;
+                if done % STEP == 0 && !progress(done, total) {
+                    return Err(Error::Cancelled);
+                }
+            }
+            if let Some(t) = &section.total {
+                let cells = table.cells(w, t, true);
+                table.row(w, &cells);
+            }
+            if let Some(f) = &section.footer {
+                w.y += 2.0 * MM;
+                w.paragraph(f, Style::Italic, TEXT_SIZE, x, cw, Align::Left);
+            }
+            if per_page {
+                w.signatures(conference);
+            }
+        }
+        if !per_page {
+            w.y += 3.0 * MM;
+            for p in &sheet.closing {
                 w.paragraph(p, Style::Regular, TEXT_SIZE, x, cw, Align::Left);
             }
-            if !sheet.intro.is_empty() {
-                w.y += 3.0 * MM;
-            }
-            if w.y + table.header_h + 2.0 * TABLE_SIZE * LEADING > w.bottom() {
-                w.new_page();
-            }
-            table.draw_header(&mut w);
-        }
-        if !per_page && let Some(h) = &section.heading {
-            table.band(&mut w, h);
-        }
-        if section.rows.is_empty() && section.total.is_none() {
-            let cells = vec![w.ts.wrap(
-                Style::Italic,
-                TABLE_SIZE,
-                "(Không có dòng nào)",
-                table.right() - x,
-            )];
-            let h = height(&cells, TABLE_SIZE, 0.0);
-            let top = w.y;
-            w.lines_at(
-                &cells[0],
-                x + PAD_X,
-                cw,
-                top + PAD_Y,
-                TABLE_SIZE,
-                Align::Left,
-            );
-            table.grid(&mut w, top, h);
-            w.y += h;
-        }
-        for row in &section.rows {
-            let cells = table.cells(&mut w, row, false);
-            table.row(&mut w, &cells);
-            done += 1;
-            if done % STEP == 0 && !progress(done, total) {
-                return Err(Error::Cancelled);
-            }
-        }
-        if let Some(t) = &section.total {
-            let cells = table.cells(&mut w, t, true);
-            table.row(&mut w, &cells);
-        }
-        if let Some(f) = &section.footer {
-            w.y += 2.0 * MM;
-            w.paragraph(f, Style::Italic, TEXT_SIZE, x, cw, Align::Left);
-        }
-        if per_page {
             w.signatures(conference);
         }
-    }
-    if !per_page {
-        w.y += 3.0 * MM;
-        for p in &sheet.closing {
-            w.paragraph(p, Style::Regular, TEXT_SIZE, x, cw, Align::Left);
-        }
-        w.signatures(conference);
-    }
-    progress(total, total);
-    w.flush();
-    w.doc
-        .finish()
-        .map_err(|e| Error::Invalid(format!("không tạo được PDF: {e:?}")))
+        progress(total, total);
+        Ok(())
+    })
 }
 
 /// Name badges, 2 × 5 per A4 page (90 × 54 mm) with cut marks at every corner.
@@ -862,69 +1023,67 @@ fn badges(
     const BH: f32 = 54.0 * MM;
     const COLS: usize = 2;
     const ROWS: usize = 5;
-    let mut w = Writer::new(false, &sheet.title)?;
-    let x0 = (w.width - BW * COLS as f32) / 2.0;
-    let y0 = (w.height - BH * ROWS as f32) / 2.0;
-    let rows: Vec<&Vec<Cell>> = sheet.sections.iter().flat_map(|s| &s.rows).collect();
-    let total = rows.len();
-    let inner = BW - 10.0 * MM;
-    for (i, row) in rows.iter().enumerate() {
-        let slot = i % (COLS * ROWS);
-        if slot == 0 {
+    render(false, &sheet.title, |w| {
+        let x0 = (w.width - BW * COLS as f32) / 2.0;
+        let y0 = (w.height - BH * ROWS as f32) / 2.0;
+        let rows: Vec<&Vec<Cell>> = sheet.sections.iter().flat_map(|s| &s.rows).collect();
+        let total = rows.len();
+        let inner = BW - 10.0 * MM;
+        for (i, row) in rows.iter().enumerate() {
+            let slot = i % (COLS * ROWS);
+            if slot == 0 {
+                w.new_page();
+                cut_marks(w, x0, y0, BW, BH, COLS, ROWS);
+            }
+            let (bx, by) = (
+                x0 + (slot % COLS) as f32 * BW + 5.0 * MM,
+                y0 + (slot / COLS) as f32 * BH + 4.0 * MM,
+            );
+            let field = |k: usize| row.get(k).map(Cell::display).unwrap_or_default();
+            let mut y = by;
+            let put =
+                |w: &mut Writer, y: &mut f32, text: &str, style: Style, size: f32, lines: usize| {
+                    badge_line(w, y, (bx, inner), text, (style, size), lines);
+                };
+            put(
+                w,
+                &mut y,
+                &conference.name.to_uppercase(),
+                Style::Bold,
+                8.5,
+                2,
+            );
+            y += 1.5 * MM;
+            w.rule(bx + inner / 3.0, y, bx + inner * 2.0 / 3.0, y);
+            y += 2.5 * MM;
+            put(w, &mut y, "ĐẠI BIỂU", Style::Bold, 11.0, 1);
+            y += 1.5 * MM;
+            put(w, &mut y, &field(0), Style::Bold, 17.0, 1);
+            y += 1.0 * MM;
+            let role: Vec<String> = [field(1), field(2)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            put(w, &mut y, &role.join(", "), Style::Regular, 11.0, 2);
+            put(w, &mut y, &field(3), Style::Italic, 11.0, 2);
+            if (i + 1) % STEP == 0 && !progress(i + 1, total) {
+                return Err(Error::Cancelled);
+            }
+        }
+        if total == 0 {
             w.new_page();
-            cut_marks(&mut w, x0, y0, BW, BH, COLS, ROWS);
+            w.paragraph(
+                "Chưa có đại biểu nào để in thẻ.",
+                Style::Italic,
+                TEXT_SIZE,
+                MARGIN_LEFT,
+                w.content_width(),
+                Align::Left,
+            );
         }
-        let (bx, by) = (
-            x0 + (slot % COLS) as f32 * BW + 5.0 * MM,
-            y0 + (slot / COLS) as f32 * BH + 4.0 * MM,
-        );
-        let field = |k: usize| row.get(k).map(Cell::display).unwrap_or_default();
-        let mut y = by;
-        let put =
-            |w: &mut Writer, y: &mut f32, text: &str, style: Style, size: f32, lines: usize| {
-                badge_line(w, y, (bx, inner), text, (style, size), lines);
-            };
-        put(
-            &mut w,
-            &mut y,
-            &conference.name.to_uppercase(),
-            Style::Bold,
-            8.5,
-            2,
-        );
-        y += 1.5 * MM;
-        w.rule(bx + inner / 3.0, y, bx + inner * 2.0 / 3.0, y);
-        y += 2.5 * MM;
-        put(&mut w, &mut y, "ĐẠI BIỂU", Style::Bold, 11.0, 1);
-        y += 1.5 * MM;
-        put(&mut w, &mut y, &field(0), Style::Bold, 17.0, 1);
-        y += 1.0 * MM;
-        let role: Vec<String> = [field(1), field(2)]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        put(&mut w, &mut y, &role.join(", "), Style::Regular, 11.0, 2);
-        put(&mut w, &mut y, &field(3), Style::Italic, 11.0, 2);
-        if (i + 1) % STEP == 0 && !progress(i + 1, total) {
-            return Err(Error::Cancelled);
-        }
-    }
-    if total == 0 {
-        w.new_page();
-        w.paragraph(
-            "Chưa có đại biểu nào để in thẻ.",
-            Style::Italic,
-            TEXT_SIZE,
-            MARGIN_LEFT,
-            w.content_width(),
-            Align::Left,
-        );
-    }
-    progress(total, total);
-    w.flush();
-    w.doc
-        .finish()
-        .map_err(|e| Error::Invalid(format!("không tạo được PDF: {e:?}")))
+        progress(total, total);
+        Ok(())
+    })
 }
 
 /// A centred badge line that shrinks (down to 8 pt) before it wraps past `max_lines`.
