@@ -11,12 +11,24 @@ use unicode_normalization::char::is_combining_mark;
 
 /// NFC, trimmed, every run of white space (non-breaking spaces included) made one space.
 pub fn normalize(s: &str) -> String {
+    // Plain ASCII with single inner spaces (phones, years, many units) is already normal.
+    if s.is_ascii() && is_clean_ascii(s.as_bytes()) {
+        return s.to_owned();
+    }
     // Most text arrives composed already; composing it again is the slow part of an import.
     if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         collapse(s.chars(), s.len())
     } else {
         collapse(s.nfc(), s.len())
     }
+}
+
+/// No control characters, no space at either end, no two spaces in a row.
+fn is_clean_ascii(b: &[u8]) -> bool {
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter().all(|&c| c == b' ' || c.is_ascii_graphic())
 }
 
 fn collapse(chars: impl Iterator<Item = char>, len: usize) -> String {

@@ -392,3 +392,26 @@ fn utf8_bom_with_crlf_and_a_quoted_newline() {
     );
     assert_eq!(a.data.note, "Đến muộn xin phép trước");
 }
+
+#[test]
+fn a_header_repeated_at_a_page_break_is_skipped_not_imported_or_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // Printed lists repeat the header on each page; "Năm sinh" under itself is no year,
+    // so the second copy fails validation while the third (no year) would pass it.
+    let csv = "STT,Họ và tên,Đơn vị,Năm sinh\n\
+               1,Lê Văn Tám,Công an xã A,1980\n\
+               STT,Họ và tên,Đơn vị,Năm sinh\n\
+               2,Trần Thị Hoa,Công an xã B,1990\n\
+               ,HỌ VÀ TÊN,Đơn vị,\n\
+               3,Phạm Văn Đồng,Công an xã C,\n";
+    let path = write(dir.path(), "paged.csv", csv.as_bytes());
+    let plan = import::prepare(&path, &ReadOptions::default(), &Existing::default()).unwrap();
+    let names: Vec<&str> = plan
+        .rows
+        .iter()
+        .map(|r| r.data.full_name.as_str())
+        .collect();
+    assert_eq!(names, ["Lê Văn Tám", "Trần Thị Hoa", "Phạm Văn Đồng"]);
+    assert_eq!(plan.skipped_blank, 2, "both repeated headers are skipped");
+    assert!(plan.errors.is_empty(), "{:?}", plan.errors);
+}

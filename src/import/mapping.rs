@@ -108,21 +108,30 @@ impl Field {
 
 /// A header cell folded for comparison: marks, case, punctuation at the ends and "(*)" removed.
 pub(crate) fn header_key(cell: &str) -> String {
-    let f = fold(&crate::text::normalize(cell));
-    let f = f.replace("(*)", "");
+    key_of_folded(&fold(&crate::text::normalize(cell)))
+}
+
+fn key_of_folded(folded: &str) -> String {
+    let f = folded.replace("(*)", "");
     f.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '*' | '(' | ')'))
         .to_owned()
 }
 
 /// The field a header cell names, if any.
 pub fn field_for_header(cell: &str) -> Option<Field> {
-    let key = header_key(cell);
+    field_for_key(&header_key(cell))
+}
+
+/// [`field_for_header`] for text already normalised and folded (an import's name key).
+pub(crate) fn field_for_folded(folded: &str) -> Option<Field> {
+    field_for_key(&key_of_folded(folded))
+}
+
+fn field_for_key(key: &str) -> Option<Field> {
     if key.is_empty() {
         return None;
     }
-    Field::ALL
-        .into_iter()
-        .find(|f| f.synonyms().contains(&key.as_str()))
+    Field::ALL.into_iter().find(|f| f.synonyms().contains(&key))
 }
 
 /// True for an "STT" / row-number column header.

@@ -244,12 +244,10 @@ fn classify(cells: &[String], mapping: &[Option<Field>], width: usize) -> RowKin
             set(&mut draft, *field, value);
         }
     }
-    // A header repeated at a page break is not a person.
-    if draft.full_name.len() < 40
-        && mapping::field_for_header(&draft.full_name) == Some(Field::FullName)
-    {
-        return RowKind::Blank;
-    }
+    // A header repeated at a page break is not a person. A valid row is checked below
+    // by its folded name, which is computed anyway: folding every name twice cost 4%.
+    let is_header =
+        |name: &str| name.len() < 40 && mapping::field_for_header(name) == Some(Field::FullName);
     let data = match draft.validate() {
         Ok(d) => d,
         Err(errors) => {
@@ -258,6 +256,9 @@ fn classify(cells: &[String], mapping: &[Option<Field>], width: usize) -> RowKin
                 .any(|e| e.field == "full_name" && e.problem == Problem::Required)
             {
                 return RowKind::NoName;
+            }
+            if is_header(&draft.full_name) {
+                return RowKind::Blank;
             }
             let at = |key: &str| {
                 mapping
@@ -271,9 +272,13 @@ fn classify(cells: &[String], mapping: &[Option<Field>], width: usize) -> RowKin
     if let Some(offset) = cells.iter().skip(width).position(|c| !c.trim().is_empty()) {
         return RowKind::Errors(vec![(width + offset, Problem::ExtraCells)]);
     }
+    let name = fold(&data.full_name);
+    if name.len() < 40 && mapping::field_for_folded(&name) == Some(Field::FullName) {
+        return RowKind::Blank;
+    }
     let keys = Keys {
         search: data.search_key(),
-        name: fold(&data.full_name),
+        name,
         unit: fold(&data.unit),
     };
     RowKind::Person(Box::new((data, keys)))
