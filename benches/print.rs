@@ -7,6 +7,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use hoinghi::domain::{Attendee, AttendeeData};
 use hoinghi::export::{Format, ListKind, Options, Source, render};
 
+/// The allocator the app uses (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const FAMILY: [&str; 12] = [
     "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Dương",
 ];

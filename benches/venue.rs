@@ -15,6 +15,10 @@ use hoinghi::ui::data::Data;
 use hoinghi::ui::dialogs::FileDialogs;
 use hoinghi::ui::panels::attendees::AttendeesPanel;
 
+/// The allocator the app uses (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const N: usize = 100_000;
 
 struct NoDialogs;
