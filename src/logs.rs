@@ -9,12 +9,16 @@ use std::path::Path;
 pub fn init(data_dir: &Path) -> Result<(), String> {
     use tracing_appender::rolling::{Builder, Rotation};
     use tracing_subscriber::layer::SubscriberExt as _;
+    // The appender prunes old logs before it creates the folder, and on a first start
+    // printed "Error reading the log directory" to the terminal.
+    let dir = data_dir.join("logs");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let appender = Builder::new()
         .rotation(Rotation::DAILY)
         .filename_prefix("hoinghi")
         .filename_suffix("log")
         .max_log_files(14)
-        .build(data_dir.join("logs"))
+        .build(dir)
         .map_err(|e| e.to_string())?;
     // The windowing crates warn about every odd key or monitor: keep only their errors.
     let targets = tracing_subscriber::filter::Targets::new()
