@@ -687,9 +687,8 @@ fn merge_rules(mut rules: Vec<[f32; 4]>) -> Vec<[f32; 4]> {
         }
     });
     lines.sort_by(|a, b| {
-        (a.3, a.0)
-            .partial_cmp(&(b.3, b.0))
-            .unwrap_or(std::cmp::Ordering::Equal)
+        a.3.cmp(&b.3)
+            .then(a.0.total_cmp(&b.0))
             .then(a.1.total_cmp(&b.1))
     });
     let mut merged: Vec<(f32, f32, f32, bool)> = Vec::with_capacity(lines.len());
