@@ -115,6 +115,18 @@ pub fn attendee(name: &str, unit: &str) -> hoinghi::domain::AttendeeData {
     .unwrap()
 }
 
+/// The project's sample files (`../shared/sample-data`), which lie beside the checkout on
+/// developer machines and in CI; a clone on its own skips the tests that read them.
+pub fn sample_data() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sample-data");
+    if dir.join("attendees_520.csv").exists() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is missing", dir.display());
+        None
+    }
+}
+
 /// Imports an attendee file into `store` the way the CLI does (duplicates skipped).
 pub fn import_attendees(store: &Store, path: &std::path::Path) -> hoinghi::import::Summary {
     let plan = hoinghi::import::prepare(
