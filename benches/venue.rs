@@ -143,6 +143,57 @@ fn benches(c: &mut Criterion) {
             assert_eq!(s.imported, N);
         });
     });
+    // The window's two steps: reading and checking the file for the preview, then
+    // storing once the organiser confirms.
+    g.bench_function("csv_100k_preview", |b| {
+        b.iter(|| import::prepare(&csv, &ReadOptions::default(), &Existing::default()).unwrap());
+    });
+    let plan = import::prepare(&csv, &ReadOptions::default(), &Existing::default()).unwrap();
+    g.bench_function("csv_100k_store", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                Store::open(&dir.path().join(format!("hn{n}.sqlite")), Missing::Create).unwrap()
+            },
+            |store| {
+                import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+                store
+            },
+            criterion::BatchSize::PerIteration,
+        );
+    });
+    // The floor under any import: SQLite copying the same rows, already made, from a
+    // table in memory into a new conference file, in one durable transaction (WAL,
+    // synchronous=FULL, checkpoint at commit). No reading, checking, ids or history.
+    let made = dir.path().join(format!("hn{n}.sqlite"));
+    g.bench_function("sqlite_floor_100k_rows", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                let store = Store::open(&dir.path().join(format!("hn{n}.sqlite")), Missing::Create)
+                    .unwrap();
+                let conn = store.conn();
+                conn.pragma_update(None, "temp_store", "MEMORY").unwrap();
+                conn.execute("ATTACH ?1 AS made", [made.to_str().unwrap()])
+                    .unwrap();
+                conn.execute_batch(
+                    "CREATE TEMP TABLE rows AS SELECT * FROM made.attendee; DETACH made;",
+                )
+                .unwrap();
+                store
+            },
+            |store| {
+                store
+                    .conn()
+                    .execute_batch(
+                        "BEGIN; INSERT INTO main.attendee SELECT * FROM temp.rows; COMMIT;",
+                    )
+                    .unwrap();
+                store
+            },
+            criterion::BatchSize::PerIteration,
+        );
+    });
     g.finish();
 
     let store = store_with_100k(&csv);

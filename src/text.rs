@@ -2,6 +2,7 @@
 //! are folded, and how names are ordered.
 
 use std::cmp::Ordering;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use icu_collator::options::CollatorOptions;
@@ -61,7 +62,70 @@ pub fn normalize_multiline(s: &str) -> String {
 /// "Nguyễn Thanh Tràng" → "nguyen thanh trang".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let push = |c: char, out: &mut String| match c {
+    fold_into(&mut out, s);
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Folds `s` onto the end of `out`, going on with its spacing: folding several fields
+/// one after another gives the same text as folding them joined by spaces.
+/// A trailing space is left for the caller (or the next field) to deal with.
+pub fn fold_into(out: &mut String, s: &str) {
+    let table = fold_table();
+    for c in s.chars() {
+        let code = c as usize;
+        if code < 0x80 {
+            fold_char(c, out);
+        } else if let Some(&folded) = table.get(code - 0x80) {
+            match folded {
+                FOLD_DROP => {}
+                FOLD_SLOW => fold_slow(c, out),
+                b => out.push(char::from(b)),
+            }
+        } else {
+            fold_slow(c, out);
+        }
+    }
+}
+
+const FOLD_DROP: u8 = 0;
+const FOLD_SLOW: u8 = 0xFF;
+
+/// What each character from U+0080 to U+1FFF folds to: one ASCII letter, nothing (a
+/// mark) or "ask the slow path". Made once from the slow path itself, so the two can
+/// never disagree; Vietnamese letters then cost one lookup instead of a decomposition.
+fn fold_table() -> &'static [u8] {
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..0x2000_u32)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return FOLD_SLOW;
+                };
+                if c.is_whitespace() {
+                    return FOLD_SLOW;
+                }
+                let mut out = String::from("x");
+                fold_slow(c, &mut out);
+                match out.as_bytes() {
+                    [b'x'] => FOLD_DROP,
+                    [b'x', b] if b.is_ascii_graphic() => *b,
+                    _ => FOLD_SLOW,
+                }
+            })
+            .collect()
+    })
+}
+
+fn fold_slow(c: char, out: &mut String) {
+    // Marks are dropped, so decomposing char by char needs no reordering.
+    unicode_normalization::char::decompose_canonical(c, |d| fold_char(d, out));
+}
+
+fn fold_char(c: char, out: &mut String) {
+    match c {
         'đ' | 'Đ' => out.push('d'),
         c if c.is_whitespace() => {
             if !out.ends_with(' ') && !out.is_empty() {
@@ -71,19 +135,35 @@ pub fn fold(s: &str) -> String {
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c if is_combining_mark(c) => {}
         c => out.extend(c.to_lowercase()),
-    };
-    for c in s.chars() {
-        if c.is_ascii() {
-            push(c, &mut out);
-        } else {
-            // Marks are dropped, so decomposing char by char needs no reordering.
-            unicode_normalization::char::decompose_canonical(c, |d| push(d, &mut out));
+    }
+}
+
+/// Folds fields as if joined by spaces, in one pass, and says where each field's own
+/// key lies: `key[parts[i].clone()]` equals `fold(fields[i])`.
+pub fn fold_fields<const N: usize>(fields: [&str; N]) -> (String, [Range<usize>; N]) {
+    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    let mut parts = [0; N].map(|_| 0..0);
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            fold_into(&mut out, " ");
         }
+        // A field's folded text never starts with a space: leading space is dropped
+        // after a space or at the start.
+        let start = out.len();
+        fold_into(&mut out, field);
+        parts[i] = start..out.len();
     }
     if out.ends_with(' ') {
         out.pop();
     }
-    out
+    for part in &mut parts {
+        part.end = part.end.min(out.len());
+        part.start = part.start.min(part.end);
+        if out[part.clone()].ends_with(' ') {
+            part.end -= 1;
+        }
+    }
+    (out, parts)
 }
 
 /// A parsed search box: every word must appear somewhere in the key.
@@ -187,6 +267,49 @@ mod tests {
         assert!(Query::new("dang").matches(&fold("Đặng Văn A")));
         assert!(Query::new("tràng").matches(&fold("Nguyễn Thanh Tràng")));
         assert!(!Query::new("trang x").matches(&fold("Nguyễn Thanh Tràng")));
+    }
+
+    /// The fold before the lookup table: decompose every character, drop marks.
+    fn reference_fold(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            fold_slow(c, &mut out);
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn the_lookup_table_folds_every_character_as_decomposing_does() {
+        for code in 0x80..0x2000 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for text in [
+                format!("{c}"),
+                format!("A{c}b"),
+                format!("a {c} B"),
+                format!("{c}{c}"),
+            ] {
+                assert_eq!(fold(&text), reference_fold(&text), "U+{code:04X}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fields_fold_as_joined_text_and_each_part_as_itself(
+            fields in proptest::array::uniform4("[ a-zA-ZđĐàÀảẢãÃạẠăằẮâầẤêềỆôồỘơờỢưừỰ\u{a0}\u{300}\u{301}\u{303}\t]{0,8}")
+        ) {
+            let [a, b, c, d] = &fields;
+            let (key, parts) = fold_fields([a.as_str(), b, c, d]);
+            proptest::prop_assert_eq!(&key, &fold(&format!("{a} {b} {c} {d}")));
+            for (part, field) in parts.iter().zip(&fields) {
+                proptest::prop_assert_eq!(&key[part.clone()], fold(field));
+            }
+        }
     }
 
     #[test]

@@ -44,16 +44,24 @@ pub struct Attendee {
 impl AttendeeData {
     /// The folded text the search box looks in: name, unit, position, phone, rank, district.
     pub fn search_key(&self) -> String {
-        crate::text::fold(&format!(
-            "{} {} {} {} {} {} {}",
-            self.full_name,
-            self.unit,
-            self.position,
-            self.phone,
-            self.rank,
-            self.district,
-            self.group
-        ))
+        self.keys().0
+    }
+
+    /// The search key, the folded name and the folded unit, folded in one pass: the
+    /// name and unit are the search key's first two fields.
+    pub fn keys(&self) -> (String, String, String) {
+        let (search, [name, unit, ..]) = crate::text::fold_fields([
+            &self.full_name,
+            &self.unit,
+            &self.position,
+            &self.phone,
+            &self.rank,
+            &self.district,
+            &self.group,
+        ]);
+        let name = search[name].to_owned();
+        let unit = search[unit].to_owned();
+        (search, name, unit)
     }
 }
 

@@ -15,7 +15,6 @@ pub use read::{Encoding, Grid, ReadOptions};
 use crate::domain::{AttendeeData, AttendeeDraft, Problem};
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::text::fold;
 
 /// What to do with a row whose person is already in the file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -104,13 +103,13 @@ impl fmt::Display for Summary {
 #[derive(Debug)]
 pub struct People<T> {
     /// folded name → (folded unit, phone, who).
-    by_name: HashMap<String, Vec<(String, String, T)>>,
+    by_name: HashMap<String, Vec<(String, String, T)>, foldhash::fast::RandomState>,
 }
 
 impl<T> Default for People<T> {
     fn default() -> Self {
         Self {
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
         }
     }
 }
@@ -129,13 +128,90 @@ impl<T> People<T> {
         let namesakes = self.by_name.get(name_key)?;
         namesakes
             .iter()
-            .find(|(u, p, _)| u == unit_key && (phone.is_empty() || p.is_empty() || p == phone))
-            .or_else(|| {
-                namesakes
-                    .iter()
-                    .find(|(_, p, _)| !phone.is_empty() && p == phone)
-            })
+            .find(|(u, p, _)| same_unit(u, p, unit_key, phone))
+            .or_else(|| namesakes.iter().find(|(_, p, _)| same_phone(p, phone)))
             .map(|(_, _, who)| who)
+    }
+}
+
+fn same_unit(unit: &str, phone: &str, unit_key: &str, other_phone: &str) -> bool {
+    unit == unit_key && (phone.is_empty() || other_phone.is_empty() || phone == other_phone)
+}
+
+fn same_phone(phone: &str, other_phone: &str) -> bool {
+    !other_phone.is_empty() && phone == other_phone
+}
+
+/// People met earlier in the same file, as indexes of plan rows, which hold their keys.
+/// Two chains through the rows, by name and unit and by phone, so remembering a row
+/// allocates nothing and a lookup visits only the few rows that could match.
+#[derive(Default)]
+struct Seen {
+    by_unit: Chains,
+    by_phone: Chains,
+}
+
+#[derive(Default)]
+struct Chains {
+    /// Hash → the latest row with it.
+    latest: HashMap<u64, usize, foldhash::fast::FixedState>,
+    /// For each row, the row before it with the same hash.
+    earlier: HashMap<usize, usize, foldhash::fast::FixedState>,
+}
+
+impl Chains {
+    fn add(&mut self, h: u64, index: usize) {
+        if let Some(before) = self.latest.insert(h, index) {
+            self.earlier.insert(index, before);
+        }
+    }
+
+    /// The earliest row with hash `h` that passes `test`.
+    fn earliest(&self, h: u64, mut test: impl FnMut(usize) -> bool) -> Option<usize> {
+        let mut found = None;
+        let mut next = self.latest.get(&h).copied();
+        // Newest first, so the last match seen is the earliest row.
+        while let Some(i) = next {
+            if test(i) {
+                found = Some(i);
+            }
+            next = self.earlier.get(&i).copied();
+        }
+        found
+    }
+}
+
+impl Seen {
+    fn hash(parts: &[&str]) -> u64 {
+        std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), parts)
+    }
+
+    fn add(&mut self, index: usize, keys: &Keys, phone: &str) {
+        self.by_unit
+            .add(Self::hash(&[&keys.name, &keys.unit]), index);
+        if !phone.is_empty() {
+            self.by_phone.add(Self::hash(&[phone]), index);
+        }
+    }
+
+    /// The first row in file order that [`People::find`] would call the same person.
+    fn find(&self, rows: &[PlanRow], keys: &Keys, phone: &str) -> Option<usize> {
+        let h = Self::hash(&[&keys.name, &keys.unit]);
+        self.by_unit
+            .earliest(h, |i| {
+                let r = &rows[i];
+                r.keys.name == keys.name
+                    && same_unit(&r.keys.unit, &r.data.phone, &keys.unit, phone)
+            })
+            .or_else(|| {
+                if phone.is_empty() {
+                    return None;
+                }
+                self.by_phone.earliest(Self::hash(&[phone]), |i| {
+                    let r = &rows[i];
+                    r.keys.name == keys.name && same_phone(&r.data.phone, phone)
+                })
+            })
     }
 }
 
@@ -272,15 +348,11 @@ fn classify(cells: &[String], mapping: &[Option<Field>], width: usize) -> RowKin
     if let Some(offset) = cells.iter().skip(width).position(|c| !c.trim().is_empty()) {
         return RowKind::Errors(vec![(width + offset, Problem::ExtraCells)]);
     }
-    let name = fold(&data.full_name);
+    let (search, name, unit) = data.keys();
     if name.len() < 40 && mapping::field_for_folded(&name) == Some(Field::FullName) {
         return RowKind::Blank;
     }
-    let keys = Keys {
-        search: data.search_key(),
-        name,
-        unit: fold(&data.unit),
-    };
+    let keys = Keys { search, name, unit };
     RowKind::Person(Box::new((data, keys)))
 }
 
@@ -330,7 +402,8 @@ pub fn plan(
     let width = p.grid_width_hint(&grid);
     let body = grid.rows.get(header_row + 1..).unwrap_or_default();
     let kinds = classify_all(body, &p.mapping, width);
-    let mut seen: People<usize> = People::default();
+    let mut seen = Seen::default();
+    p.rows.reserve_exact(kinds.len());
     for (i, kind) in kinds.into_iter().enumerate() {
         let row = header_row + 2 + i;
         match kind {
@@ -353,11 +426,11 @@ pub fn plan(
                     .find(&keys.name, &keys.unit, &data.phone)
                     .map(|id| Duplicate::Existing(id.clone()))
                     .or_else(|| {
-                        seen.find(&keys.name, &keys.unit, &data.phone)
-                            .map(|first| Duplicate::InFile(*first))
+                        seen.find(&p.rows, &keys, &data.phone)
+                            .map(|first| Duplicate::InFile(p.rows[first].row))
                     });
                 if duplicate.is_none() {
-                    seen.add(keys.name.clone(), keys.unit.clone(), &data.phone, row);
+                    seen.add(p.rows.len(), &keys, &data.phone);
                 }
                 p.rows.push(PlanRow {
                     row,
@@ -466,4 +539,42 @@ pub(crate) fn file_name(path: &std::path::Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The chained index finds the same earlier row as a plain list of everyone seen.
+        #[test]
+        fn rows_seen_in_a_file_match_as_people_do(
+            people in proptest::collection::vec((0..3_u8, 0..3_u8, 0..3_u8), 0..40)
+        ) {
+            let mut rows: Vec<PlanRow> = Vec::new();
+            let mut seen = Seen::default();
+            let mut reference: People<usize> = People::default();
+            for (i, (name, unit, phone)) in people.into_iter().enumerate() {
+                let keys = Keys {
+                    search: String::new(),
+                    name: format!("ten {name}"),
+                    unit: format!("don vi {unit}"),
+                };
+                let phone = if phone == 0 { String::new() } else { format!("09{phone}") };
+                let found = seen.find(&rows, &keys, &phone).map(|r| rows[r].row);
+                let expected = reference.find(&keys.name, &keys.unit, &phone).copied();
+                proptest::prop_assert_eq!(found, expected);
+                if found.is_none() {
+                    seen.add(rows.len(), &keys, &phone);
+                    reference.add(keys.name.clone(), keys.unit.clone(), &phone, i);
+                }
+                rows.push(PlanRow {
+                    row: i,
+                    data: AttendeeData { phone, ..AttendeeData::default() },
+                    keys,
+                    duplicate: None,
+                });
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension as _, Row, params};
 use super::{Store, new_id, now};
 use crate::domain::{Attendee, AttendeeData};
 use crate::error::{Error, Result};
-use crate::text::{Query, fold};
+use crate::text::Query;
 
 const COLUMNS: &str =
     "id, full_name, gender, birth_year, rank, position, unit, district, group_name,
@@ -39,7 +39,7 @@ pub(crate) fn insert(
     d: &AttendeeData,
     stamp: &str,
 ) -> Result<()> {
-    let keys = (d.search_key(), fold(&d.full_name), fold(&d.unit));
+    let keys = d.keys();
     insert_keyed(conn, id, d, (&keys.0, &keys.1, &keys.2), stamp)
 }
 
@@ -208,6 +208,7 @@ impl Store {
 
     pub fn update_attendee(&self, id: &str, d: &AttendeeData) -> Result<()> {
         self.writable()?;
+        let (search, name, unit) = d.keys();
         let n = self.conn.prepare_cached(
             "UPDATE attendee SET full_name = ?2, gender = ?3, birth_year = ?4, rank = ?5, position = ?6,
                 unit = ?7, district = ?8, group_name = ?9, phone = ?10, note = ?11, search_key = ?12,
@@ -226,9 +227,9 @@ impl Store {
                 d.group,
                 d.phone,
                 d.note,
-                d.search_key(),
-                fold(&d.full_name),
-                fold(&d.unit),
+                search,
+                name,
+                unit,
                 now()
             ])?;
         if n == 0 {
