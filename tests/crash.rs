@@ -79,6 +79,18 @@ fn check(db: &Path, acked: &Acked) -> usize {
         .query_row("SELECT change_id FROM history_state", [], |r| r.get(0))
         .unwrap();
     assert_eq!(open_change, None, "no half-recorded change left behind");
+    // An import sets the attendee insert trigger aside inside its transaction.
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'attendee_history_insert'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        triggers, 1,
+        "the attendee insert trigger survives a kill mid-import"
+    );
 
     let mut checked = 0;
     for id in &acked.check_ins {

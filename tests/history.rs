@@ -227,9 +227,41 @@ fn an_import_is_one_change_undone_and_redone_whole() {
     assert_eq!(dump(&store), before);
     store.redo().unwrap();
     assert_eq!(dump(&store), after);
+    // The import set the insert trigger aside and put it back: one person added after
+    // it is recorded, and undone, on their own.
+    store
+        .change("Thêm đại biểu", |s| {
+            s.add_attendee(&attendee("Đến Sau", "Đơn vị 1"))
+        })
+        .unwrap();
+    assert_eq!(store.history(5).unwrap()[0].counts[0].rows, 1);
+    store.undo().unwrap();
+    assert_eq!(dump(&store), after);
+    // A cancelled import, too, leaves the trigger in place.
+    let plan = hoinghi::import::prepare(
+        &csv,
+        &hoinghi::import::ReadOptions::default(),
+        &hoinghi::import::Existing::default(),
+    )
+    .unwrap();
+    let cancelled = hoinghi::import::apply(
+        &store,
+        &plan,
+        hoinghi::import::OnDuplicate::Skip,
+        false,
+        &mut |done, _| done < 300,
+    );
+    assert!(cancelled.is_err());
+    assert_eq!(dump(&store), after);
+    store
+        .change("Thêm đại biểu", |s| {
+            s.add_attendee(&attendee("Đến Sau Nữa", "Đơn vị 2"))
+        })
+        .unwrap();
+    assert_eq!(store.history(5).unwrap()[0].counts[0].rows, 1);
     // The window reads the stored search keys: they are what the data folds to.
     let (people, keys) = store.attendees_keyed().unwrap();
-    assert_eq!(people.len(), 501);
+    assert_eq!(people.len(), 502);
     for (a, k) in people.iter().zip(&keys) {
         assert_eq!(*k, a.data.search_key());
     }

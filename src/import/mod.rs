@@ -500,7 +500,7 @@ pub fn apply(
             }
             Ok::<_, Error>(())
         };
-        s.set_bulk(true)?;
+        let trigger = s.set_aside_insert_trigger("attendee")?;
         for (i, r) in plan.rows.iter().enumerate() {
             if i % 1000 == 0 {
                 store_batch(&mut batch)?;
@@ -524,7 +524,7 @@ pub fn apply(
         }
         store_batch(&mut batch)?;
         added.flush(s)?;
-        s.set_bulk(false)?;
+        s.restore_trigger(trigger)?;
         if !progress(total, total) {
             return Err(Error::Cancelled);
         }
