@@ -91,16 +91,21 @@ pub(crate) fn insert_many(
                         group_name, phone, note, search_key, name_key, unit_key, created_at, updated_at";
     let mut chunks = rows.chunks_exact(PER);
     if chunks.len() > 0 {
-        let one = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        let sql = format!(
-            "INSERT INTO attendee ({COLS}) VALUES {}",
-            vec![one; PER].join(", ")
-        );
+        // ?1 is the time stamp, bound once for every row: 2 of 16 copies per row fewer.
+        let rows: Vec<String> = (0..PER)
+            .map(|r| {
+                let first = 2 + r * 14;
+                let values: Vec<String> = (first..first + 14).map(|n| format!("?{n}")).collect();
+                format!("({}, ?1, ?1)", values.join(", "))
+            })
+            .collect();
+        let sql = format!("INSERT INTO attendee ({COLS}) VALUES {}", rows.join(", "));
         let mut stmt = conn.prepare_cached(&sql)?;
         for chunk in chunks.by_ref() {
-            let mut i = 1;
+            stmt.raw_bind_parameter(1, stamp)?;
+            let mut i = 2;
             for (id, d, [search, name, unit]) in chunk {
-                let values: [&dyn rusqlite::ToSql; 16] = [
+                let values: [&dyn rusqlite::ToSql; 14] = [
                     id,
                     &d.full_name,
                     &d.gender,
@@ -115,8 +120,6 @@ pub(crate) fn insert_many(
                     search,
                     name,
                     unit,
-                    &stamp,
-                    &stamp,
                 ];
                 for v in values {
                     stmt.raw_bind_parameter(i, v)?;
