@@ -214,18 +214,28 @@ fn bars(
 ) {
     let n = rows.len();
     let max = rows.iter().map(|r| r.1.max(r.2)).fold(1.0, f64::max);
-    let height = k.row * n as f32 + 8.0;
+    // Each row is a label with its bar under it, measured in points so a label's tone
+    // marks never run into the bar above: one row is one unit of the plot's y axis.
+    let label_h = k.body * 0.85 * 1.4;
+    let bar_h = k.body * 0.7;
+    let unit = label_h + bar_h + 8.0;
+    let bar = f64::from(bar_h / unit);
+    let label_at = bar / 2.0 + f64::from(2.0 / unit);
+    let below = bar / 2.0 + f64::from(2.0 / unit);
+    let above = label_at + f64::from(label_h / unit);
+    #[allow(clippy::cast_possible_truncation, reason = "a few hundred points")]
+    let height = ((n as f64 - 1.0 + below + above) * f64::from(unit)) as f32;
     let place = |i: usize| (n - 1 - i) as f64;
     let totals: Vec<Bar> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| r.2 > 0.0)
-        .map(|(i, r)| Bar::new(place(i), r.2).width(0.45).name(&r.0))
+        .map(|(i, r)| Bar::new(place(i), r.2).width(bar).name(&r.0))
         .collect();
     let values: Vec<Bar> = rows
         .iter()
         .enumerate()
-        .map(|(i, r)| Bar::new(place(i), r.1).width(0.45).name(&r.0))
+        .map(|(i, r)| Bar::new(place(i), r.1).width(bar).name(&r.0))
         .collect();
     Plot::new(id)
         .height(height)
@@ -241,8 +251,8 @@ fn bars(
         .allow_double_click_reset(false)
         .include_x(0.0)
         .include_x(max * 1.02)
-        .include_y(-0.4)
-        .include_y(n as f64 - 0.2)
+        .include_y(-below)
+        .include_y(n as f64 - 1.0 + above)
         .set_margin_fraction(egui::vec2(0.0, 0.0))
         .show(ui, |p| {
             if !totals.is_empty() {
@@ -261,7 +271,7 @@ fn bars(
                 p.text(
                     Text::new(
                         "",
-                        PlotPoint::new(0.0, place(i) + 0.3),
+                        PlotPoint::new(0.0, place(i) + label_at),
                         RichText::new(&r.0).size(k.body * 0.85).color(theme::TEXT),
                     )
                     .anchor(Align2::LEFT_BOTTOM),
