@@ -362,6 +362,35 @@ fn a_topic_is_added_on_the_lists_page_and_offered_on_the_slip() {
     assert_eq!(names.last().map(String::as_str), Some("An ninh trật tự"));
     // Topics in use offer a merge instead of a delete.
     assert!(h.query_all_by_label("Gộp vào…").count() >= 5);
+    // At 1366×768 the rows line up and stay inside the window: every name field starts
+    // and ends at the same place, and every merge control is left of the window's edge.
+    let fields: Vec<egui::Rect> = ["Tổ chức, biên chế Công an xã", "Chế độ chính sách", "Khác"]
+        .iter()
+        .map(|name| h.get_by_label(name).rect())
+        .collect();
+    for f in &fields {
+        assert!(
+            (f.left() - fields[0].left()).abs() < 0.5,
+            "{f:?} vs {:?}",
+            fields[0]
+        );
+        assert!(
+            (f.right() - fields[0].right()).abs() < 0.5,
+            "{f:?} vs {:?}",
+            fields[0]
+        );
+    }
+    for merge in h.query_all_by_label("Gộp vào…") {
+        let r = merge.rect();
+        assert!(
+            r.right() <= 1366.0,
+            "merge control outside the window: {r:?}"
+        );
+        assert!(
+            r.left() > fields[0].right(),
+            "merge control over a name field: {r:?}"
+        );
+    }
     assert_eq!(
         h.query_all_by_label("Xoá").count(),
         3,

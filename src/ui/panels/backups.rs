@@ -58,9 +58,12 @@ impl BackupsPanel {
             let mut restore = None;
             TableBuilder::new(ui)
                 .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .column(Column::exact(170.0))
                 .column(Column::exact(190.0))
-                .columns(Column::exact(110.0), 4)
+                // "100000 (99999 có mặt)" fits whole.
+                .column(Column::exact(190.0))
+                .columns(Column::exact(100.0), 3)
                 .column(Column::remainder())
                 .header(theme::ROW_HEIGHT, |mut h| {
                     for t in [

@@ -45,28 +45,26 @@ impl ListsPanel {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    ui.columns(2, |cols| {
-                        if let [left, right] = cols {
-                            self.list_ui(
-                                left,
-                                List::Topics,
-                                s.lists_topics,
-                                &data.topic_entries,
-                                s,
-                                writable,
-                                &mut actions,
-                            );
-                            self.list_ui(
-                                right,
-                                List::CommendationKinds,
-                                s.lists_kinds,
-                                &data.kind_entries,
-                                s,
-                                writable,
-                                &mut actions,
-                            );
-                        }
-                    });
+                    // One card above the other: topic names run long.
+                    self.list_ui(
+                        ui,
+                        List::Topics,
+                        s.lists_topics,
+                        &data.topic_entries,
+                        s,
+                        writable,
+                        &mut actions,
+                    );
+                    ui.add_space(theme::GAP);
+                    self.list_ui(
+                        ui,
+                        List::CommendationKinds,
+                        s.lists_kinds,
+                        &data.kind_entries,
+                        s,
+                        writable,
+                        &mut actions,
+                    );
                 });
         });
         actions
@@ -90,8 +88,13 @@ impl ListsPanel {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(title).strong().size(theme::HEADING_SIZE));
             ui.add_enabled_ui(writable, |ui| {
+                // Counts and buttons sit in fixed slots and the name field gets what the
+                // card has left after them: rows line up and never push into the next card.
+                let name_width = (ui.available_width() - 290.0).clamp(140.0, 560.0);
                 for (i, e) in entries.iter().enumerate() {
-                    self.entry_ui(ui, list, i, e, entries, s, actions);
+                    ui.horizontal(|ui| {
+                        self.entry_ui(ui, list, i, e, entries, s, name_width, actions);
+                    });
                 }
                 ui.add_space(theme::GAP);
                 ui.horizontal(|ui| {
@@ -121,16 +124,17 @@ impl ListsPanel {
         e: &ListEntry,
         entries: &[ListEntry],
         s: &'static Strings,
+        name_width: f32,
         actions: &mut Vec<Action>,
     ) {
-        ui.horizontal(|ui| {
+        {
             let draft = self
                 .drafts
                 .entry(e.id.clone())
                 .or_insert_with(|| e.name.clone());
             let field = ui.add(
                 egui::TextEdit::singleline(draft)
-                    .desired_width(ui.available_width() - 230.0)
+                    .desired_width(name_width)
                     .id_salt(("list_entry", &e.id)),
             );
             let enabled = ui.is_enabled();
@@ -149,8 +153,11 @@ impl ListsPanel {
                 // Renamed elsewhere (or the rename was refused): show what is stored.
                 draft.clone_from(&e.name);
             }
-            ui.label(theme::muted(format!("{} {}", e.uses, s.lists_uses)))
-                .on_hover_text(s.lists_uses_hint);
+            ui.add_sized(
+                [90.0, ui.spacing().interact_size.y],
+                egui::Label::new(theme::muted(format!("{} {}", e.uses, s.lists_uses))),
+            )
+            .on_hover_text(s.lists_uses_hint);
             if ui
                 .add_enabled(i > 0, egui::Button::new("˄"))
                 .on_hover_text(s.move_up)
@@ -200,6 +207,6 @@ impl ListsPanel {
                     egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, s.lists_merge_into)
                 });
             }
-        });
+        }
     }
 }
