@@ -213,10 +213,10 @@ strings! {
     welcome_details: "Điền thông tin hội nghị", "Fill in the conference details";
     welcome_add_attendee: "Thêm đại biểu đầu tiên", "Add the first attendee";
     welcome_sample: "Mở hội nghị mẫu (520 đại biểu)", "Open a sample conference (520 attendees)";
-    empty_attendees: "Chưa có đại biểu nào. Nhập họ tên và đơn vị ở khung bên phải rồi bấm Enter.", "No attendees yet. Type a name and unit in the form on the right and press Enter.";
-    empty_questions: "Chưa có câu hỏi nào. Nhập nội dung phiếu ở khung bên phải rồi bấm Thêm.", "No questions yet. Type the slip into the form on the right and press Add.";
-    empty_gifts: "Chưa có quà tặng nào. Chọn người nhận ở khung bên phải, nhập giá trị rồi bấm Thêm.", "No gifts yet. Pick a recipient in the form on the right, type the value and press Add.";
-    empty_commendations: "Chưa có khen thưởng nào. Nhập hình thức, người nhận và số quyết định ở khung bên phải.", "No commendations yet. Fill in the kind, recipient and decision in the form on the right.";
+    empty_attendees: "Chưa có đại biểu nào. Nhập họ tên và đơn vị ở khung bên phải rồi bấm Enter, hoặc nhập cả danh sách từ tệp.", "No attendees yet. Type a name and unit in the form on the right and press Enter, or import the whole list from a file.";
+    empty_questions: "Chưa có câu hỏi nào. Nhập nội dung phiếu ở khung bên phải rồi bấm Thêm, hoặc nhập từ tệp.", "No questions yet. Type the slip into the form on the right and press Add, or import them from a file.";
+    empty_gifts: "Chưa có quà tặng nào. Chọn người nhận ở khung bên phải, nhập giá trị rồi bấm Thêm, hoặc nhập từ tệp.", "No gifts yet. Pick a recipient in the form on the right, type the value and press Add, or import them from a file.";
+    empty_commendations: "Chưa có khen thưởng nào. Nhập hình thức, người nhận và số quyết định ở khung bên phải, hoặc nhập từ tệp.", "No commendations yet. Fill in the kind, recipient and decision in the form on the right, or import them from a file.";
     no_match: "Không có bản ghi nào khớp với tìm kiếm.", "Nothing matches the search.";
     // Problems
     p_required: "Bắt buộc nhập", "Required";

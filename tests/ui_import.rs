@@ -139,3 +139,32 @@ fn gifts_are_imported_from_the_file_menu_with_a_preview() {
     h.run();
     assert_eq!(h.state().page(), Page::Gifts);
 }
+
+#[test]
+fn every_empty_table_offers_to_import_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ds.csv");
+    std::fs::write(&csv, LIST).unwrap();
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    for (page, button) in [
+        ("Câu hỏi", "Nhập câu hỏi, ý kiến…"),
+        ("Quà tặng", "Nhập danh sách quà tặng…"),
+        ("Khen thưởng", "Nhập danh sách khen thưởng…"),
+    ] {
+        common::go_to(&mut h, page);
+        h.get_by_label_contains("hoặc nhập từ tệp");
+        h.get_by_label(button);
+    }
+    // The attendee table's button opens the same preview as the welcome card's.
+    common::go_to(&mut h, "Đại biểu");
+    h.get_by_label_contains("hoặc nhập cả danh sách từ tệp");
+    h.get_all_by_label("Nhập danh sách đại biểu (Excel, CSV)…")
+        .last()
+        .unwrap()
+        .click();
+    h.step();
+    wait_idle(&mut h);
+    assert_eq!(h.state().page(), Page::Import);
+    h.get_by_label_contains("3 dòng sẽ nhập · 1 trùng · 0 dòng lỗi");
+}

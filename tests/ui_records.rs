@@ -499,3 +499,26 @@ fn attendee_edits_patch_the_view_exactly_as_a_full_read_would() {
     assert_eq!(h.state().data().attendees.items.len(), before);
     assert!(h.state().data().attendee(&added.id).is_none());
 }
+
+#[test]
+fn a_filter_label_wraps_with_its_list_never_apart() {
+    let mut h = harness(common::demo_store());
+    for (page, filter) in [("Đại biểu", "Có mặt"), ("Câu hỏi", "Đơn vị người hỏi")]
+    {
+        go_to(&mut h, page);
+        let combo = h.get_by_role_and_label(Role::ComboBox, filter).rect();
+        let label = h
+            .query_all_by(|n| n.role() == Role::Label && n.value().as_deref() == Some(filter))
+            .map(|n| n.rect())
+            .find(|r| r.right() <= combo.left())
+            .unwrap_or_else(|| panic!("no {filter} label left of its list"));
+        assert!(
+            (label.center().y - combo.center().y).abs() < 8.0,
+            "{filter}: label {label:?} and list {combo:?} are on different lines"
+        );
+        assert!(
+            combo.right() <= 1366.0 - 360.0,
+            "{filter} list runs under the form"
+        );
+    }
+}

@@ -57,6 +57,8 @@ pub trait RecordKind {
         false
     }
     fn empty_text(s: &Strings) -> &'static str;
+    /// The button an empty table offers besides the form: importing a file.
+    fn empty_import(s: &'static Strings) -> (&'static str, Action);
     /// A short description for the delete confirmation.
     fn describe(r: &Self::Record) -> String;
     fn new_form(data: &Data) -> Self::Form;
@@ -305,7 +307,7 @@ impl<K: RecordKind> RecordPanel<K> {
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.table_ui(ui, data, s, writable);
+            self.table_ui(ui, data, s, writable, &mut actions);
         });
         self.confirm_ui(ui, data, s, &mut actions);
         actions
@@ -379,7 +381,14 @@ impl<K: RecordKind> RecordPanel<K> {
         }
     }
 
-    fn table_ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool) {
+    fn table_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
         let rows = K::rows(data);
         ui.horizontal(|ui| {
             let label = ui.label(s.search);
@@ -416,7 +425,12 @@ impl<K: RecordKind> RecordPanel<K> {
                     RichText::new(K::empty_text(s))
                         .size(16.0)
                         .color(theme::MUTED),
-                )
+                );
+                ui.add_space(theme::GAP);
+                let (label, action) = K::empty_import(s);
+                if ui.add_enabled(writable, egui::Button::new(label)).clicked() {
+                    actions.push(action);
+                }
             });
             return;
         }

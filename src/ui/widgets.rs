@@ -269,3 +269,23 @@ pub fn success_card(ui: &mut egui::Ui, text: String) {
         ui.label(egui::RichText::new(text).size(17.0).color(theme::SUCCESS));
     });
 }
+
+/// In a wrapped row of filters, starts a new line unless a label and its drop-down of
+/// `combo_width` fit on this one, so a label never ends a line with its list on the next.
+pub fn filter_label(ui: &mut Ui, text: &str, combo_width: f32) -> Response {
+    let label = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let spacing = ui.spacing();
+    let combo = combo_width + spacing.icon_width + 2.0 * spacing.button_padding.x;
+    let needed = label.size().x + spacing.item_spacing.x + combo;
+    // In a wrapping layout `available_width` is the whole row; what is left is measured.
+    let left = ui.max_rect().right() - ui.cursor().min.x;
+    if left < needed {
+        ui.end_row();
+    }
+    ui.label(label)
+}

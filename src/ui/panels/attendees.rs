@@ -36,7 +36,7 @@ pub(crate) fn pick(
     options: &[String],
     s: &Strings,
 ) {
-    let label_id = ui.label(label).id;
+    let label_id = crate::ui::widgets::filter_label(ui, label, 130.0).id;
     let text = value.clone().unwrap_or_else(|| s.filter_all.to_owned());
     egui::ComboBox::from_id_salt(("filter", label))
         .selected_text(text)
@@ -163,7 +163,7 @@ impl RecordKind for Attendees {
                 &data.attendee_districts,
                 s,
             );
-            let label = ui.label(s.f_checked_in);
+            let label = crate::ui::widgets::filter_label(ui, s.f_checked_in, 90.0);
             let text = match filter.checked_in {
                 None => s.filter_all,
                 Some(true) => s.filter_present,
@@ -199,6 +199,10 @@ impl RecordKind for Attendees {
 
     fn empty_text(s: &Strings) -> &'static str {
         s.empty_attendees
+    }
+
+    fn empty_import(s: &'static Strings) -> (&'static str, Action) {
+        (s.welcome_import, Action::ImportChoose)
     }
 
     fn describe(r: &Attendee) -> String {

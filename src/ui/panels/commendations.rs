@@ -104,6 +104,13 @@ impl RecordKind for Commendations {
         s.empty_commendations
     }
 
+    fn empty_import(s: &'static Strings) -> (&'static str, Action) {
+        (
+            s.menu_import_commendations,
+            Action::ImportRecordsChoose(crate::import::records::RecordKind::Commendations),
+        )
+    }
+
     fn describe(r: &Commendation) -> String {
         format!("{} — {}", r.data.kind, r.data.recipient_name)
     }

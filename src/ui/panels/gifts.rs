@@ -108,6 +108,13 @@ impl RecordKind for Gifts {
         s.empty_gifts
     }
 
+    fn empty_import(s: &'static Strings) -> (&'static str, Action) {
+        (
+            s.menu_import_gifts,
+            Action::ImportRecordsChoose(crate::import::records::RecordKind::Gifts),
+        )
+    }
+
     fn describe(r: &Gift) -> String {
         format!(
             "{} — {} đ",

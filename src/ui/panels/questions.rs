@@ -95,7 +95,7 @@ impl RecordKind for Questions {
 
     fn filter_ui(filter: &mut QuestionFilter, ui: &mut Ui, data: &Data, s: &Strings) {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(s.f_topic);
+            let label = crate::ui::widgets::filter_label(ui, s.f_topic, 150.0);
             let current = filter
                 .topic_id
                 .as_ref()
@@ -112,7 +112,7 @@ impl RecordKind for Questions {
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label(s.f_status);
+            let label = crate::ui::widgets::filter_label(ui, s.f_status, 140.0);
             egui::ComboBox::from_id_salt("filter_status")
                 .selected_text(filter.status.map_or(s.filter_all, |st| s.status(st)))
                 .width(140.0)
@@ -160,6 +160,13 @@ impl RecordKind for Questions {
 
     fn empty_text(s: &Strings) -> &'static str {
         s.empty_questions
+    }
+
+    fn empty_import(s: &'static Strings) -> (&'static str, Action) {
+        (
+            s.menu_import_questions,
+            Action::ImportRecordsChoose(crate::import::records::RecordKind::Questions),
+        )
     }
 
     fn describe(r: &Question) -> String {
