@@ -92,15 +92,20 @@ pub(crate) fn insert_many(
     let mut chunks = rows.chunks_exact(PER);
     if chunks.len() > 0 {
         // ?1 is the time stamp, bound once for every row: 2 of 16 copies per row fewer.
-        let rows: Vec<String> = (0..PER)
-            .map(|r| {
-                let first = 2 + r * 14;
-                let values: Vec<String> = (first..first + 14).map(|n| format!("?{n}")).collect();
-                format!("({}, ?1, ?1)", values.join(", "))
-            })
-            .collect();
-        let sql = format!("INSERT INTO attendee ({COLS}) VALUES {}", rows.join(", "));
-        let mut stmt = conn.prepare_cached(&sql)?;
+        // The text is made once; the statement is then found in the connection's cache.
+        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let sql = SQL.get_or_init(|| {
+            let rows: Vec<String> = (0..PER)
+                .map(|r| {
+                    let first = 2 + r * 14;
+                    let values: Vec<String> =
+                        (first..first + 14).map(|n| format!("?{n}")).collect();
+                    format!("({}, ?1, ?1)", values.join(", "))
+                })
+                .collect();
+            format!("INSERT INTO attendee ({COLS}) VALUES {}", rows.join(", "))
+        });
+        let mut stmt = conn.prepare_cached(sql)?;
         for chunk in chunks.by_ref() {
             stmt.raw_bind_parameter(1, stamp)?;
             let mut i = 2;

@@ -127,86 +127,83 @@ impl ListsPanel {
         name_width: f32,
         actions: &mut Vec<Action>,
     ) {
+        let draft = self
+            .drafts
+            .entry(e.id.clone())
+            .or_insert_with(|| e.name.clone());
+        let field = ui.add(
+            egui::TextEdit::singleline(draft)
+                .desired_width(name_width)
+                .id_salt(("list_entry", &e.id)),
+        );
+        let enabled = ui.is_enabled();
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, &e.name));
+        if field.lost_focus() {
+            if draft.trim() != e.name && !draft.trim().is_empty() {
+                actions.push(Action::ListRename {
+                    list,
+                    id: e.id.clone(),
+                    name: draft.clone(),
+                });
+            }
+            self.drafts.remove(&e.id);
+        } else if !field.has_focus() && *draft != e.name {
+            // Renamed elsewhere (or the rename was refused): show what is stored.
+            draft.clone_from(&e.name);
+        }
+        ui.add_sized(
+            [90.0, ui.spacing().interact_size.y],
+            egui::Label::new(theme::muted(format!("{} {}", e.uses, s.lists_uses))),
+        )
+        .on_hover_text(s.lists_uses_hint);
+        if ui
+            .add_enabled(i > 0, egui::Button::new("˄"))
+            .on_hover_text(s.move_up)
+            .clicked()
         {
-            let draft = self
-                .drafts
-                .entry(e.id.clone())
-                .or_insert_with(|| e.name.clone());
-            let field = ui.add(
-                egui::TextEdit::singleline(draft)
-                    .desired_width(name_width)
-                    .id_salt(("list_entry", &e.id)),
-            );
-            let enabled = ui.is_enabled();
-            field
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, &e.name));
-            if field.lost_focus() {
-                if draft.trim() != e.name && !draft.trim().is_empty() {
-                    actions.push(Action::ListRename {
-                        list,
-                        id: e.id.clone(),
-                        name: draft.clone(),
-                    });
-                }
-                self.drafts.remove(&e.id);
-            } else if !field.has_focus() && *draft != e.name {
-                // Renamed elsewhere (or the rename was refused): show what is stored.
-                draft.clone_from(&e.name);
-            }
-            ui.add_sized(
-                [90.0, ui.spacing().interact_size.y],
-                egui::Label::new(theme::muted(format!("{} {}", e.uses, s.lists_uses))),
-            )
-            .on_hover_text(s.lists_uses_hint);
-            if ui
-                .add_enabled(i > 0, egui::Button::new("˄"))
-                .on_hover_text(s.move_up)
-                .clicked()
-            {
-                actions.push(Action::ListMove {
+            actions.push(Action::ListMove {
+                list,
+                id: e.id.clone(),
+                up: true,
+            });
+        }
+        if ui
+            .add_enabled(i + 1 < entries.len(), egui::Button::new("˅"))
+            .on_hover_text(s.move_down)
+            .clicked()
+        {
+            actions.push(Action::ListMove {
+                list,
+                id: e.id.clone(),
+                up: false,
+            });
+        }
+        if e.uses == 0 {
+            if ui.button(s.lists_delete).clicked() {
+                actions.push(Action::ListDelete {
                     list,
                     id: e.id.clone(),
-                    up: true,
                 });
             }
-            if ui
-                .add_enabled(i + 1 < entries.len(), egui::Button::new("˅"))
-                .on_hover_text(s.move_down)
-                .clicked()
-            {
-                actions.push(Action::ListMove {
-                    list,
-                    id: e.id.clone(),
-                    up: false,
-                });
-            }
-            if e.uses == 0 {
-                if ui.button(s.lists_delete).clicked() {
-                    actions.push(Action::ListDelete {
-                        list,
-                        id: e.id.clone(),
-                    });
-                }
-            } else {
-                let combo = egui::ComboBox::from_id_salt(("merge", &e.id))
-                    .selected_text(s.lists_merge_into)
-                    .width(110.0)
-                    .show_ui(ui, |ui| {
-                        for other in entries.iter().filter(|o| o.id != e.id) {
-                            if ui.selectable_label(false, &other.name).clicked() {
-                                actions.push(Action::ListMerge {
-                                    list,
-                                    from: e.id.clone(),
-                                    into: other.id.clone(),
-                                });
-                            }
+        } else {
+            let combo = egui::ComboBox::from_id_salt(("merge", &e.id))
+                .selected_text(s.lists_merge_into)
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for other in entries.iter().filter(|o| o.id != e.id) {
+                        if ui.selectable_label(false, &other.name).clicked() {
+                            actions.push(Action::ListMerge {
+                                list,
+                                from: e.id.clone(),
+                                into: other.id.clone(),
+                            });
                         }
-                    });
-                let enabled = ui.is_enabled();
-                combo.response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, s.lists_merge_into)
+                    }
                 });
-            }
+            let enabled = ui.is_enabled();
+            combo.response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, s.lists_merge_into)
+            });
         }
     }
 }
