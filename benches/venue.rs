@@ -217,7 +217,7 @@ fn benches(c: &mut Criterion) {
     });
     g.finish();
     let data = Data::load(&store, 1).unwrap();
-    let s = hoinghi::i18n::Lang::Vi.strings();
+    let s = hoinghi::ui::i18n::Lang::Vi.strings();
     let mut panel = AttendeesPanel::default();
     let mut flip = false;
     c.bench_function("search_keystroke_100k", |b| {

@@ -58,14 +58,14 @@ pub enum Command {
         dry_run: bool,
         /// What to do with people already in the file.
         #[arg(long, value_enum, default_value = "skip")]
-        on_duplicate: crate::import::OnDuplicate,
+        on_duplicate: OnDuplicateArg,
         /// Import the valid rows even if some rows have errors (they are listed and counted).
         #[arg(long)]
         skip_invalid: bool,
     },
     /// Print a list (PDF) or export it (XLSX, CSV); the format comes from --out's extension.
     Export {
-        list: crate::export::ListKind,
+        list: ListArg,
         #[arg(long)]
         db: PathBuf,
         /// The file to write (.pdf, .xlsx or .csv); replaced whole if it exists.
@@ -76,7 +76,7 @@ pub enum Command {
         group_by: Option<GroupBy>,
         /// Order of a list of people (default: Vietnamese name order).
         #[arg(long, value_enum)]
-        sort: Option<crate::export::Sort>,
+        sort: Option<SortArg>,
     },
     /// Check people in and import batches until killed (the crash tests' worker).
     #[command(hide = true)]
@@ -113,6 +113,81 @@ pub enum Kind {
     Commendations,
 }
 
+/// The lists `export` writes (the library's `ListKind`, named for the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListArg {
+    /// Sign-in sheet (danh sách ký nhận).
+    Signin,
+    /// Present or absent, with check-in times.
+    Attendance,
+    /// Attendance report for the opening remarks, by group and by unit.
+    Report,
+    /// Gift receipt list with totals in figures and words.
+    Gifts,
+    /// Commendations in stage order.
+    Commendations,
+    /// Opinions and answers grouped by topic.
+    Questions,
+    /// Name badges, ten per A4 page with cut marks.
+    Badges,
+    /// Every attendee with every field.
+    Attendees,
+}
+
+impl From<ListArg> for crate::export::ListKind {
+    fn from(a: ListArg) -> Self {
+        match a {
+            ListArg::Signin => Self::Signin,
+            ListArg::Attendance => Self::Attendance,
+            ListArg::Report => Self::Report,
+            ListArg::Gifts => Self::Gifts,
+            ListArg::Commendations => Self::Commendations,
+            ListArg::Questions => Self::Questions,
+            ListArg::Badges => Self::Badges,
+            ListArg::Attendees => Self::Attendees,
+        }
+    }
+}
+
+/// What `export --sort` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Vietnamese name order: given name, then middle and family names.
+    Name,
+    /// Protocol order: office, level of unit, rank.
+    Rank,
+    /// By unit, then name.
+    Unit,
+}
+
+impl From<SortArg> for crate::export::Sort {
+    fn from(a: SortArg) -> Self {
+        match a {
+            SortArg::Name => Self::Name,
+            SortArg::Rank => Self::Rank,
+            SortArg::Unit => Self::Unit,
+        }
+    }
+}
+
+/// What `import --on-duplicate` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnDuplicateArg {
+    /// Leave people already in the file as they are.
+    Skip,
+    /// Overwrite them with the file's values.
+    Update,
+}
+
+impl From<OnDuplicateArg> for crate::import::OnDuplicate {
+    fn from(a: OnDuplicateArg) -> Self {
+        match a {
+            OnDuplicateArg::Skip => Self::Skip,
+            OnDuplicateArg::Update => Self::Update,
+        }
+    }
+}
+
 /// What `export --group-by` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GroupBy {
@@ -142,7 +217,14 @@ pub fn run(command: Command) -> Result<()> {
             dry_run,
             on_duplicate,
             skip_invalid,
-        } => import_attendees(&file, &db, sheet, dry_run, on_duplicate, skip_invalid),
+        } => import_attendees(
+            &file,
+            &db,
+            sheet,
+            dry_run,
+            on_duplicate.into(),
+            skip_invalid,
+        ),
         Command::Import {
             kind,
             file,
@@ -171,7 +253,13 @@ pub fn run(command: Command) -> Result<()> {
             out,
             group_by,
             sort,
-        } => export(list, &db, &out, group_by.is_some(), sort),
+        } => export(
+            list.into(),
+            &db,
+            &out,
+            group_by.is_some(),
+            sort.map(Into::into),
+        ),
     }
 }
 
@@ -465,7 +553,7 @@ fn print_row_errors(file: &Path, errors: &[crate::import::RowError]) {
             file.display(),
             e.row,
             e.column,
-            crate::i18n::VI.problem(e.problem)
+            e.problem.vi()
         );
     }
 }

@@ -1,21 +1,14 @@
 //! hoinghi: an offline desk app for conference organisers.
 //!
-//! Layers, top to bottom: `ui` (egui) → `store`, `cli`, `demo` → `domain`, `text`.
-//! Nothing below `ui` imports egui; `domain` imports neither egui nor rusqlite.
+//! Two crates: `hoinghi-core` (`src/core/`) holds the conference file, its rules, the
+//! imports and the printed lists; this crate adds the window (`ui`), the command line
+//! (`cli`) and the log. Arrows point down: `ui`, `cli` → core. The core's modules are
+//! re-exported here so tests and benchmarks name one crate.
 
 pub mod cli;
-pub mod demo;
-pub mod domain;
-pub mod error;
-pub mod export;
-pub mod i18n;
-pub mod import;
 pub mod logs;
-pub mod paths;
-pub mod store;
 #[doc(hidden)]
 pub mod stress;
-pub mod text;
 pub mod ui;
 
-pub use error::{Error, Result};
+pub use hoinghi_core::{Error, Result, demo, domain, error, export, import, paths, store, text};

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 /// Starts writing the log under `data_dir`; without a writable folder the app runs on.
-pub fn init(data_dir: &Path) -> Result<(), String> {
+/// `quiet` names chatty modules (the windowing crates) and the least level kept of each.
+pub fn init(data_dir: &Path, quiet: &[(&str, tracing::Level)]) -> Result<(), String> {
     use tracing_appender::rolling::{Builder, Rotation};
     use tracing_subscriber::layer::SubscriberExt as _;
     // The appender prunes old logs before it creates the folder, and on a first start
@@ -20,12 +21,10 @@ pub fn init(data_dir: &Path) -> Result<(), String> {
         .max_log_files(14)
         .build(dir)
         .map_err(|e| e.to_string())?;
-    // The windowing crates warn about every odd key or monitor: keep only their errors.
-    let targets = tracing_subscriber::filter::Targets::new()
-        .with_default(tracing::Level::INFO)
-        .with_target("winit", tracing::Level::ERROR)
-        .with_target("eframe", tracing::Level::WARN)
-        .with_target("egui_glow", tracing::Level::WARN);
+    let targets = quiet.iter().fold(
+        tracing_subscriber::filter::Targets::new().with_default(tracing::Level::INFO),
+        |t, (target, level)| t.with_target(*target, *level),
+    );
     let subscriber = tracing_subscriber::fmt()
         .with_writer(appender)
         .with_ansi(false)

@@ -230,7 +230,7 @@ fn attendee_filters_and_protocol_order() {
         let data = app.data().clone();
         let ids = app
             .attendees
-            .visible_ids(&data, hoinghi::i18n::Lang::Vi.strings());
+            .visible_ids(&data, hoinghi::ui::i18n::Lang::Vi.strings());
         data.attendee(ids[0]).unwrap().data.full_name.clone()
     };
     assert_eq!(first, "Nguyễn Thanh Tràng");
@@ -246,7 +246,7 @@ fn attendee_filters_and_protocol_order() {
     let data = app.data().clone();
     let ids = app
         .attendees
-        .visible_ids(&data, hoinghi::i18n::Lang::Vi.strings());
+        .visible_ids(&data, hoinghi::ui::i18n::Lang::Vi.strings());
     let expected = data
         .attendees
         .items

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::domain::{AttendeeData, CommendationData, Conference, GiftData, QuestionData};
-use crate::i18n::Lang;
+use crate::ui::i18n::Lang;
 
 use super::Page;
 

@@ -24,11 +24,11 @@ use super::panels::questions::QuestionsPanel;
 use super::{Page, Persisted, theme};
 use crate::domain::date;
 use crate::error::Result;
-use crate::i18n::{Lang, Strings};
 use crate::import::records::RecordKind;
 use crate::store::backup::{self, Reason};
 use crate::store::lock::{FileLock, Lock};
 use crate::store::{Missing, Store};
+use crate::ui::i18n::{Lang, Strings};
 
 const MAX_RECENT: usize = 8;
 /// Snapshots while editing are at least this far apart.

@@ -3,8 +3,8 @@
 
 use super::action::Action;
 use super::data::Data;
-use crate::i18n::Strings;
 use crate::store::List;
+use crate::ui::i18n::Strings;
 
 /// The history label of `action`, or `None` when it changes no record.
 pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String> {

@@ -5,6 +5,7 @@ pub mod app;
 mod change_label;
 pub mod data;
 pub mod dialogs;
+pub mod i18n;
 pub mod job;
 pub mod panels;
 pub mod record;
@@ -42,7 +43,7 @@ pub enum Page {
 /// What is kept between runs (eframe storage): language and recent files.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Persisted {
-    pub lang: crate::i18n::Lang,
+    pub lang: crate::ui::i18n::Lang,
     pub recent: Vec<PathBuf>,
 }
 
@@ -50,7 +51,15 @@ const STORAGE_KEY: &str = "hoinghi";
 
 /// Opens the window on a conference file (created when missing).
 pub fn run(file: PathBuf) -> anyhow::Result<()> {
-    if let Err(e) = crate::logs::init(&crate::paths::data_dir()) {
+    // The windowing crates warn about every odd key or monitor: keep only their errors.
+    let quiet = [
+        ("winit", tracing::Level::ERROR),
+        ("eframe", tracing::Level::WARN),
+        ("egui_glow", tracing::Level::WARN),
+        ("egui_wgpu", tracing::Level::WARN),
+        ("wgpu", tracing::Level::ERROR),
+    ];
+    if let Err(e) = crate::logs::init(&crate::paths::data_dir(), &quiet) {
         eprintln!("Không ghi được nhật ký: {e}");
     }
     let options = eframe::NativeOptions {

@@ -10,8 +10,8 @@ use super::data::{Data, Rows};
 use super::theme;
 use super::widgets::FormUi;
 use crate::domain::FieldError;
-use crate::i18n::Strings;
 use crate::text::Query;
+use crate::ui::i18n::Strings;
 
 /// A table column.
 pub struct ColumnSpec {

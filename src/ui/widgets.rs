@@ -5,8 +5,8 @@ use egui::{Key, Response, TextEdit, Ui};
 use super::data::Data;
 use super::theme;
 use crate::domain::{Attendee, FieldError};
-use crate::i18n::Strings;
 use crate::text::Query;
+use crate::ui::i18n::Strings;
 
 /// Draws the fields of one form and collects what happened to them this frame.
 #[allow(
@@ -239,7 +239,7 @@ pub fn confirm_modal(
 pub fn import_progress(
     ui: &mut egui::Ui,
     progress: &crate::ui::job::Progress,
-    s: &crate::i18n::Strings,
+    s: &crate::ui::i18n::Strings,
     actions: &mut Vec<crate::ui::action::Action>,
 ) {
     match progress.fraction() {

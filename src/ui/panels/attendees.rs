@@ -4,10 +4,10 @@ use egui::Ui;
 
 use super::{impl_form, validated};
 use crate::domain::{Attendee, AttendeeDraft, FieldError, date, rank};
-use crate::i18n::Strings;
 use crate::text::{name_sort_key, sort_key};
 use crate::ui::action::Action;
 use crate::ui::data::{Data, Rows};
+use crate::ui::i18n::Strings;
 use crate::ui::record::{ColumnSpec, RecordKind, RecordPanel, SortValue};
 use crate::ui::widgets::FormUi;
 

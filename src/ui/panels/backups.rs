@@ -5,9 +5,9 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::i18n::Strings;
 use crate::store::backup::{Reason, Snapshot};
 use crate::ui::action::Action;
+use crate::ui::i18n::Strings;
 use crate::ui::theme;
 
 /// The page's own state: the listed snapshots and the one asked to restore.

@@ -10,8 +10,8 @@ use egui::{Align2, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
 
 use crate::domain::{Status, money};
-use crate::i18n::Strings;
 use crate::ui::data::Data;
+use crate::ui::i18n::Strings;
 use crate::ui::theme;
 
 /// Text sizes of one rendering: the overview's, or the projector's.

@@ -4,10 +4,10 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::domain::{AttendeeDraft, date};
-use crate::i18n::Strings;
 use crate::text::Query;
 use crate::ui::action::Action;
 use crate::ui::data::Data;
+use crate::ui::i18n::Strings;
 use crate::ui::theme;
 use crate::ui::widgets::FormUi;
 

@@ -4,9 +4,9 @@
 use egui::{RichText, Ui};
 
 use crate::export::{Format, ListKind, Options, Sort, Written};
-use crate::i18n::Strings;
 use crate::ui::action::Action;
 use crate::ui::data::Data;
+use crate::ui::i18n::Strings;
 use crate::ui::job::Progress;
 use crate::ui::theme;
 

@@ -4,9 +4,9 @@ use egui::Ui;
 
 use super::{impl_form, validated};
 use crate::domain::{FieldError, Gift, GiftDraft, Problem, date, money};
-use crate::i18n::Strings;
 use crate::ui::action::Action;
 use crate::ui::data::{Data, Rows};
+use crate::ui::i18n::Strings;
 use crate::ui::record::{ColumnSpec, RecordKind, RecordPanel, SortValue};
 use crate::ui::theme;
 use crate::ui::widgets::{FormUi, attendee_suggestions};

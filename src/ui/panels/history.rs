@@ -5,10 +5,10 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::domain::date;
-use crate::i18n::Strings;
 use crate::store::history::{Change, Op, Step, StepCount};
 use crate::ui::action::Action;
 use crate::ui::data::Data;
+use crate::ui::i18n::Strings;
 use crate::ui::theme;
 
 /// How many records of the selected change are listed.

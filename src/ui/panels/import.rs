@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::i18n::Strings;
 use crate::import::{Duplicate, Encoding, Field, OnDuplicate, Plan, ReadOptions, Summary};
 use crate::ui::action::Action;
+use crate::ui::i18n::Strings;
 use crate::ui::job::Progress;
 use crate::ui::{theme, widgets};
 

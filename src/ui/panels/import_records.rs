@@ -8,10 +8,10 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::domain::money;
-use crate::i18n::Strings;
 use crate::import::Summary;
 use crate::import::records::{Record, RecordKind, RecordPlan};
 use crate::ui::action::Action;
+use crate::ui::i18n::Strings;
 use crate::ui::job::Progress;
 use crate::ui::{Page, theme, widgets};
 

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use egui::{RichText, Ui};
 
-use crate::i18n::Strings;
 use crate::store::{List, ListEntry};
 use crate::ui::action::Action;
 use crate::ui::data::Data;
+use crate::ui::i18n::Strings;
 use crate::ui::theme;
 
 /// The page's own state: names being typed.

@@ -3,10 +3,10 @@
 use egui::{RichText, Ui};
 
 use crate::domain::Conference;
-use crate::i18n::Strings;
 use crate::ui::Page;
 use crate::ui::action::Action;
 use crate::ui::data::Data;
+use crate::ui::i18n::Strings;
 use crate::ui::theme;
 use crate::ui::widgets::FormUi;
 

@@ -597,7 +597,7 @@ pub fn apply(
             field: Some(first.column.clone()),
             reason: format!(
                 "{} (tổng cộng {} dòng có lỗi)",
-                crate::i18n::VI.problem(first.problem),
+                first.problem.vi(),
                 plan.errors.len()
             ),
         });

@@ -87,6 +87,16 @@ impl Status {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
+    /// The status as printed on Vietnamese lists and shown in the window.
+    pub fn vi(self) -> &'static str {
+        match self {
+            Self::Received => "Đã tiếp nhận",
+            Self::AnsweredAtConference => "Đã trả lời tại hội nghị",
+            Self::InWriting => "Trả lời bằng văn bản",
+            Self::Forwarded => "Chuyển đơn vị chức năng",
+            Self::Withdrawn => "Rút / gộp",
+        }
+    }
 }
 
 /// What is recorded about a question.

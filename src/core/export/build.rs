@@ -8,7 +8,6 @@ use crate::domain::{
     Attendee, Commendation, Conference, Gift, Question, Status, Topic, money, rank,
 };
 use crate::error::Result;
-use crate::i18n::VI;
 use crate::store::Store;
 use crate::text::{name_sort_key, sort_key};
 
@@ -571,7 +570,7 @@ fn questions(src: &Source) -> Sheet {
                 }
                 let mut answer = d.answer.clone();
                 if d.status != Status::AnsweredAtConference || answer.is_empty() {
-                    let status = format!("[{}]", VI.status(d.status));
+                    let status = format!("[{}]", d.status.vi());
                     answer = if answer.is_empty() {
                         status
                     } else {

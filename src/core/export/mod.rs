@@ -19,7 +19,7 @@ pub use xlsx::looks_like_formula;
 use crate::error::{Error, Result};
 
 /// The lists the app prints and exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListKind {
     /// Sign-in sheet (danh sách ký nhận).
     Signin,
@@ -61,7 +61,7 @@ impl ListKind {
 }
 
 /// Order of a list of people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sort {
     /// Vietnamese name order: given name, then middle and family names.
     Name,

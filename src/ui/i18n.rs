@@ -27,11 +27,11 @@ macro_rules! strings {
     ($($key:ident: $vi:literal, $en:literal;)*) => {
         /// One language's strings.
         #[derive(Debug)]
-        pub struct Strings { $(pub $key: &'static str,)* }
+        pub struct Strings { pub lang: Lang, $(pub $key: &'static str,)* }
         /// Vietnamese.
-        pub static VI: Strings = Strings { $($key: $vi,)* };
+        pub static VI: Strings = Strings { lang: Lang::Vi, $($key: $vi,)* };
         /// English.
-        pub static EN: Strings = Strings { $($key: $en,)* };
+        pub static EN: Strings = Strings { lang: Lang::En, $($key: $en,)* };
     };
 }
 
@@ -219,23 +219,10 @@ strings! {
     empty_commendations: "Chưa có khen thưởng nào. Nhập hình thức, người nhận và số quyết định ở khung bên phải, hoặc nhập từ tệp.", "No commendations yet. Fill in the kind, recipient and decision in the form on the right, or import them from a file.";
     no_match: "Không có bản ghi nào khớp với tìm kiếm.", "Nothing matches the search.";
     // Problems
-    p_required: "Bắt buộc nhập", "Required";
-    p_bad_year: "Năm sinh không hợp lệ (1900 đến năm nay)", "Not a valid year (1900 to this year)";
-    p_bad_phone: "Số điện thoại không hợp lệ (9–12 chữ số)", "Not a valid phone number (9–12 digits)";
-    p_bad_money: "Giá trị không hợp lệ (ví dụ 2.000.000)", "Not a valid amount (e.g. 2.000.000)";
-    p_bad_date: "Ngày không hợp lệ (dd/mm/yyyy)", "Not a valid date (dd/mm/yyyy)";
-    p_bad_number: "Phải là số nguyên dương", "Must be a positive whole number";
-    p_too_long: "Quá dài", "Too long";
-    p_extra_cells: "Dòng có nhiều ô hơn dòng tiêu đề", "Row has more cells than the header";
     // Channels and statuses
     ch_written: "Phiếu viết", "Written slip";
     ch_spoken: "Phát biểu trực tiếp", "Spoken";
     ch_before: "Gửi trước hội nghị", "Sent before";
-    st_received: "Đã tiếp nhận", "Received";
-    st_answered: "Đã trả lời tại hội nghị", "Answered at the conference";
-    st_in_writing: "Trả lời bằng văn bản", "To answer in writing";
-    st_forwarded: "Chuyển đơn vị chức năng", "Forwarded";
-    st_withdrawn: "Rút / gộp", "Withdrawn / merged";
     gender_male: "Nam", "Male";
     gender_female: "Nữ", "Female";
     error_title: "Lỗi", "Error";
@@ -373,17 +360,20 @@ impl Strings {
         }
     }
 
-    /// The message for a field problem.
+    /// The message for a field problem; the Vietnamese ones live with the rule.
     pub fn problem(&self, p: Problem) -> &'static str {
+        if self.lang == Lang::Vi {
+            return p.vi();
+        }
         match p {
-            Problem::Required => self.p_required,
-            Problem::BadYear => self.p_bad_year,
-            Problem::BadPhone => self.p_bad_phone,
-            Problem::BadMoney => self.p_bad_money,
-            Problem::BadDate => self.p_bad_date,
-            Problem::BadNumber => self.p_bad_number,
-            Problem::TooLong => self.p_too_long,
-            Problem::ExtraCells => self.p_extra_cells,
+            Problem::Required => "Required",
+            Problem::BadYear => "Not a valid year (1900 to this year)",
+            Problem::BadPhone => "Not a valid phone number (9–12 digits)",
+            Problem::BadMoney => "Not a valid amount (e.g. 2.000.000)",
+            Problem::BadDate => "Not a valid date (dd/mm/yyyy)",
+            Problem::BadNumber => "Must be a positive whole number",
+            Problem::TooLong => "Too long",
+            Problem::ExtraCells => "Row has more cells than the header",
         }
     }
 
@@ -395,13 +385,17 @@ impl Strings {
         }
     }
 
-    pub fn status(&self, s: Status) -> &'static str {
-        match s {
-            Status::Received => self.st_received,
-            Status::AnsweredAtConference => self.st_answered,
-            Status::InWriting => self.st_in_writing,
-            Status::Forwarded => self.st_forwarded,
-            Status::Withdrawn => self.st_withdrawn,
+    /// A question's status; the Vietnamese names live with the status.
+    pub fn status(&self, st: Status) -> &'static str {
+        if self.lang == Lang::Vi {
+            return st.vi();
+        }
+        match st {
+            Status::Received => "Received",
+            Status::AnsweredAtConference => "Answered at the conference",
+            Status::InWriting => "To answer in writing",
+            Status::Forwarded => "Forwarded",
+            Status::Withdrawn => "Withdrawn / merged",
         }
     }
 }

@@ -55,9 +55,9 @@ enum Style {
 }
 
 static FONT_FILES: [&[u8]; 3] = [
-    include_bytes!("../../assets/fonts/Tinos-Regular.ttf"),
-    include_bytes!("../../assets/fonts/Tinos-Bold.ttf"),
-    include_bytes!("../../assets/fonts/Tinos-Italic.ttf"),
+    include_bytes!("../../../assets/fonts/Tinos-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/Tinos-Bold.ttf"),
+    include_bytes!("../../../assets/fonts/Tinos-Italic.ttf"),
 ];
 
 /// One paragraph shaped: glyphs with advances in ems, and where it may break.

@@ -1,4 +1,4 @@
-//! Plain types and rules for the records of a conference. Knows neither egui nor `SQLite`.
+//! Plain types and rules for the records of a conference. Knows neither the window nor `SQLite`.
 
 pub mod attendee;
 pub mod commendation;
@@ -34,6 +34,22 @@ pub enum Problem {
     TooLong,
     /// A spreadsheet row with more cells than its header has columns.
     ExtraCells,
+}
+
+impl Problem {
+    /// What is wrong, in Vietnamese, for messages of the import, the CLI and the window.
+    pub fn vi(self) -> &'static str {
+        match self {
+            Self::Required => "Bắt buộc nhập",
+            Self::BadYear => "Năm sinh không hợp lệ (1900 đến năm nay)",
+            Self::BadPhone => "Số điện thoại không hợp lệ (9–12 chữ số)",
+            Self::BadMoney => "Giá trị không hợp lệ (ví dụ 2.000.000)",
+            Self::BadDate => "Ngày không hợp lệ (dd/mm/yyyy)",
+            Self::BadNumber => "Phải là số nguyên dương",
+            Self::TooLong => "Quá dài",
+            Self::ExtraCells => "Dòng có nhiều ô hơn dòng tiêu đề",
+        }
+    }
 }
 
 /// A problem tied to the field it concerns, by the field's stable key.

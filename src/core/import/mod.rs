@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::store::Store;
 
 /// What to do with a row whose person is already in the file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OnDuplicate {
     #[default]
     Skip,
@@ -449,7 +449,7 @@ pub fn apply(
             field: Some(first.column.clone()),
             reason: format!(
                 "{} (tổng cộng {} dòng có lỗi; sửa tệp hoặc chọn bỏ qua các dòng lỗi)",
-                crate::i18n::VI.problem(first.problem),
+                first.problem.vi(),
                 plan.errors.len()
             ),
         });
