@@ -203,6 +203,24 @@ pub enum ImportKind {
     Commendations,
 }
 
+/// An error and its causes, each said once. The library's messages already say their
+/// cause in Vietnamese ("không tìm thấy tệp"), so theirs are not repeated in English;
+/// of other errors, a cause whose text is already there is left out.
+pub fn report(e: &anyhow::Error) -> String {
+    let mut text = e.to_string();
+    if e.downcast_ref::<crate::Error>().is_some() {
+        return text;
+    }
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !c.is_empty() && !text.contains(&c) {
+            text.push_str(": ");
+            text.push_str(&c);
+        }
+    }
+    text
+}
+
 /// Runs a headless command; the window is not involved.
 pub fn run(command: Command) -> Result<()> {
     match command {

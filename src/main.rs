@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("Lỗi: {e:#}");
+            eprintln!("Lỗi: {}", hoinghi::cli::report(&e));
             ExitCode::from(1)
         }
     }

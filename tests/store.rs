@@ -92,11 +92,8 @@ fn question_gift_and_commendation_round_trip() {
     .unwrap();
     let gid = store.add_gift(&g).unwrap();
     assert_eq!(store.gift(&gid).unwrap().data, g);
-    assert_eq!(store.gifts_for_recipient(&asker, None).unwrap().len(), 1);
-    assert_eq!(
-        store.gifts_for_recipient(&asker, Some(&gid)).unwrap().len(),
-        0
-    );
+    assert_eq!(store.earlier_gifts(&g, None).unwrap().len(), 1);
+    assert_eq!(store.earlier_gifts(&g, Some(&gid)).unwrap().len(), 0);
 
     let c = CommendationDraft {
         kind: "Giấy khen".into(),
@@ -437,3 +434,57 @@ fn topics_and_kinds_are_edited_without_losing_a_record() {
             .all(|c| c.data.kind == "Giấy khen của Giám đốc")
     );
 }
+
+/// The one-gift rule lives in the store: a second gift to the same person is refused
+/// without a reason, whether linked by id or typed with the same name and unit.
+#[test]
+fn second_gift_needs_a_reason_in_the_store_itself() {
+    let store = Store::open_in_memory().unwrap();
+    let gift = |name: &str, unit: &str, id: Option<String>, reason: &str| {
+        GiftDraft {
+            recipient_id: id,
+            recipient_name: name.into(),
+            unit: unit.into(),
+            item: "Quà".into(),
+            value: "1.000.000".into(),
+            override_reason: reason.into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap()
+    };
+    let first = store
+        .add_gift(&gift("Trần Văn Luân", "Công an xã Long Trị", None, "lý do thừa"))
+        .unwrap();
+    assert_eq!(
+        store.gift(&first).unwrap().data.override_reason,
+        "",
+        "a first gift keeps no override reason"
+    );
+    // Typed differently (case, accents of the unit aside): the same person.
+    let again = gift("TRẦN VĂN LUÂN", "công an xã long trị", None, "");
+    let err = store.add_gift(&again).unwrap_err();
+    assert!(
+        matches!(err, hoinghi::Error::SecondGift { .. }),
+        "unexpected {err}"
+    );
+    assert_eq!(store.gifts().unwrap().len(), 1, "nothing stored");
+    let second = store
+        .add_gift(&gift(
+            "Trần Văn Luân",
+            "Công an xã Long Trị",
+            None,
+            "Nhà bị cháy lần hai",
+        ))
+        .unwrap();
+    // Editing the second one keeps the rule: clearing its reason is refused.
+    let mut cleared = store.gift(&second).unwrap().data;
+    cleared.override_reason.clear();
+    assert!(store.update_gift(&second, &cleared).is_err());
+    // A namesake in another unit is another person.
+    store
+        .add_gift(&gift("Trần Văn Luân", "Công an xã Vĩnh Tường", None, ""))
+        .unwrap();
+    assert_eq!(store.gifts().unwrap().len(), 3);
+}
+

@@ -51,6 +51,52 @@ pub enum Error {
     #[error("Tệp đang mở ở chế độ chỉ đọc; không thể ghi thay đổi.")]
     ReadOnly,
 
+    /// The window has no conference file open (its first start refused one).
+    #[error("Chưa mở tệp hội nghị nào; hãy mở hoặc tạo một tệp hội nghị.")]
+    NoFile,
+
+    /// Another import, export or large undo is still running.
+    #[error("Một tác vụ nhập, xuất tệp hoặc hoàn tác lớn đang chạy; hãy chờ xong rồi thử lại.")]
+    Busy,
+
+    /// A second gift to one person without the reason the rule asks for.
+    #[error(
+        "{recipient} đã được nhận quà tại hội nghị này; muốn trao thêm phải ghi lý do vào ô \"Lý do trao thêm\"."
+    )]
+    SecondGift { recipient: String },
+
+    /// A new conference file was asked for at a path that already holds a file.
+    #[error("Tệp {path} đã tồn tại; hãy chọn tên khác hoặc dùng Mở…")]
+    Exists { path: PathBuf },
+
+    /// A question number that no question has.
+    #[error("Không có câu hỏi số {0}.")]
+    NoSuchQuestion(i64),
+
+    /// A list cannot be written in the format a file name asks for.
+    #[error(
+        "Không biết định dạng của tệp {path}: hãy dùng đuôi .pdf, .docx, .xlsx hoặc .csv."
+    )]
+    UnknownFormat { path: PathBuf },
+
+    /// A PDF, DOCX, XLSX or CSV writer failed (nothing was written).
+    #[error("Không tạo được tệp {format}: {detail}")]
+    Write { format: &'static str, detail: String },
+
+    /// The history holds a statement this build does not replay.
+    #[error("Lịch sử thay đổi trong tệp có câu lệnh lạ; không hoàn tác.")]
+    ForeignHistory,
+
+    /// A file that must be upgraded before it can be opened read-only.
+    #[error("Tệp {path} cần được nâng cấp lược đồ, không thể mở chỉ đọc.")]
+    NeedsUpgrade { path: PathBuf },
+
+    /// The conference file is held by a window or a host: another writer would race it.
+    #[error(
+        "Tệp {path} đang được mở trong cửa sổ hoinghi hoặc đang chia sẻ cho các bàn; hãy nhập hoặc sửa từ cửa sổ đó (hoặc đóng nó rồi chạy lại lệnh)."
+    )]
+    HeldElsewhere { path: PathBuf },
+
     /// A file that cannot be imported; nothing was imported.
     #[error("{}", import_message(file, *row, field.as_deref(), reason))]
     Import {

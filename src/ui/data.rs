@@ -36,6 +36,8 @@ pub struct Data {
     pub conference: Conference,
     pub attendees: Rows<Attendee>,
     pub questions: Rows<Question>,
+    /// The running number the next slip gets (the store's rule).
+    pub next_question_number: i64,
     pub topics: Vec<Topic>,
     /// The editable lists with how many records use each entry.
     pub topic_entries: Vec<crate::store::ListEntry>,
@@ -174,6 +176,7 @@ impl Data {
             question_responders: distinct(qs.iter().map(|q| q.data.responder.as_str())),
             question_units: distinct(qs.iter().map(|q| q.data.asker_unit.as_str())),
             questions: o.questions,
+            next_question_number: o.next_question_number,
             attendees,
             generation,
             conference: o.conference,
@@ -233,6 +236,7 @@ impl Data {
 struct Others {
     conference: Conference,
     questions: Rows<Question>,
+    next_question_number: i64,
     topics: Vec<Topic>,
     topic_entries: Vec<crate::store::ListEntry>,
     kind_entries: Vec<crate::store::ListEntry>,
@@ -249,6 +253,7 @@ impl Others {
         Ok(Self {
             conference: store.conference()?,
             questions: Rows::new(store.questions()?, |q| q.data.search_key()),
+            next_question_number: store.next_question_number()?,
             topics: store.topics()?,
             topic_entries: store.list_entries(crate::store::List::Topics)?,
             kind_entries: store.list_entries(crate::store::List::CommendationKinds)?,

@@ -23,6 +23,19 @@ pub struct GiftData {
 }
 
 impl GiftData {
+    /// The one definition of "the same person" for the one-gift rule: the same attendee
+    /// when both gifts are linked to one, else the same name and unit (accents, case and
+    /// spacing aside).
+    pub fn same_recipient(&self, other: &Self) -> bool {
+        match (&self.recipient_id, &other.recipient_id) {
+            (Some(a), Some(b)) => a == b,
+            _ => {
+                crate::text::fold(&self.recipient_name) == crate::text::fold(&other.recipient_name)
+                    && crate::text::fold(&self.unit) == crate::text::fold(&other.unit)
+            }
+        }
+    }
+
     pub fn search_key(&self) -> String {
         crate::text::fold(&format!(
             "{} {} {} {}",
@@ -39,6 +52,14 @@ pub struct Gift {
     pub data: GiftData,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// The rule "one gift per person per conference": among `gifts`, the first other gift
+/// (not `editing`) to the same person as `new`. A second one needs an override reason.
+pub fn earlier_gift<'g>(gifts: &'g [Gift], new: &GiftData, editing: Option<&str>) -> Option<&'g Gift> {
+    gifts
+        .iter()
+        .find(|g| Some(g.id.as_str()) != editing && g.data.same_recipient(new))
 }
 
 /// A gift as typed into the form.

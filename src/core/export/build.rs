@@ -27,26 +27,16 @@ pub struct Source {
 impl Source {
     /// Reads the records inside one read transaction, so a list never mixes two moments.
     pub fn load(store: &Store) -> Result<Self> {
-        let conn = store.conn();
-        let own_tx = conn.is_autocommit();
-        if own_tx {
-            conn.execute_batch("BEGIN DEFERRED")?;
-        }
-        let read = || -> Result<Self> {
+        store.read_snapshot(|s| {
             Ok(Self {
-                conference: store.conference()?,
-                attendees: store.attendees()?,
-                questions: store.questions()?,
-                topics: store.topics()?,
-                gifts: store.gifts()?,
-                commendations: store.commendations()?,
+                conference: s.conference()?,
+                attendees: s.attendees()?,
+                questions: s.questions()?,
+                topics: s.topics()?,
+                gifts: s.gifts()?,
+                commendations: s.commendations()?,
             })
-        };
-        let result = read();
-        if own_tx {
-            conn.execute_batch("COMMIT")?;
-        }
-        result
+        })
     }
 }
 

@@ -24,7 +24,10 @@ pub fn write(sheet: &Sheet, progress: &mut dyn FnMut(usize, usize) -> bool) -> R
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let err = |e: csv::Error| Error::Invalid(format!("không tạo được tệp CSV: {e}"));
+    let err = |e: csv::Error| Error::Write {
+        format: "CSV",
+        detail: e.to_string(),
+    };
     let mut header: Vec<&str> = Vec::new();
     if sectioned {
         header.push("Mục");
@@ -50,7 +53,10 @@ pub fn write(sheet: &Sheet, progress: &mut dyn FnMut(usize, usize) -> bool) -> R
     }
     progress(total, total);
     w.into_inner()
-        .map_err(|e| Error::Invalid(format!("không tạo được tệp CSV: {e}")))
+        .map_err(|e| Error::Write {
+            format: "CSV",
+            detail: e.to_string(),
+        })
 }
 
 #[cfg(test)]

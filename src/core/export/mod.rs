@@ -144,10 +144,9 @@ pub fn export(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Written> {
     let format = Format::from_path(path).ok_or_else(|| {
-        Error::Invalid(format!(
-            "không biết định dạng của tệp {}: hãy dùng đuôi .pdf, .xlsx hoặc .csv",
-            path.display()
-        ))
+        Error::UnknownFormat {
+            path: path.to_owned(),
+        }
     })?;
     let (bytes, rows) = render(src, kind, opts, format, progress)?;
     write_atomically(path, &bytes)?;

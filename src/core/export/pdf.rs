@@ -114,7 +114,10 @@ fn char_glyph(face: &rustybuzz::Face<'_>, c: char) -> CharGlyph {
 
 impl Typesetter {
     fn new() -> Result<Self> {
-        let bad = || Error::Invalid("phông chữ Tinos đi kèm bị hỏng".into());
+        let bad = || Error::Write {
+            format: "PDF",
+            detail: "phông chữ Tinos đi kèm bị hỏng".into(),
+        };
         let mut faces = Vec::new();
         for data in FONT_FILES {
             faces.push(rustybuzz::Face::from_slice(data, 0).ok_or_else(bad)?);
@@ -550,9 +553,10 @@ fn render(
         });
         // The writer, and with it the sender, is gone: the drawer finishes the document.
         let drawn = drawer.join().unwrap_or_else(|_| {
-            Err(Error::Invalid(
-                "không tạo được PDF: lỗi khi vẽ trang".into(),
-            ))
+            Err(Error::Write {
+                format: "PDF",
+                detail: "lỗi khi vẽ trang".into(),
+            })
         });
         laid?;
         drawn
@@ -560,7 +564,10 @@ fn render(
 }
 
 fn draw_pages(title: &str, pages: Receiver<PageOps>) -> Result<Vec<u8>> {
-    let bad = || Error::Invalid("phông chữ Tinos đi kèm bị hỏng".into());
+    let bad = || Error::Write {
+            format: "PDF",
+            detail: "phông chữ Tinos đi kèm bị hỏng".into(),
+        };
     let fonts = FONT_FILES
         .iter()
         .map(|data| Font::new((*data).into(), 0).ok_or_else(bad))
@@ -580,7 +587,10 @@ fn draw_pages(title: &str, pages: Receiver<PageOps>) -> Result<Vec<u8>> {
         draw_page(&mut doc, &fonts, page);
     }
     doc.finish()
-        .map_err(|e| Error::Invalid(format!("không tạo được PDF: {e:?}")))
+        .map_err(|e| Error::Write {
+            format: "PDF",
+            detail: format!("{e:?}"),
+        })
 }
 
 /// Groups a page's texts into glyph runs and joins its rules, on the layout thread, so

@@ -15,7 +15,10 @@ use crate::error::{Error, Result};
 
 #[allow(clippy::needless_pass_by_value, reason = "used as map_err(err)")]
 fn err(e: XlsxError) -> Error {
-    Error::Invalid(format!("không tạo được tệp XLSX: {e}"))
+    Error::Write {
+        format: "XLSX",
+        detail: e.to_string(),
+    }
 }
 
 /// True for text a spreadsheet could take for a formula.

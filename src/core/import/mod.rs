@@ -193,7 +193,7 @@ pub struct Existing(People<String>);
 impl Existing {
     pub fn load(store: &Store) -> Result<Self> {
         let mut people = People::default();
-        for (id, name_key, unit_key, phone) in crate::store::attendees::person_keys(store.conn())? {
+        for (id, name_key, unit_key, phone) in store.person_keys()? {
             people.add(name_key, unit_key, &phone, id);
         }
         Ok(Self(people))
@@ -461,29 +461,15 @@ pub fn apply(
     };
     let label = format!("Nhập đại biểu từ tệp {}", file_name(&plan.file));
     store.change(&label, |s| {
-        let stamp = crate::domain::date::now_stamp();
-        let mut added = crate::store::BulkInserts::new("attendee");
-        let mut batch: Vec<crate::store::attendees::Keyed<'_>> = Vec::with_capacity(1024);
-        let mut store_batch = |batch: &mut Vec<crate::store::attendees::Keyed<'_>>| {
-            crate::store::attendees::insert_many(s.conn(), batch, &stamp)?;
-            for (id, d, _) in batch.drain(..) {
-                added.push(s, &id, &d.full_name)?;
-            }
-            Ok::<_, Error>(())
-        };
-        let trigger = s.set_aside_insert_trigger("attendee")?;
+        let mut bulk = s.bulk_attendees()?;
         for (i, r) in plan.rows.iter().enumerate() {
-            if i % 1000 == 0 {
-                store_batch(&mut batch)?;
-                if !progress(i, total) {
-                    return Err(Error::Cancelled);
-                }
+            if i % 1000 == 0 && !progress(i, total) {
+                return Err(Error::Cancelled);
             }
             match (&r.duplicate, on_duplicate) {
                 (None, _) => {
                     let k = &r.keys;
-                    let keys = [k.search.as_str(), k.name.as_str(), k.unit.as_str()];
-                    batch.push((crate::store::new_id(), &r.data, keys));
+                    bulk.push(&r.data, [&k.search, &k.name, &k.unit])?;
                     summary.imported += 1;
                 }
                 (Some(Duplicate::Existing(id)), OnDuplicate::Update) => {
@@ -493,9 +479,7 @@ pub fn apply(
                 _ => summary.skipped_duplicates += 1,
             }
         }
-        store_batch(&mut batch)?;
-        added.flush(s)?;
-        s.restore_trigger(trigger)?;
+        bulk.finish()?;
         if !progress(total, total) {
             return Err(Error::Cancelled);
         }

@@ -254,6 +254,8 @@ pub struct Known {
     /// (folded name, folded unit) → attendee id; unit "" maps names that are unique.
     attendees: HashMap<(String, String), Option<String>>,
     records: HashSet<String>,
+    /// Gifts already given: a second one to the same person is what the store refuses.
+    gifts: Vec<GiftData>,
 }
 
 impl Known {
@@ -275,9 +277,7 @@ impl Known {
                 }
             }
             RecordKind::Gifts => {
-                for g in store.gifts()? {
-                    k.records.insert(gift_key(&g.data));
-                }
+                k.gifts = store.gifts()?.into_iter().map(|g| g.data).collect();
             }
             RecordKind::Commendations => {
                 for c in store.commendations()? {
@@ -302,10 +302,6 @@ fn question_key(d: &QuestionData) -> String {
     format!("{}\u{1}{}", fold(&d.asker_name), fold(&d.content))
 }
 
-/// One gift per person: a second one is the duplicate the gift rules refuse.
-fn gift_key(d: &GiftData) -> String {
-    format!("{}\u{1}{}", fold(&d.recipient_name), fold(&d.unit))
-}
 
 fn commendation_key(d: &CommendationData) -> String {
     format!(
@@ -461,7 +457,18 @@ pub fn prepare(
         let built = build(kind, &get, next_order, known);
         match built {
             Ok((record, key, linked)) => {
-                let duplicate = known.records.contains(&key) || !seen.insert(key);
+                let duplicate = match &record {
+                    // The store's own rule of one gift per person, against the file and
+                    // the rows above.
+                    Record::Gift(d) => {
+                        let earlier = plan.rows.iter().filter_map(|r| match &r.record {
+                            Record::Gift(g) if !r.duplicate => Some(&**g),
+                            _ => None,
+                        });
+                        known.gifts.iter().chain(earlier).any(|g| g.same_recipient(d))
+                    }
+                    _ => known.records.contains(&key) || !seen.insert(key),
+                };
                 plan.rows.push(RecordRow {
                     row,
                     record,
@@ -542,7 +549,7 @@ fn build(
                 ..GiftDraft::default()
             }
             .validate()?;
-            let key = gift_key(&d);
+            let key = String::new();
             Ok((Record::Gift(Box::new(d)), key, recipient_id.is_some()))
         }
         RecordKind::Commendations => {

@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension as _, Row, params};
 
 use super::{Store, new_id, now};
+use crate::domain::gift::earlier_gift;
 use crate::domain::{Gift, GiftData};
 use crate::error::{Error, Result};
 use crate::text::Query;
@@ -62,21 +63,37 @@ impl Store {
             .ok_or_else(|| Error::NotFound(id.to_owned()))
     }
 
-    /// Other gifts already recorded for the same attendee (a second gift needs an override).
-    pub fn gifts_for_recipient(
-        &self,
-        recipient_id: &str,
-        except: Option<&str>,
-    ) -> Result<Vec<Gift>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM gift WHERE recipient_id = ?1 AND id IS NOT ?2 ORDER BY rowid"
-        ))?;
-        let rows = stmt.query_map(params![recipient_id, except], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// The one-gift rule, kept here so the window, imports, the command line and desks
+    /// all obey it: a second gift to the same person ([`GiftData::same_recipient`]) needs
+    /// an override reason; a first gift keeps none.
+    fn checked_gift(&self, d: &GiftData, editing: Option<&str>) -> Result<GiftData> {
+        let gifts = self.gifts()?;
+        let mut d = d.clone();
+        if earlier_gift(&gifts, &d, editing).is_some() {
+            if d.override_reason.trim().is_empty() {
+                return Err(Error::SecondGift {
+                    recipient: d.recipient_name,
+                });
+            }
+        } else {
+            d.override_reason.clear();
+        }
+        Ok(d)
     }
 
+    /// Gifts already recorded for the same person as `d` (not counting `editing`).
+    pub fn earlier_gifts(&self, d: &GiftData, editing: Option<&str>) -> Result<Vec<Gift>> {
+        Ok(self
+            .gifts()?
+            .into_iter()
+            .filter(|g| Some(g.id.as_str()) != editing && g.data.same_recipient(d))
+            .collect())
+    }
+
+    /// Adds a gift; a second one to the same person needs `override_reason`.
     pub fn add_gift(&self, d: &GiftData) -> Result<String> {
         self.writable()?;
+        let d = &self.checked_gift(d, None)?;
         let id = new_id();
         self.conn.execute(
             "INSERT INTO gift (id, recipient_id, recipient_name, unit, circumstances, item, value_vnd,
@@ -102,6 +119,7 @@ impl Store {
 
     pub fn update_gift(&self, id: &str, d: &GiftData) -> Result<()> {
         self.writable()?;
+        let d = &self.checked_gift(d, Some(id))?;
         let n = self.conn.execute(
             "UPDATE gift SET recipient_id = ?2, recipient_name = ?3, unit = ?4, circumstances = ?5, item = ?6,
                 value_vnd = ?7, handed_over_at = ?8, handed_over_by = ?9, override_reason = ?10,

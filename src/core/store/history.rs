@@ -451,9 +451,7 @@ fn check_statement(sql: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Invalid(
-            "lịch sử thay đổi trong tệp có câu lệnh lạ; không hoàn tác".into(),
-        ))
+        Err(Error::ForeignHistory)
     }
 }
 

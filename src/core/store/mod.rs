@@ -3,13 +3,12 @@
 //! Opening inspects the file read-only first, so that a file which is not ours,
 //! is corrupt or is newer than this build is refused without a single byte written.
 
-pub(crate) mod attendees;
+mod attendees;
 pub mod backup;
 mod commendations;
 mod conference;
 mod gifts;
 pub mod history;
-pub(crate) use history::BulkInserts;
 mod lists;
 pub mod lock;
 mod questions;
@@ -21,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use attendees::BulkAttendees;
 pub use lists::{List, ListEntry};
 pub use stats::Stats;
 
@@ -86,10 +86,9 @@ impl Store {
         }
         let version = inspect(path)?;
         if version < schema::latest_version() {
-            return Err(Error::Invalid(format!(
-                "tệp {} cần được nâng cấp lược đồ, không thể mở chỉ đọc",
-                path.display()
-            )));
+            return Err(Error::NeedsUpgrade {
+                path: path.to_owned(),
+            });
         }
         let conn = Connection::open_with_flags(
             path,
@@ -343,6 +342,19 @@ fn inspect(path: &Path) -> Result<i64> {
 }
 
 impl Store {
+    /// Runs `f` inside one read transaction, so what it reads is one moment of the file
+    /// even while another connection writes (an export reads every table this way).
+    /// Inside a transaction already open it joins that one.
+    pub fn read_snapshot<T>(&self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let out = f(self)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: all of it is committed, or none of it.
     /// Inside a change already open (see [`Store::change`]) it joins that one.
     pub fn in_transaction<T>(&self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use super::{impl_form, validated};
-use crate::domain::{FieldError, Gift, GiftDraft, Problem, date, money};
+use crate::domain::{FieldError, Gift, GiftData, GiftDraft, Problem, date, gift, money};
 use crate::ui::action::Action;
 use crate::ui::data::{Data, Rows};
 use crate::ui::i18n::Strings;
@@ -25,17 +25,18 @@ pub struct Gifts;
 /// The gifts page.
 pub type GiftsPanel = RecordPanel<Gifts>;
 
-/// Another gift already recorded for the same attendee, if any.
-fn earlier_gift<'d>(
-    data: &'d Data,
-    recipient_id: Option<&str>,
-    editing: Option<&str>,
-) -> Option<&'d Gift> {
-    let rid = recipient_id?;
-    data.gifts
-        .items
-        .iter()
-        .find(|g| g.data.recipient_id.as_deref() == Some(rid) && Some(g.id.as_str()) != editing)
+/// Another gift already recorded for the person the form names, by the store's own rule.
+fn earlier<'d>(data: &'d Data, d: &GiftDraft, editing: Option<&str>) -> Option<&'d Gift> {
+    if d.recipient_name.trim().is_empty() {
+        return None;
+    }
+    let probe = GiftData {
+        recipient_id: d.recipient_id.clone(),
+        recipient_name: d.recipient_name.clone(),
+        unit: d.unit.clone(),
+        ..GiftData::default()
+    };
+    gift::earlier_gift(&data.gifts.items, &probe, editing)
 }
 
 impl RecordKind for Gifts {
@@ -186,7 +187,7 @@ impl RecordKind for Gifts {
             s.f_handed_over_by,
             &mut d.handed_over_by,
         );
-        if earlier_gift(data, d.recipient_id.as_deref(), editing).is_some() {
+        if earlier(data, d, editing).is_some() {
             ui.add_space(4.0);
             egui::Frame::new()
                 .fill(theme::WARNING_BG)
@@ -199,14 +200,14 @@ impl RecordKind for Gifts {
     }
 
     fn save_action(form: &mut GiftForm, editing: Option<&str>, data: &Data) -> Option<Action> {
-        let mut gift = validated(form.draft.validate(), &mut form.errors)?;
-        if earlier_gift(data, gift.recipient_id.as_deref(), editing).is_some() {
-            if gift.override_reason.is_empty() {
-                form.errors = vec![FieldError::new("override_reason", Problem::Required)];
-                return None;
-            }
-        } else {
-            gift.override_reason.clear();
+        // The store refuses a second gift without a reason; asking here first keeps the
+        // form open on the field to fill in.
+        let gift = validated(form.draft.validate(), &mut form.errors)?;
+        if gift::earlier_gift(&data.gifts.items, &gift, editing).is_some()
+            && gift.override_reason.is_empty()
+        {
+            form.errors = vec![FieldError::new("override_reason", Problem::Required)];
+            return None;
         }
         Some(match editing {
             Some(id) => Action::UpdateGift(id.to_owned(), gift),

@@ -178,17 +178,9 @@ impl RecordKind for Questions {
     }
 
     fn new_form(data: &Data) -> QuestionForm {
-        let next = data
-            .questions
-            .items
-            .iter()
-            .map(|q| q.data.number)
-            .max()
-            .unwrap_or(0)
-            + 1;
         QuestionForm {
             draft: QuestionDraft {
-                number: next.to_string(),
+                number: data.next_question_number.to_string(),
                 ..Default::default()
             },
             errors: Vec::new(),
