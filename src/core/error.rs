@@ -75,7 +75,7 @@ pub enum Error {
 
     /// A list cannot be written in the format a file name asks for.
     #[error(
-        "Không biết định dạng của tệp {path}: hãy dùng đuôi .pdf, .docx, .xlsx hoặc .csv."
+        "Không biết định dạng của tệp {path}: hãy dùng đuôi .pdf, .xlsx hoặc .csv."
     )]
     UnknownFormat { path: PathBuf },
 
