@@ -71,6 +71,7 @@ fn source(n: usize) -> Source {
                 group: "CBCS Công an xã".into(),
                 phone: format!("09{i:08}"),
                 note: String::new(),
+                protocol_order: None,
             },
             checked_in_at: (i % 3 == 0).then(|| "2026-11-26T00:30:00Z".to_owned()),
             created_at: String::new(),

@@ -154,7 +154,8 @@ impl From<ListArg> for crate::export::ListKind {
 pub enum SortArg {
     /// Vietnamese name order: given name, then middle and family names.
     Name,
-    /// Protocol order: office, level of unit, rank.
+    /// Protocol order: office on the ladder, level of unit, rank, name.
+    #[value(alias = "protocol")]
     Rank,
     /// By unit, then name.
     Unit,
@@ -164,7 +165,7 @@ impl From<SortArg> for crate::export::Sort {
     fn from(a: SortArg) -> Self {
         match a {
             SortArg::Name => Self::Name,
-            SortArg::Rank => Self::Rank,
+            SortArg::Rank => Self::Protocol,
             SortArg::Unit => Self::Unit,
         }
     }

@@ -187,7 +187,7 @@ fn one_unit_per_page_starts_each_unit_on_its_own_page() {
     let path = dir.path().join("units.pdf");
     let opts = Options {
         group_by_unit: true,
-        sort: Some(Sort::Rank),
+        sort: Some(Sort::Protocol),
     };
     write(&store, ListKind::Signin, opts, &path);
     let text = pdf_text(&path);

@@ -25,6 +25,7 @@ fn attendee_round_trips_and_updates() {
         group: "Lãnh đạo".into(),
         phone: "0912345678".into(),
         note: "Kết luận hội nghị".into(),
+        protocol_order: "1".into(),
     }
     .validate()
     .unwrap();
@@ -454,7 +455,12 @@ fn second_gift_needs_a_reason_in_the_store_itself() {
         .unwrap()
     };
     let first = store
-        .add_gift(&gift("Trần Văn Luân", "Công an xã Long Trị", None, "lý do thừa"))
+        .add_gift(&gift(
+            "Trần Văn Luân",
+            "Công an xã Long Trị",
+            None,
+            "lý do thừa",
+        ))
         .unwrap();
     assert_eq!(
         store.gift(&first).unwrap().data.override_reason,
@@ -488,3 +494,54 @@ fn second_gift_needs_a_reason_in_the_store_itself() {
     assert_eq!(store.gifts().unwrap().len(), 3);
 }
 
+/// The ladder of offices is data in the file: a new file is seeded, the organiser
+/// reorders it, adds offices and abbreviations, and protocol order follows; each edit
+/// is one undoable change.
+#[test]
+fn the_ladder_of_offices_is_stored_editable_and_undoable() {
+    use hoinghi::domain::protocol::{Ladder, SEED};
+    use hoinghi::store::List;
+    let store = Store::open_in_memory().unwrap();
+    let offices = store.offices().unwrap();
+    assert_eq!(offices.len(), SEED.len());
+    let place = |s: &Store, position: &str| {
+        Ladder::from_offices(&s.offices().unwrap())
+            .office_of(position)
+            .unwrap()
+    };
+    assert!(place(&store, "Giám đốc") < place(&store, "Phó Giám đốc"));
+    let pgd = offices
+        .iter()
+        .find(|o| o.name == "Phó Giám đốc")
+        .unwrap()
+        .id
+        .clone();
+    store
+        .change("Chuyển chức vụ", |s| {
+            s.move_entry(List::Offices, &pgd, true)
+        })
+        .unwrap();
+    assert!(place(&store, "Phó Giám đốc") < place(&store, "Giám đốc"));
+    store.undo().unwrap();
+    assert!(place(&store, "Giám đốc") < place(&store, "Phó Giám đốc"));
+
+    // An abbreviation the seed does not know, then a new office at the end.
+    assert_eq!(
+        Ladder::from_offices(&store.offices().unwrap()).office_of("Phó GĐ CA tỉnh"),
+        None
+    );
+    store
+        .change("Viết tắt", |s| {
+            s.set_office_aliases(&pgd, "PGĐ, Phó GĐ")
+        })
+        .unwrap();
+    assert_eq!(
+        place(&store, "Phó GĐ CA tỉnh"),
+        place(&store, "Phó Giám đốc")
+    );
+    let judge = store.add_entry(List::Offices, "Chánh án").unwrap();
+    assert_eq!(place(&store, "Chánh án Tòa án tỉnh"), SEED.len());
+    // An office names no record: deleting it is always allowed.
+    store.delete_entry(List::Offices, &judge).unwrap();
+    assert_eq!(store.offices().unwrap().len(), SEED.len());
+}

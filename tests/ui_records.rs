@@ -234,6 +234,32 @@ fn attendee_filters_and_protocol_order() {
         data.attendee(ids[0]).unwrap().data.full_name.clone()
     };
     assert_eq!(first, "Nguyễn Thanh Tràng");
+    // Screen and paper agree: the table sorted by rank is the printed list's order.
+    let screen: Vec<String> = {
+        let app = h.state_mut();
+        let data = app.data().clone();
+        app.attendees
+            .visible_ids(&data, hoinghi::ui::i18n::Lang::Vi.strings())
+            .into_iter()
+            .map(|id| data.attendee(id).unwrap().data.full_name.clone())
+            .collect()
+    };
+    let src = hoinghi::export::Source::load(h.state().store().unwrap()).unwrap();
+    let sheet = hoinghi::export::build(
+        &src,
+        hoinghi::export::ListKind::Signin,
+        hoinghi::export::Options {
+            group_by_unit: false,
+            sort: Some(hoinghi::export::Sort::Protocol),
+        },
+    );
+    let paper: Vec<String> = sheet.sections[0]
+        .rows
+        .iter()
+        .map(|r| r[1].display())
+        .collect();
+    assert_eq!(screen.len(), 520);
+    assert_eq!(screen, paper);
 
     // Filters: absent people of one unit.
     h.state_mut().attendees.filter = hoinghi::ui::panels::attendees::AttendeeFilter {

@@ -74,14 +74,15 @@ pub enum Error {
     NoSuchQuestion(i64),
 
     /// A list cannot be written in the format a file name asks for.
-    #[error(
-        "Không biết định dạng của tệp {path}: hãy dùng đuôi .pdf, .xlsx hoặc .csv."
-    )]
+    #[error("Không biết định dạng của tệp {path}: hãy dùng đuôi .pdf, .xlsx hoặc .csv.")]
     UnknownFormat { path: PathBuf },
 
     /// A PDF, DOCX, XLSX or CSV writer failed (nothing was written).
     #[error("Không tạo được tệp {format}: {detail}")]
-    Write { format: &'static str, detail: String },
+    Write {
+        format: &'static str,
+        detail: String,
+    },
 
     /// The history holds a statement this build does not replay.
     #[error("Lịch sử thay đổi trong tệp có câu lệnh lạ; không hoàn tác.")]

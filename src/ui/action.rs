@@ -122,6 +122,8 @@ pub enum Action {
         list: crate::store::List,
         id: String,
     },
+    /// Set an office's abbreviations and other spellings (protocol order).
+    OfficeAliases { id: String, aliases: String },
     /// Take back the newest change still in effect (from the file's history).
     Undo,
     /// Make the oldest undone change again.

@@ -1243,6 +1243,10 @@ impl App {
                 store()?.delete_entry(list, &id)?;
                 Outcome::Updated
             }
+            Action::OfficeAliases { id, aliases } => {
+                store()?.set_office_aliases(&id, &aliases)?;
+                Outcome::Updated
+            }
             Action::Undo | Action::Redo => {
                 let redo = action == Action::Redo;
                 let st = store()?;

@@ -34,6 +34,7 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         let entries = match list {
             List::Topics => &data.topic_entries,
             List::CommendationKinds => &data.kind_entries,
+            List::Offices => &data.office_entries,
         };
         entries
             .iter()
@@ -44,6 +45,7 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
     let list_noun = |list: List| match list {
         List::Topics => s.noun_topic,
         List::CommendationKinds => s.noun_kind,
+        List::Offices => s.noun_office,
     };
     let of = |verb: &str, noun: &str, what: Option<String>| match what {
         Some(w) if !w.is_empty() => format!("{verb} {noun}: {w}"),
@@ -107,6 +109,9 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         ),
         Action::ListDelete { list, id } => {
             of(s.verb_delete, list_noun(*list), Some(entry(*list, id)))
+        }
+        Action::OfficeAliases { id, .. } => {
+            of(s.verb_edit, s.noun_office, Some(entry(List::Offices, id)))
         }
         Action::Undo
         | Action::Redo

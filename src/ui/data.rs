@@ -1,6 +1,7 @@
 //! The cached view of the open conference that panels draw from.
 //! Reloaded after an action changes the data, never queried while drawing.
 
+use crate::domain::protocol::{Ladder, Office};
 use crate::domain::{Attendee, Commendation, Conference, Gift, Question, Topic};
 use crate::error::Result;
 use crate::store::{Stats, Store};
@@ -42,6 +43,10 @@ pub struct Data {
     /// The editable lists with how many records use each entry.
     pub topic_entries: Vec<crate::store::ListEntry>,
     pub kind_entries: Vec<crate::store::ListEntry>,
+    pub office_entries: Vec<crate::store::ListEntry>,
+    /// The ladder of offices as stored, and ready to place people (protocol order).
+    pub offices: Vec<Office>,
+    pub ladder: Ladder,
     pub gifts: Rows<Gift>,
     pub commendations: Rows<Commendation>,
     pub commendation_kinds: Vec<String>,
@@ -183,6 +188,9 @@ impl Data {
             topics: o.topics,
             topic_entries: o.topic_entries,
             kind_entries: o.kind_entries,
+            office_entries: o.office_entries,
+            ladder: Ladder::from_offices(&o.offices),
+            offices: o.offices,
             gifts: o.gifts,
             commendations: o.commendations,
             commendation_kinds: o.commendation_kinds,
@@ -240,6 +248,8 @@ struct Others {
     topics: Vec<Topic>,
     topic_entries: Vec<crate::store::ListEntry>,
     kind_entries: Vec<crate::store::ListEntry>,
+    office_entries: Vec<crate::store::ListEntry>,
+    offices: Vec<Office>,
     gifts: Rows<Gift>,
     commendations: Rows<Commendation>,
     commendation_kinds: Vec<String>,
@@ -257,6 +267,8 @@ impl Others {
             topics: store.topics()?,
             topic_entries: store.list_entries(crate::store::List::Topics)?,
             kind_entries: store.list_entries(crate::store::List::CommendationKinds)?,
+            office_entries: store.list_entries(crate::store::List::Offices)?,
+            offices: store.offices()?,
             gifts: Rows::new(store.gifts()?, |g| g.data.search_key()),
             commendations: Rows::new(store.commendations()?, |c| c.data.search_key()),
             commendation_kinds: store.commendation_kinds()?,

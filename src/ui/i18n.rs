@@ -293,6 +293,13 @@ strings! {
     noun_commendation: "khen thưởng", "commendation";
     noun_topic: "chủ đề", "topic";
     noun_kind: "hình thức khen thưởng", "commendation kind";
+    noun_office: "chức vụ", "office";
+    protocol_office: "Thứ tự nghi thức theo chức vụ:", "Protocol order by office:";
+    f_protocol_order: "Thứ tự cố định", "Fixed place";
+    f_protocol_order_hint: "Đặt người này lên đầu thứ tự nghi thức (bàn chủ tọa: 1, 2, 3…); để trống thì xếp theo chức vụ, cấp đơn vị, cấp bậc.", "Puts this person first in protocol order (head table: 1, 2, 3…); empty orders them by office, level of unit and rank.";
+    lists_offices: "Thứ tự nghi thức: chức vụ từ cao xuống thấp", "Protocol order: offices, highest first";
+    lists_offices_hint: "Người được xếp theo chức vụ (khớp tên hoặc chữ viết tắt ở đầu ô Chức vụ), rồi cấp đơn vị (tỉnh, huyện, xã), cấp bậc, họ tên. Ô \"Thứ tự cố định\" trên phiếu đại biểu đặt vài người lên đầu (bàn chủ tọa).", "People are ordered by office (its name or an abbreviation at the start of their Position), then level of unit (province, district, commune), rank and name. The \"Fixed place\" field on an attendee puts a few people first (the head table).";
+    lists_aliases: "Viết tắt, cách viết khác", "Abbreviations, other spellings";
     noun_conference: "thông tin hội nghị", "conference details";
     backup_title: "Bản sao lưu tự động", "Automatic backups";
     backup_hint: "Tạo khi mở tệp, 5 phút một lần khi có thay đổi, trước mỗi lần nhập và trước khi khôi phục; giữ 30 bản gần nhất. Khôi phục một bản thì trạng thái hiện tại cũng được sao lưu trước, nên có thể quay lại.", "Taken when the file is opened, every 5 minutes while it changes, before each import and before a restore; the newest 30 are kept. Restoring first backs up the current state, so a restore can be undone.";
@@ -321,7 +328,7 @@ strings! {
     export_group_unit: "Mỗi đơn vị một trang", "One unit per page";
     export_sort: "Sắp xếp", "Order";
     export_sort_name: "Theo tên (thứ tự tiếng Việt)", "By name (Vietnamese order)";
-    export_sort_rank: "Theo cấp bậc, chức vụ", "By rank and position";
+    export_sort_rank: "Theo thứ tự nghi thức (chức vụ, cấp bậc)", "Protocol order (office, rank)";
     export_sort_unit: "Theo đơn vị", "By unit";
     export_sort_entry: "Theo thứ tự nhập", "In entry order";
     export_save: "Lưu tệp…", "Save file…";

@@ -24,8 +24,8 @@ pub struct ColumnSpec {
 pub enum SortValue {
     Number(i64),
     Text(Vec<u8>),
-    /// A number, then text (protocol order: rank, then position).
-    Pair(i64, Vec<u8>),
+    /// Protocol order (office, level of unit, rank, name), the one rule of the domain.
+    Protocol(crate::domain::protocol::Key),
 }
 
 /// A form's draft plus its validation errors.
@@ -49,7 +49,7 @@ pub trait RecordKind {
     fn columns(s: &Strings) -> Vec<ColumnSpec>;
     fn cell(r: &Self::Record, col: usize, s: &Strings) -> String;
     /// Sort value of a cell; text columns sort in Vietnamese letter order.
-    fn sort_value(r: &Self::Record, col: usize, s: &Strings) -> SortValue {
+    fn sort_value(r: &Self::Record, col: usize, s: &Strings, _data: &Data) -> SortValue {
         SortValue::Text(crate::text::sort_key(&Self::cell(r, col, s)))
     }
     /// A cell drawn in the success colour (checked in, handed over).
@@ -244,7 +244,11 @@ impl<K: RecordKind> RecordPanel<K> {
         if let Some((col, ascending)) = self.sort {
             let mut keyed: Vec<(SortValue, usize)> = view
                 .iter()
-                .filter_map(|&i| rows.items.get(i).map(|r| (K::sort_value(r, col, s), i)))
+                .filter_map(|&i| {
+                    rows.items
+                        .get(i)
+                        .map(|r| (K::sort_value(r, col, s, data), i))
+                })
                 .collect();
             keyed.sort();
             if !ascending {
@@ -300,11 +304,7 @@ impl<K: RecordKind> RecordPanel<K> {
         egui::Panel::right(format!("{}_form", K::SALT))
             .exact_size(theme::FORM_WIDTH)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        self.form_ui(ui, data, s, writable, &mut actions);
-                    });
+                self.form_ui(ui, data, s, writable, &mut actions);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.table_ui(ui, data, s, writable, &mut actions);
@@ -331,9 +331,16 @@ impl<K: RecordKind> RecordPanel<K> {
         ui.add_space(4.0);
         let errors = self.form.errors().to_vec();
         let mut f = FormUi::new(s, &errors, std::mem::take(&mut self.focus_first), writable);
-        K::form_ui(&mut self.form, ui, &mut f, data, editing.as_deref());
+        // The fields scroll; the buttons under them stay in sight at 1366×768.
+        let buttons_height = 64.0 + if self.notice.is_some() { 24.0 } else { 0.0 };
+        egui::ScrollArea::vertical()
+            .max_height((ui.available_height() - buttons_height).max(120.0))
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                K::form_ui(&mut self.form, ui, &mut f, data, editing.as_deref());
+            });
         actions.append(&mut f.actions);
-        ui.add_space(6.0);
+        ui.separator();
         let mut submit = f.submit;
         ui.horizontal(|ui| {
             if editing.is_some() {

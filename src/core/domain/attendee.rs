@@ -27,6 +27,8 @@ pub struct AttendeeData {
     pub group: String,
     pub phone: String,
     pub note: String,
+    /// A place in protocol order fixed by hand (1 = first; the head table).
+    pub protocol_order: Option<i64>,
 }
 
 /// A stored attendee.
@@ -78,6 +80,7 @@ pub struct AttendeeDraft {
     pub group: String,
     pub phone: String,
     pub note: String,
+    pub protocol_order: String,
 }
 
 impl AttendeeDraft {
@@ -94,6 +97,7 @@ impl AttendeeDraft {
             group: d.group.clone(),
             phone: d.phone.clone(),
             note: d.note.clone(),
+            protocol_order: d.protocol_order.map(|n| n.to_string()).unwrap_or_default(),
         }
     }
 
@@ -119,8 +123,19 @@ impl AttendeeDraft {
                 String::new()
             }
         };
+        let protocol_order = match self.protocol_order.trim() {
+            "" => None,
+            t => match t.parse::<i64>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => {
+                    errors.push(FieldError::new("protocol_order", Problem::BadNumber));
+                    None
+                }
+            },
+        };
         let data = AttendeeData {
             full_name,
+            protocol_order,
             gender,
             birth_year,
             rank: rank::canonical(&line("rank", &self.rank, &mut errors)),

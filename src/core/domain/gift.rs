@@ -56,7 +56,11 @@ pub struct Gift {
 
 /// The rule "one gift per person per conference": among `gifts`, the first other gift
 /// (not `editing`) to the same person as `new`. A second one needs an override reason.
-pub fn earlier_gift<'g>(gifts: &'g [Gift], new: &GiftData, editing: Option<&str>) -> Option<&'g Gift> {
+pub fn earlier_gift<'g>(
+    gifts: &'g [Gift],
+    new: &GiftData,
+    editing: Option<&str>,
+) -> Option<&'g Gift> {
     gifts
         .iter()
         .find(|g| Some(g.id.as_str()) != editing && g.data.same_recipient(new))

@@ -6,6 +6,7 @@ pub mod conference;
 pub mod date;
 pub mod gift;
 pub mod money;
+pub mod protocol;
 pub mod question;
 pub mod rank;
 

@@ -4,9 +4,8 @@ use std::collections::HashMap;
 
 use super::sheet::{Align, Cell, Column, Section, Sheet, col};
 use super::{ListKind, Options, Sort};
-use crate::domain::{
-    Attendee, Commendation, Conference, Gift, Question, Status, Topic, money, rank,
-};
+use crate::domain::protocol::{Ladder, Office, Person};
+use crate::domain::{Attendee, Commendation, Conference, Gift, Question, Status, Topic, money};
 use crate::error::Result;
 use crate::store::Store;
 use crate::text::{name_sort_key, sort_key};
@@ -22,6 +21,8 @@ pub struct Source {
     pub topics: Vec<Topic>,
     pub gifts: Vec<Gift>,
     pub commendations: Vec<Commendation>,
+    /// The ladder of offices (protocol order).
+    pub offices: Vec<Office>,
 }
 
 impl Source {
@@ -35,6 +36,7 @@ impl Source {
                 topics: s.topics()?,
                 gifts: s.gifts()?,
                 commendations: s.commendations()?,
+                offices: s.offices()?,
             })
         })
     }
@@ -99,27 +101,18 @@ fn sheet(title: &str, src: &Source, columns: Vec<Column>) -> Sheet {
 }
 
 /// Attendees in the order asked for; `None` keeps the sign-in default, name order.
+/// Protocol order is the domain's one rule, the same as the attendee table's.
 fn sorted(src: &Source, sort: Option<Sort>) -> Vec<&Attendee> {
-    let mut keyed: Vec<(Vec<u8>, Vec<u8>, i64, &Attendee)> = src
-        .attendees
-        .iter()
-        .map(|a| {
-            let d = &a.data;
-            let name = name_sort_key(&d.full_name);
-            match sort.unwrap_or(Sort::Name) {
-                Sort::Name => (Vec::new(), name, 0, a),
-                Sort::Unit => (sort_key(&d.unit), name, 0, a),
-                Sort::Rank => {
-                    let mut second = sort_key(&d.position);
-                    second.push(0);
-                    second.extend(name);
-                    (Vec::new(), second, rank::protocol_key(&d.rank), a)
-                }
-            }
-        })
-        .collect();
-    keyed.sort_by(|x, y| (x.2, &x.0, &x.1).cmp(&(y.2, &y.0, &y.1)));
-    keyed.into_iter().map(|k| k.3).collect()
+    let mut people: Vec<&Attendee> = src.attendees.iter().collect();
+    match sort.unwrap_or(Sort::Name) {
+        Sort::Name => people.sort_by_cached_key(|a| name_sort_key(&a.data.full_name)),
+        Sort::Unit => people
+            .sort_by_cached_key(|a| (sort_key(&a.data.unit), name_sort_key(&a.data.full_name))),
+        Sort::Protocol => {
+            Ladder::from_offices(&src.offices).sort(&mut people, |a| Person::of(&a.data));
+        }
+    }
+    people
 }
 
 /// Splits people into units in Vietnamese order, or keeps one section.
@@ -373,7 +366,7 @@ fn gifts(src: &Source, opts: Options) -> Sheet {
                 name_sort_key(&g.data.recipient_name),
             )
         }),
-        Some(Sort::Rank) | None => {}
+        Some(Sort::Protocol) | None => {}
     }
     let total: i64 = list.iter().map(|g| g.data.value_vnd).sum();
     let handed = list

@@ -52,11 +52,10 @@ pub fn write(sheet: &Sheet, progress: &mut dyn FnMut(usize, usize) -> bool) -> R
         }
     }
     progress(total, total);
-    w.into_inner()
-        .map_err(|e| Error::Write {
-            format: "CSV",
-            detail: e.to_string(),
-        })
+    w.into_inner().map_err(|e| Error::Write {
+        format: "CSV",
+        detail: e.to_string(),
+    })
 }
 
 #[cfg(test)]

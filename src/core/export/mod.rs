@@ -65,8 +65,8 @@ impl ListKind {
 pub enum Sort {
     /// Vietnamese name order: given name, then middle and family names.
     Name,
-    /// Protocol order: rank, then position.
-    Rank,
+    /// Protocol order: office on the ladder, level of unit, rank, name.
+    Protocol,
     /// By unit, then name.
     Unit,
 }
@@ -143,10 +143,8 @@ pub fn export(
     path: &Path,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Written> {
-    let format = Format::from_path(path).ok_or_else(|| {
-        Error::UnknownFormat {
-            path: path.to_owned(),
-        }
+    let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat {
+        path: path.to_owned(),
     })?;
     let (bytes, rows) = render(src, kind, opts, format, progress)?;
     write_atomically(path, &bytes)?;

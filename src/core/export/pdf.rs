@@ -565,9 +565,9 @@ fn render(
 
 fn draw_pages(title: &str, pages: Receiver<PageOps>) -> Result<Vec<u8>> {
     let bad = || Error::Write {
-            format: "PDF",
-            detail: "phông chữ Tinos đi kèm bị hỏng".into(),
-        };
+        format: "PDF",
+        detail: "phông chữ Tinos đi kèm bị hỏng".into(),
+    };
     let fonts = FONT_FILES
         .iter()
         .map(|data| Font::new((*data).into(), 0).ok_or_else(bad))
@@ -586,11 +586,10 @@ fn draw_pages(title: &str, pages: Receiver<PageOps>) -> Result<Vec<u8>> {
     for page in pages {
         draw_page(&mut doc, &fonts, page);
     }
-    doc.finish()
-        .map_err(|e| Error::Write {
-            format: "PDF",
-            detail: format!("{e:?}"),
-        })
+    doc.finish().map_err(|e| Error::Write {
+        format: "PDF",
+        detail: format!("{e:?}"),
+    })
 }
 
 /// Groups a page's texts into glyph runs and joins its rules, on the layout thread, so

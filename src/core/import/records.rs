@@ -302,7 +302,6 @@ fn question_key(d: &QuestionData) -> String {
     format!("{}\u{1}{}", fold(&d.asker_name), fold(&d.content))
 }
 
-
 fn commendation_key(d: &CommendationData) -> String {
     format!(
         "{}\u{1}{}\u{1}{}\u{1}{}",
@@ -465,7 +464,11 @@ pub fn prepare(
                             Record::Gift(g) if !r.duplicate => Some(&**g),
                             _ => None,
                         });
-                        known.gifts.iter().chain(earlier).any(|g| g.same_recipient(d))
+                        known
+                            .gifts
+                            .iter()
+                            .chain(earlier)
+                            .any(|g| g.same_recipient(d))
                     }
                     _ => known.records.contains(&key) || !seen.insert(key),
                 };

@@ -10,7 +10,7 @@ use crate::text::Query;
 
 const COLUMNS: &str =
     "id, full_name, gender, birth_year, rank, position, unit, district, group_name,
-    phone, note, checked_in_at, created_at, updated_at";
+    phone, note, checked_in_at, created_at, updated_at, protocol_order";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
     Ok(Attendee {
@@ -26,6 +26,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
             group: r.get(8)?,
             phone: r.get(9)?,
             note: r.get(10)?,
+            protocol_order: r.get(14)?,
         },
         checked_in_at: r.get(11)?,
         created_at: r.get(12)?,
@@ -54,8 +55,8 @@ pub(crate) fn insert_keyed(
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO attendee (id, full_name, gender, birth_year, rank, position, unit, district, group_name,
-            phone, note, search_key, name_key, unit_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            phone, note, search_key, name_key, unit_key, protocol_order, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
     )?
     .execute(params![
             id,
@@ -72,6 +73,7 @@ pub(crate) fn insert_keyed(
             search_key,
             name_key,
             unit_key,
+            d.protocol_order,
             stamp
         ])?;
     Ok(())
@@ -82,14 +84,12 @@ type Keyed<'a> = (String, &'a AttendeeData, [&'a str; 3]);
 
 /// Inserts many attendees, 64 to a statement: a 100,000-row import spends less time
 /// stepping statements than with one INSERT per person.
-fn insert_many(
-    conn: &rusqlite::Connection,
-    rows: &[Keyed<'_>],
-    stamp: &str,
-) -> Result<()> {
+fn insert_many(conn: &rusqlite::Connection, rows: &[Keyed<'_>], stamp: &str) -> Result<()> {
     const PER: usize = 64;
     const COLS: &str = "id, full_name, gender, birth_year, rank, position, unit, district, \
-                        group_name, phone, note, search_key, name_key, unit_key, created_at, updated_at";
+                        group_name, phone, note, search_key, name_key, unit_key, protocol_order, \
+                        created_at, updated_at";
+    const PER_ROW: usize = 15;
     let mut chunks = rows.chunks_exact(PER);
     if chunks.len() > 0 {
         // ?1 is the time stamp, bound once for every row: 2 of 16 copies per row fewer.
@@ -98,9 +98,9 @@ fn insert_many(
         let sql = SQL.get_or_init(|| {
             let rows: Vec<String> = (0..PER)
                 .map(|r| {
-                    let first = 2 + r * 14;
+                    let first = 2 + r * PER_ROW;
                     let values: Vec<String> =
-                        (first..first + 14).map(|n| format!("?{n}")).collect();
+                        (first..first + PER_ROW).map(|n| format!("?{n}")).collect();
                     format!("({}, ?1, ?1)", values.join(", "))
                 })
                 .collect();
@@ -111,7 +111,7 @@ fn insert_many(
             stmt.raw_bind_parameter(1, stamp)?;
             let mut i = 2;
             for (id, d, [search, name, unit]) in chunk {
-                let values: [&dyn rusqlite::ToSql; 14] = [
+                let values: [&dyn rusqlite::ToSql; PER_ROW] = [
                     id,
                     &d.full_name,
                     &d.gender,
@@ -126,6 +126,7 @@ fn insert_many(
                     search,
                     name,
                     unit,
+                    &d.protocol_order,
                 ];
                 for v in values {
                     stmt.raw_bind_parameter(i, v)?;
@@ -162,7 +163,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             items.push(from_row(r)?);
-            keys.push(r.get(14)?);
+            keys.push(r.get(15)?);
         }
         Ok((items, keys))
     }
@@ -176,7 +177,7 @@ impl Store {
         let mut out = Vec::new();
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let key: String = row.get(14)?;
+            let key: String = row.get(15)?;
             if q.matches(&key) {
                 out.push(from_row(row)?);
             }
@@ -191,7 +192,7 @@ impl Store {
             .query_row(
                 &format!("SELECT {COLUMNS}, search_key FROM attendee WHERE id = ?1"),
                 [id],
-                |r| Ok((from_row(r)?, r.get(14)?)),
+                |r| Ok((from_row(r)?, r.get(15)?)),
             )
             .optional()?)
     }
@@ -221,7 +222,7 @@ impl Store {
         let n = self.conn.prepare_cached(
             "UPDATE attendee SET full_name = ?2, gender = ?3, birth_year = ?4, rank = ?5, position = ?6,
                 unit = ?7, district = ?8, group_name = ?9, phone = ?10, note = ?11, search_key = ?12,
-                name_key = ?13, unit_key = ?14, updated_at = ?15
+                name_key = ?13, unit_key = ?14, updated_at = ?15, protocol_order = ?16
              WHERE id = ?1",
         )?
         .execute(params![
@@ -239,7 +240,8 @@ impl Store {
                 search,
                 name,
                 unit,
-                now()
+                now(),
+                d.protocol_order
             ])?;
         if n == 0 {
             Err(Error::NotFound(id.to_owned()))

@@ -22,6 +22,7 @@ pub const TABLES: &[&str] = &[
     "gift",
     "commendation_kind",
     "commendation",
+    "office",
 ];
 
 /// One recorded change, newest first in [`Store::history`].

@@ -1,9 +1,12 @@
-//! The conference's editable lists: question topics and commendation kinds. An entry in
-//! use cannot be deleted, only merged into another, so no record loses its topic or kind.
+//! The conference's editable lists: question topics, commendation kinds and the ladder
+//! of offices (protocol order). A topic or kind in use cannot be deleted, only merged
+//! into another, so no record loses its topic or kind; an office names no record (people
+//! are matched to it by their position), so it can always go.
 
 use rusqlite::params;
 
 use super::{Store, new_id, now};
+use crate::domain::protocol::Office;
 use crate::error::{Error, Result};
 use crate::text::{fold, normalize};
 
@@ -12,6 +15,8 @@ use crate::text::{fold, normalize};
 pub enum List {
     Topics,
     CommendationKinds,
+    /// The ladder of offices, top first (protocol order).
+    Offices,
 }
 
 impl List {
@@ -19,6 +24,7 @@ impl List {
         match self {
             Self::Topics => "topic",
             Self::CommendationKinds => "commendation_kind",
+            Self::Offices => "office",
         }
     }
 
@@ -26,6 +32,7 @@ impl List {
         match self {
             Self::Topics => "Chủ đề",
             Self::CommendationKinds => "Hình thức khen thưởng",
+            Self::Offices => "Chức vụ",
         }
     }
 }
@@ -50,6 +57,7 @@ impl Store {
                 "SELECT k.id, k.name, (SELECT count(*) FROM commendation c WHERE c.kind = k.name)
                  FROM commendation_kind k ORDER BY k.position, k.name"
             }
+            List::Offices => "SELECT id, name, 0 FROM office ORDER BY position, name",
         };
         let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map([], |r| {
@@ -181,6 +189,7 @@ impl Store {
                     )?;
                 }
                 List::CommendationKinds => s.relabel_commendations(&a.name, &b.name)?,
+                List::Offices => {}
             }
             s.conn.execute(
                 &format!("DELETE FROM {} WHERE id = ?1", list.table()),
@@ -188,6 +197,35 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// The ladder of offices, top first.
+    pub fn offices(&self) -> Result<Vec<Office>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, aliases FROM office ORDER BY position, name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Office {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                aliases: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The other ways people write an office ("PGĐ, P.GĐ"), comma separated.
+    pub fn set_office_aliases(&self, id: &str, aliases: &str) -> Result<()> {
+        self.writable()?;
+        let aliases = normalize(aliases);
+        let n = self.conn.execute(
+            "UPDATE office SET aliases = ?2, updated_at = ?3 WHERE id = ?1 AND aliases <> ?2",
+            params![id, aliases, now()],
+        )?;
+        if n == 0 && self.entry(List::Offices, id).is_err() {
+            return Err(Error::NotFound(id.to_owned()));
+        }
+        Ok(())
     }
 
     /// Deletes an entry no record uses; one in use must be merged instead.

@@ -196,6 +196,10 @@ impl Store {
             tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
             seed(&tx)?;
         }
+        // Data a step's new table starts with, for new files and upgraded ones alike.
+        if version < 4 {
+            seed_offices(&tx)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -256,6 +260,19 @@ fn seed(tx: &rusqlite::Transaction<'_>) -> Result<()> {
             "INSERT INTO commendation_kind (id, name, position, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?4)",
             (new_id(), name, i64::try_from(i).unwrap_or(0), &now),
+        )?;
+    }
+    Ok(())
+}
+
+/// The ladder of offices a file starts with (protocol order).
+fn seed_offices(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let now = now();
+    for (i, (name, aliases)) in crate::domain::protocol::SEED.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO office (id, name, aliases, position, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            (new_id(), name, aliases, i64::try_from(i).unwrap_or(0), &now),
         )?;
     }
     Ok(())

@@ -124,6 +124,8 @@ pub const MIGRATIONS: &[&str] = &[
     ",
     // 3: the history of changes, kept for undo and redo across restarts.
     include_str!("schema_v3_history.sql"),
+    // 4: protocol order: the ladder of offices and places fixed by hand.
+    include_str!("schema_v4_protocol.sql"),
 ];
 
 /// The schema version this build writes.

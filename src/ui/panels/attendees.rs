@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use super::{impl_form, validated};
+use crate::domain::protocol::Person;
 use crate::domain::{Attendee, AttendeeDraft, FieldError, date, rank};
 use crate::text::{name_sort_key, sort_key};
 use crate::ui::action::Action;
@@ -54,25 +55,6 @@ pub(crate) fn pick(
         })
         .response
         .labelled_by(label_id);
-}
-
-/// Positions in protocol order: heads before deputies before staff, then alphabetical.
-fn position_key(position: &str) -> Vec<u8> {
-    let f = crate::text::fold(position);
-    let level: u8 = if f.starts_with("giam doc")
-        || f.starts_with("truong")
-        || f.starts_with("bi thu")
-        || f.starts_with("chu tich")
-    {
-        0
-    } else if f.starts_with("pho") {
-        1
-    } else {
-        2
-    };
-    let mut key = vec![level];
-    key.extend(sort_key(position));
-    key
 }
 
 /// The attendee record kind.
@@ -140,13 +122,11 @@ impl RecordKind for Attendees {
         }
     }
 
-    fn sort_value(r: &Attendee, col: usize, s: &Strings) -> SortValue {
+    fn sort_value(r: &Attendee, col: usize, s: &Strings, data: &Data) -> SortValue {
         match col {
             0 => SortValue::Text(name_sort_key(&r.data.full_name)),
-            1 => SortValue::Pair(
-                rank::protocol_key(&r.data.rank),
-                position_key(&r.data.position),
-            ),
+            // Rank and position both sort in protocol order, as the printed lists do.
+            1 | 2 => SortValue::Protocol(data.ladder.key(&Person::of(&r.data))),
             5 => SortValue::Text(r.checked_in_at.clone().unwrap_or_default().into_bytes()),
             _ => SortValue::Text(sort_key(&Self::cell(r, col, s))),
         }
@@ -252,10 +232,32 @@ impl RecordKind for Attendees {
         });
         rank_choice(ui, f, &mut d.rank, s);
         f.text(ui, "position", s.f_position, &mut d.position);
+        if let Some(office) = data
+            .ladder
+            .office_of(&d.position)
+            .and_then(|i| data.ladder.name(i))
+        {
+            ui.label(crate::ui::theme::muted(format!("{} {office}", s.protocol_office)).small());
+        }
         f.text(ui, "unit", s.f_unit, &mut d.unit);
-        f.text(ui, "district", s.f_district, &mut d.district);
-        f.text(ui, "group", s.f_group, &mut d.group);
-        f.text(ui, "phone", s.f_phone, &mut d.phone);
+        ui.columns(2, |cols| {
+            if let [left, right] = cols {
+                f.text(left, "district", s.f_district, &mut d.district);
+                f.text(right, "group", s.f_group, &mut d.group);
+            }
+        });
+        ui.columns(2, |cols| {
+            if let [left, right] = cols {
+                f.text(left, "phone", s.f_phone, &mut d.phone);
+                f.text(
+                    right,
+                    "protocol_order",
+                    s.f_protocol_order,
+                    &mut d.protocol_order,
+                )
+                .on_hover_text(s.f_protocol_order_hint);
+            }
+        });
         f.text(ui, "note", s.f_note, &mut d.note);
         if let Some(a) = editing.and_then(|id| data.attendee(id)) {
             ui.add_space(4.0);

@@ -86,7 +86,7 @@ impl RecordKind for Commendations {
         }
     }
 
-    fn sort_value(r: &Commendation, col: usize, s: &Strings) -> SortValue {
+    fn sort_value(r: &Commendation, col: usize, s: &Strings, _data: &Data) -> SortValue {
         match col {
             0 => SortValue::Number(r.data.stage_order),
             5 => SortValue::Text(

@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use crate::domain::protocol::Person;
 use crate::domain::{AttendeeDraft, date};
 use crate::text::Query;
 use crate::ui::action::Action;
@@ -39,7 +40,9 @@ impl DeskPanel {
         self.matches = if self.query.trim().chars().count() < 2 {
             Vec::new()
         } else {
-            // People whose name holds the words come before matches on unit or phone.
+            // People whose name holds the words come before matches on unit or phone;
+            // among them, protocol order: the leaders and guests are found first.
+            let items = &data.attendees.items;
             let mut found: Vec<(bool, usize)> = data
                 .attendees
                 .keys
@@ -48,15 +51,17 @@ impl DeskPanel {
                 .filter(|(_, k)| q.matches(k))
                 .take(MAX_CANDIDATES)
                 .map(|(i, _)| {
-                    let name = data
-                        .attendees
-                        .items
-                        .get(i)
-                        .map(|a| crate::text::fold(&a.data.full_name));
+                    let name = items.get(i).map(|a| crate::text::fold(&a.data.full_name));
                     (!name.is_some_and(|n| q.matches(&n)), i)
                 })
                 .collect();
-            found.sort_unstable();
+            data.ladder.sort(&mut found, |&(_, i)| {
+                items
+                    .get(i)
+                    .map(|a| Person::of(&a.data))
+                    .unwrap_or_default()
+            });
+            found.sort_by_key(|(other, _)| *other);
             found
                 .into_iter()
                 .map(|(_, i)| i)

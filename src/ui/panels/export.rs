@@ -126,7 +126,7 @@ impl ExportPanel {
                     (Some(Sort::Unit), s.export_sort_unit),
                 ];
                 if people {
-                    choices.insert(1, (Some(Sort::Rank), s.export_sort_rank));
+                    choices.insert(1, (Some(Sort::Protocol), s.export_sort_rank));
                 } else {
                     choices.insert(0, (None, s.export_sort_entry));
                 }

@@ -93,7 +93,7 @@ impl RecordKind for Gifts {
         }
     }
 
-    fn sort_value(r: &Gift, col: usize, s: &Strings) -> SortValue {
+    fn sort_value(r: &Gift, col: usize, s: &Strings, _data: &Data) -> SortValue {
         match col {
             0 => SortValue::Text(crate::text::name_sort_key(&r.data.recipient_name)),
             3 => SortValue::Number(r.data.value_vnd),

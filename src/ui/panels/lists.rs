@@ -1,6 +1,7 @@
-//! The conference's lists (Danh mục): question topics and commendation kinds. Add,
-//! rename (saved when the field is left), reorder; an entry in use is merged into
-//! another instead of deleted, so no question or commendation loses its label.
+//! The conference's lists (Danh mục): question topics, commendation kinds and the
+//! ladder of offices for protocol order. Add, rename (saved when the field is left),
+//! reorder; a topic or kind in use is merged into another instead of deleted, so no
+//! question or commendation loses its label. An office carries its abbreviations.
 
 use std::collections::HashMap;
 
@@ -18,6 +19,10 @@ pub struct ListsPanel {
     new_name: HashMap<ListKey, String>,
     /// Rename drafts by entry id, kept while the field has focus.
     drafts: HashMap<String, String>,
+    /// Alias drafts by office id, kept while the field has focus.
+    aliases: HashMap<String, String>,
+    /// The stored aliases of each office, as last drawn.
+    offices: HashMap<String, String>,
 }
 
 type ListKey = u8;
@@ -26,6 +31,7 @@ fn key(list: List) -> ListKey {
     match list {
         List::Topics => 0,
         List::CommendationKinds => 1,
+        List::Offices => 2,
     }
 }
 
@@ -65,6 +71,22 @@ impl ListsPanel {
                         writable,
                         &mut actions,
                     );
+                    ui.add_space(theme::GAP);
+                    ui.label(theme::muted(s.lists_offices_hint));
+                    self.list_ui(
+                        ui,
+                        List::Offices,
+                        s.lists_offices,
+                        &data.office_entries,
+                        s,
+                        writable,
+                        &mut actions,
+                    );
+                    self.aliases
+                        .retain(|id, _| data.offices.iter().any(|o| o.id == *id));
+                    for o in &data.offices {
+                        self.offices.insert(o.id.clone(), o.aliases.clone());
+                    }
                 });
         });
         actions
@@ -151,11 +173,15 @@ impl ListsPanel {
             // Renamed elsewhere (or the rename was refused): show what is stored.
             draft.clone_from(&e.name);
         }
-        ui.add_sized(
-            [90.0, ui.spacing().interact_size.y],
-            egui::Label::new(theme::muted(format!("{} {}", e.uses, s.lists_uses))),
-        )
-        .on_hover_text(s.lists_uses_hint);
+        if list == List::Offices {
+            self.aliases_ui(ui, e, s, actions);
+        } else {
+            ui.add_sized(
+                [90.0, ui.spacing().interact_size.y],
+                egui::Label::new(theme::muted(format!("{} {}", e.uses, s.lists_uses))),
+            )
+            .on_hover_text(s.lists_uses_hint);
+        }
         if ui
             .add_enabled(i > 0, egui::Button::new("˄"))
             .on_hover_text(s.move_up)
@@ -178,7 +204,8 @@ impl ListsPanel {
                 up: false,
             });
         }
-        if e.uses == 0 {
+        // An office names no record: it can always be deleted.
+        if e.uses == 0 || list == List::Offices {
             if ui.button(s.lists_delete).clicked() {
                 actions.push(Action::ListDelete {
                     list,
@@ -204,6 +231,35 @@ impl ListsPanel {
             combo.response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, s.lists_merge_into)
             });
+        }
+    }
+
+    /// An office's abbreviations and other spellings, saved when the field is left.
+    fn aliases_ui(&mut self, ui: &mut Ui, e: &ListEntry, s: &Strings, actions: &mut Vec<Action>) {
+        let stored = self.offices.get(&e.id).cloned().unwrap_or_default();
+        let draft = self
+            .aliases
+            .entry(e.id.clone())
+            .or_insert_with(|| stored.clone());
+        let field = ui.add(
+            egui::TextEdit::singleline(draft)
+                .desired_width(200.0)
+                .hint_text(s.lists_aliases)
+                .id_salt(("office_aliases", &e.id)),
+        );
+        let enabled = ui.is_enabled();
+        let label = format!("{} — {}", s.lists_aliases, e.name);
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, &label));
+        if field.lost_focus() {
+            if draft.trim() != stored {
+                actions.push(Action::OfficeAliases {
+                    id: e.id.clone(),
+                    aliases: draft.clone(),
+                });
+            }
+            self.aliases.remove(&e.id);
+        } else if !field.has_focus() && *draft != stored {
+            draft.clone_from(&stored);
         }
     }
 }

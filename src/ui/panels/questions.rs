@@ -86,7 +86,7 @@ impl RecordKind for Questions {
         }
     }
 
-    fn sort_value(r: &Question, col: usize, s: &Strings) -> SortValue {
+    fn sort_value(r: &Question, col: usize, s: &Strings, _data: &Data) -> SortValue {
         match col {
             0 => SortValue::Number(r.data.number),
             _ => SortValue::Text(crate::text::sort_key(&Self::cell(r, col, s))),
