@@ -40,7 +40,10 @@ fn people_lists_offer_order_and_one_unit_per_page_gifts_do_not_group() {
     let mut h = harness_with(demo_store(), FakeDialogs::default());
     go_to(&mut h, "In / Xuất tệp");
     assert!(h.query_by_label("Mỗi đơn vị một trang").is_some());
-    assert!(h.query_by_label("Theo thứ tự nghi thức (chức vụ, cấp bậc)").is_some());
+    assert!(
+        h.query_by_label("Theo thứ tự nghi thức (chức vụ, cấp bậc)")
+            .is_some()
+    );
     h.get_by(|n| {
         n.label()
             .is_some_and(|l| l.starts_with("Danh sách ký nhận quà tặng"))

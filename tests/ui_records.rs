@@ -548,3 +548,40 @@ fn a_filter_label_wraps_with_its_list_never_apart() {
         );
     }
 }
+
+#[test]
+fn the_ladder_of_offices_is_edited_on_the_lists_page() {
+    let mut h = harness(common::demo_store());
+    go_to(&mut h, "Danh mục");
+    h.get_by(|n| {
+        n.label()
+            .is_some_and(|l| l.starts_with("Thứ tự nghi thức: chức vụ"))
+    })
+    .click();
+    h.run();
+    let field = h.get_by_label("Viết tắt, cách viết khác — Phó Giám đốc");
+    field.focus();
+    field.type_text(", Phó GĐ");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let store = h.state().store().unwrap();
+    let pgd = store
+        .offices()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == "Phó Giám đốc")
+        .unwrap();
+    assert!(pgd.aliases.ends_with(", Phó GĐ"), "{}", pgd.aliases);
+    // The window places people by the new abbreviation at once.
+    let ladder = &h.state().data().ladder;
+    assert_eq!(
+        ladder.office_of("Phó GĐ Công an tỉnh"),
+        ladder.office_of("Phó Giám đốc")
+    );
+    // One undoable change.
+    assert_eq!(
+        h.state().data().undo_label.as_deref(),
+        Some("Sửa chức vụ: Phó Giám đốc")
+    );
+}

@@ -74,6 +74,10 @@ pub trait RecordKind {
     /// Validates the form into the action that saves it, or records its errors.
     fn save_action(form: &mut Self::Form, editing: Option<&str>, data: &Data) -> Option<Action>;
     fn delete_action(id: &str) -> Action;
+    /// Whether the form's person is linked to an attendee (askers and recipients).
+    fn linked(_form: &Self::Form) -> bool {
+        false
+    }
     /// Extra lines under the table (totals).
     fn footer_ui(_ui: &mut Ui, _data: &Data, _s: &Strings) {}
     /// Draws the filters; the table shows only records they keep.
@@ -190,6 +194,11 @@ impl<K: RecordKind> RecordPanel<K> {
     }
 
     /// Ids of the rows shown, in order (tests and the check-in desk use it).
+    /// Whether the form's person is linked to an attendee (tests, status lines).
+    pub fn draft_linked(&self) -> bool {
+        K::linked(&self.form)
+    }
+
     pub fn visible_ids<'d>(&mut self, data: &'d Data, s: &Strings) -> Vec<&'d str> {
         self.refresh_view(data, s);
         let rows = K::rows(data);

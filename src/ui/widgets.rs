@@ -22,6 +22,8 @@ pub struct FormUi<'a> {
     pub commit: bool,
     /// Put the cursor in the first field drawn.
     focus_first: bool,
+    /// Put the cursor in the next field drawn (a person was just picked).
+    focus_next: bool,
     /// Read-only file: fields are shown but cannot be changed.
     pub enabled: bool,
     /// Commands a form asks for besides saving (merge, move).
@@ -41,15 +43,18 @@ impl<'a> FormUi<'a> {
             submit: false,
             commit: false,
             focus_first,
+            focus_next: false,
             enabled,
             actions: Vec::new(),
         }
     }
 
     fn finish(&mut self, ui: &Ui, resp: &Response, multiline: bool) {
-        if self.focus_first {
+        if self.focus_first || self.focus_next {
             resp.request_focus();
             self.focus_first = false;
+            self.focus_next = false;
+            return;
         }
         if resp.lost_focus() {
             self.commit = true;
@@ -78,10 +83,14 @@ impl<'a> FormUi<'a> {
     /// A labelled single-line text field.
     pub fn text(&mut self, ui: &mut Ui, key: &str, label: &str, value: &mut String) -> Response {
         let label = ui.label(label);
+        // A stable id per field: an error or a hint appearing above must not take the
+        // keyboard away from the field being typed in.
         let resp = ui
             .add_enabled(
                 self.enabled,
-                TextEdit::singleline(value).desired_width(f32::INFINITY),
+                TextEdit::singleline(value)
+                    .id_salt(("form_field", key))
+                    .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
         self.finish(ui, &resp, false);
@@ -103,6 +112,7 @@ impl<'a> FormUi<'a> {
             .add_enabled(
                 self.enabled,
                 TextEdit::multiline(value)
+                    .id_salt(("form_field", key))
                     .desired_rows(rows)
                     .desired_width(f32::INFINITY),
             )
@@ -181,27 +191,117 @@ pub fn matching_attendees<'d>(data: &'d Data, text: &str, limit: usize) -> Vec<&
         .collect()
 }
 
-/// Suggestions under a name field: click one to link the record to that attendee.
-/// Shown only while the typed name is not yet linked.
-pub fn attendee_suggestions<'d>(
-    ui: &mut Ui,
-    data: &'d Data,
-    typed: &str,
-    s: &Strings,
-) -> Option<&'d Attendee> {
-    let matches = matching_attendees(data, typed, 6);
-    if matches.is_empty() {
-        return None;
-    }
-    let mut picked = None;
-    ui.label(theme::muted(s.pick_attendee).small());
-    for a in matches {
-        let text = format!("{} · {} · {}", a.data.full_name, a.data.rank, a.data.unit);
-        if ui.add(egui::Button::new(text).small().truncate()).clicked() {
-            picked = Some(a);
+/// The picker's state between frames, kept in egui's memory under the field's id.
+#[derive(Debug, Clone, Copy, Default)]
+struct PickerState {
+    highlighted: usize,
+    /// Esc was pressed: the typed name stands as someone not on the list.
+    dismissed: bool,
+}
+
+/// Suggestions the picker shows.
+const PICKER_MATCHES: usize = 6;
+
+impl FormUi<'_> {
+    /// A name field that links the record to an attendee: typing shows matching people,
+    /// Up/Down move through them, Enter or Tab takes the highlighted one and moves to the
+    /// next field, a click takes one too, Esc keeps the typed text as a name not on the
+    /// list. `linked` is the attendee's id once one is taken, and is cleared when the
+    /// name is typed again. Returns the attendee taken this frame, for the caller to copy
+    /// the unit (and rank, position) from.
+    pub fn attendee<'d>(
+        &mut self,
+        ui: &mut Ui,
+        key: &str,
+        label: &str,
+        name: &mut String,
+        linked: &mut Option<String>,
+        data: &'d Data,
+    ) -> Option<&'d Attendee> {
+        let label = ui.label(label);
+        let id = ui.make_persistent_id(("attendee_picker", key));
+        let mut state: PickerState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let open = self.enabled && linked.is_none() && !state.dismissed;
+        let matches = if open {
+            matching_attendees(data, name, PICKER_MATCHES)
+        } else {
+            Vec::new()
+        };
+        state.highlighted = state.highlighted.min(matches.len().saturating_sub(1));
+        let focused = ui.memory(|m| m.has_focus(id));
+        let mut picked = None;
+        // The keys are taken before the field sees them: Enter would otherwise end the
+        // field (and submit the form), Esc drop the focus, Tab move on without a pick.
+        if focused && !matches.is_empty() {
+            use egui::Modifiers as M;
+            ui.input_mut(|i| {
+                if i.consume_key(M::NONE, Key::ArrowDown) {
+                    state.highlighted = (state.highlighted + 1).min(matches.len() - 1);
+                }
+                if i.consume_key(M::NONE, Key::ArrowUp) {
+                    state.highlighted = state.highlighted.saturating_sub(1);
+                }
+                if i.consume_key(M::NONE, Key::Enter) || i.consume_key(M::NONE, Key::Tab) {
+                    picked = matches.get(state.highlighted).copied();
+                }
+                if i.consume_key(M::NONE, Key::Escape) {
+                    state.dismissed = true;
+                }
+            });
         }
+        let before = name.clone();
+        // While the list is open, Tab and Esc stay with the field (egui would otherwise
+        // move or drop the focus before this code sees them), as egui's own completion
+        // popup does.
+        let listing = !matches.is_empty();
+        let filter = egui::EventFilter {
+            tab: listing,
+            escape: listing,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+        };
+        let resp = ui
+            .add_enabled(
+                self.enabled,
+                TextEdit::singleline(name)
+                    .id(id)
+                    .event_filter(filter)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        self.finish(ui, &resp, false);
+        self.error(ui, key);
+        // Taken from the keyboard: on to the next field of the form, as Tab would.
+        if picked.is_some() {
+            self.focus_next = true;
+        }
+        if *name != before {
+            *linked = None;
+            state = PickerState::default();
+        }
+        if picked.is_none() && !matches.is_empty() && !state.dismissed && *name == before {
+            ui.label(theme::muted(self.s.pick_attendee).small());
+            for (i, a) in matches.iter().enumerate() {
+                let text = format!("{} · {} · {}", a.data.full_name, a.data.rank, a.data.unit);
+                let row = egui::Button::selectable(i == state.highlighted, text)
+                    .small()
+                    .truncate();
+                if ui.add(row).clicked() {
+                    picked = Some(a);
+                }
+            }
+        } else if linked.is_some() {
+            ui.label(theme::muted(format!("• {}", self.s.linked_attendee)).small());
+        }
+        if let Some(a) = picked {
+            *linked = Some(a.id.clone());
+            name.clone_from(&a.data.full_name);
+            state = PickerState::default();
+            self.commit = true;
+        }
+        ui.data_mut(|d| d.insert_temp(id, state));
+        picked
     }
-    picked
 }
 
 /// A modal question with a confirm and a cancel button. Enter confirms, Escape or a

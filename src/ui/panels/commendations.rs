@@ -8,8 +8,7 @@ use crate::ui::action::Action;
 use crate::ui::data::{Data, Rows};
 use crate::ui::i18n::Strings;
 use crate::ui::record::{ColumnSpec, RecordKind, RecordPanel, SortValue};
-use crate::ui::theme;
-use crate::ui::widgets::{FormUi, attendee_suggestions};
+use crate::ui::widgets::FormUi;
 
 /// The commendation form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -159,23 +158,15 @@ impl RecordKind for Commendations {
                 f.checkbox(right, s.f_collective, &mut d.collective);
             }
         });
-        let before = d.recipient_name.clone();
-        f.text(ui, "recipient_name", s.f_recipient, &mut d.recipient_name);
-        if d.recipient_name != before {
+        if d.collective {
+            f.text(ui, "recipient_name", s.f_recipient, &mut d.recipient_name);
             d.recipient_id = None;
-        }
-        if !d.collective {
-            if d.recipient_id.is_none() && f.enabled {
-                if let Some(a) = attendee_suggestions(ui, data, &d.recipient_name, s) {
-                    d.recipient_id = Some(a.id.clone());
-                    d.recipient_name.clone_from(&a.data.full_name);
-                    d.rank.clone_from(&a.data.rank);
-                    d.position.clone_from(&a.data.position);
-                    d.unit.clone_from(&a.data.unit);
-                    f.commit = true;
-                }
-            } else if d.recipient_id.is_some() {
-                ui.label(theme::muted(format!("• {}", s.linked_attendee)).small());
+        } else {
+            let (name, id) = (&mut d.recipient_name, &mut d.recipient_id);
+            if let Some(a) = f.attendee(ui, "recipient_name", s.f_recipient, name, id, data) {
+                d.rank.clone_from(&a.data.rank);
+                d.position.clone_from(&a.data.position);
+                d.unit.clone_from(&a.data.unit);
             }
             ui.columns(2, |cols| {
                 if let [left, right] = cols {
@@ -258,6 +249,10 @@ impl RecordKind for Commendations {
 
     fn delete_action(id: &str) -> Action {
         Action::DeleteCommendation(id.to_owned())
+    }
+
+    fn linked(form: &Self::Form) -> bool {
+        form.draft.recipient_id.is_some()
     }
 }
 

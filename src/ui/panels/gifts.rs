@@ -9,7 +9,7 @@ use crate::ui::data::{Data, Rows};
 use crate::ui::i18n::Strings;
 use crate::ui::record::{ColumnSpec, RecordKind, RecordPanel, SortValue};
 use crate::ui::theme;
-use crate::ui::widgets::{FormUi, attendee_suggestions};
+use crate::ui::widgets::FormUi;
 
 /// The gift form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -144,20 +144,9 @@ impl RecordKind for Gifts {
     ) {
         let s = f.s;
         let d = &mut form.draft;
-        let before = d.recipient_name.clone();
-        f.text(ui, "recipient_name", s.f_recipient, &mut d.recipient_name);
-        if d.recipient_name != before {
-            d.recipient_id = None;
-        }
-        if d.recipient_id.is_none() && f.enabled {
-            if let Some(a) = attendee_suggestions(ui, data, &d.recipient_name, s) {
-                d.recipient_id = Some(a.id.clone());
-                d.recipient_name.clone_from(&a.data.full_name);
-                d.unit.clone_from(&a.data.unit);
-                f.commit = true;
-            }
-        } else if d.recipient_id.is_some() {
-            ui.label(theme::muted(format!("• {}", s.linked_attendee)).small());
+        let (name, id) = (&mut d.recipient_name, &mut d.recipient_id);
+        if let Some(a) = f.attendee(ui, "recipient_name", s.f_recipient, name, id, data) {
+            d.unit.clone_from(&a.data.unit);
         }
         f.text(ui, "unit", s.f_unit, &mut d.unit);
         f.multiline(
@@ -217,6 +206,10 @@ impl RecordKind for Gifts {
 
     fn delete_action(id: &str) -> Action {
         Action::DeleteGift(id.to_owned())
+    }
+
+    fn linked(form: &Self::Form) -> bool {
+        form.draft.recipient_id.is_some()
     }
 
     fn footer_ui(ui: &mut Ui, data: &Data, s: &Strings) {

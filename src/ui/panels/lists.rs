@@ -72,16 +72,22 @@ impl ListsPanel {
                         &mut actions,
                     );
                     ui.add_space(theme::GAP);
-                    ui.label(theme::muted(s.lists_offices_hint));
-                    self.list_ui(
-                        ui,
-                        List::Offices,
-                        s.lists_offices,
-                        &data.office_entries,
-                        s,
-                        writable,
-                        &mut actions,
-                    );
+                    // Long and seldom changed: folded until the organiser opens it.
+                    let title = format!("{} ({})", s.lists_offices, data.office_entries.len());
+                    egui::CollapsingHeader::new(RichText::new(title).strong())
+                        .id_salt("offices")
+                        .show(ui, |ui| {
+                            ui.label(theme::muted(s.lists_offices_hint));
+                            self.list_ui(
+                                ui,
+                                List::Offices,
+                                s.lists_offices,
+                                &data.office_entries,
+                                s,
+                                writable,
+                                &mut actions,
+                            );
+                        });
                     self.aliases
                         .retain(|id, _| data.offices.iter().any(|o| o.id == *id));
                     for o in &data.offices {

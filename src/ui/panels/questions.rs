@@ -8,8 +8,7 @@ use crate::ui::action::Action;
 use crate::ui::data::{Data, Rows};
 use crate::ui::i18n::Strings;
 use crate::ui::record::{ColumnSpec, RecordKind, RecordPanel, SortValue};
-use crate::ui::theme;
-use crate::ui::widgets::{FormUi, attendee_suggestions};
+use crate::ui::widgets::FormUi;
 
 /// The slip form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -211,20 +210,9 @@ impl RecordKind for Questions {
             }
         });
         if !d.anonymous {
-            let before = d.asker_name.clone();
-            f.text(ui, "asker_name", s.f_asker, &mut d.asker_name);
-            if d.asker_name != before {
-                d.asker_id = None;
-            }
-            if d.asker_id.is_none() && f.enabled {
-                if let Some(a) = attendee_suggestions(ui, data, &d.asker_name, s) {
-                    d.asker_id = Some(a.id.clone());
-                    d.asker_name.clone_from(&a.data.full_name);
-                    d.asker_unit.clone_from(&a.data.unit);
-                    f.commit = true;
-                }
-            } else if d.asker_id.is_some() {
-                ui.label(theme::muted(format!("• {}", s.linked_attendee)).small());
+            let (name, id) = (&mut d.asker_name, &mut d.asker_id);
+            if let Some(a) = f.attendee(ui, "asker_name", s.f_asker, name, id, data) {
+                d.asker_unit.clone_from(&a.data.unit);
             }
             f.text(ui, "asker_unit", s.f_asker_unit, &mut d.asker_unit);
         }
@@ -253,6 +241,10 @@ impl RecordKind for Questions {
 
     fn delete_action(id: &str) -> Action {
         Action::DeleteQuestion(id.to_owned())
+    }
+
+    fn linked(form: &Self::Form) -> bool {
+        form.draft.asker_id.is_some()
     }
 }
 
