@@ -1,5 +1,6 @@
 //! The one attendee picker of the question, gift and commendation forms, driven from
 //! the keyboard as a paper slip is typed in: type, Down, Enter (or Tab), go on typing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
