@@ -55,7 +55,15 @@ fn correcting_the_mapping_changes_what_is_stored() {
     h.state_mut().apply(Action::ImportChoose);
     wait_idle(&mut h);
     // Say the "Ghi chú" column is really the position.
-    let mut mapping = h.state().import.plan.as_ref().unwrap().mapping.clone();
+    let mut mapping = h
+        .state()
+        .pages
+        .import
+        .plan
+        .as_ref()
+        .unwrap()
+        .mapping
+        .clone();
     assert_eq!(
         mapping,
         [

@@ -83,7 +83,7 @@ fn a_gift_s_recipient_is_picked_with_down_and_tab() {
     let second = rows[1].split(" · ").next().unwrap().to_owned();
     assert_eq!(field_value(&h, "Người nhận"), second);
     assert_eq!(field_value(&h, "Đơn vị"), "Công an xã Long Trị");
-    let form = &h.state().gifts;
+    let form = &h.state().pages.gifts;
     assert!(form.draft_linked(), "linked to an attendee");
 }
 
@@ -101,7 +101,7 @@ fn escape_keeps_a_typed_name_that_is_not_on_the_list() {
     // The field keeps the keyboard and the text; typing goes on.
     type_here(&mut h, " Văn Khách");
     assert_eq!(field_value(&h, "Người nhận"), "Nguyễn Văn Khách");
-    assert!(!h.state().commendations.draft_linked());
+    assert!(!h.state().pages.commendations.draft_linked());
     // Enter now is an ordinary Enter: it adds the commendation, to a name not on the list.
     press(&mut h, Key::Enter);
     let c = h.state().store().unwrap().commendations().unwrap();
@@ -120,5 +120,5 @@ fn a_commendation_s_recipient_brings_rank_position_and_unit() {
     assert_eq!(field_value(&h, "Cấp bậc"), "Đại tá");
     assert_eq!(field_value(&h, "Chức vụ"), "Phó Giám đốc Công an tỉnh");
     assert_eq!(field_value(&h, "Đơn vị"), "Ban Giám đốc Công an tỉnh");
-    assert!(h.state().commendations.draft_linked());
+    assert!(h.state().pages.commendations.draft_linked());
 }

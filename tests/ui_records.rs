@@ -229,6 +229,7 @@ fn attendee_filters_and_protocol_order() {
         let app = h.state_mut();
         let data = app.data().clone();
         let ids = app
+            .pages
             .attendees
             .visible_ids(&data, hoinghi::ui::i18n::Lang::Vi.strings());
         data.attendee(ids[0]).unwrap().data.full_name.clone()
@@ -238,7 +239,8 @@ fn attendee_filters_and_protocol_order() {
     let screen: Vec<String> = {
         let app = h.state_mut();
         let data = app.data().clone();
-        app.attendees
+        app.pages
+            .attendees
             .visible_ids(&data, hoinghi::ui::i18n::Lang::Vi.strings())
             .into_iter()
             .map(|id| data.attendee(id).unwrap().data.full_name.clone())
@@ -262,7 +264,7 @@ fn attendee_filters_and_protocol_order() {
     assert_eq!(screen, paper);
 
     // Filters: absent people of one unit.
-    h.state_mut().attendees.filter = hoinghi::ui::panels::attendees::AttendeeFilter {
+    h.state_mut().pages.attendees.filter = hoinghi::ui::panels::attendees::AttendeeFilter {
         unit: Some("Công an xã Long Trị".into()),
         checked_in: Some(false),
         ..Default::default()
@@ -271,6 +273,7 @@ fn attendee_filters_and_protocol_order() {
     let app = h.state_mut();
     let data = app.data().clone();
     let ids = app
+        .pages
         .attendees
         .visible_ids(&data, hoinghi::ui::i18n::Lang::Vi.strings());
     let expected = data
@@ -295,7 +298,7 @@ fn merging_questions_keeps_every_asker_and_shares_the_answer() {
         (d.questions.items[0].clone(), d.questions.items[1].clone())
     };
     let data = h.state().data().clone();
-    h.state_mut().questions.select(&data, &q2.id);
+    h.state_mut().pages.questions.select(&data, &q2.id);
     h.run();
     // The merge row sits at the bottom of the slip form; scroll to it as a person would.
     h.get_by_label("Gộp").scroll_to_me();
@@ -330,7 +333,7 @@ fn commendations_move_in_stage_order() {
     go_to(&mut h, "Khen thưởng");
     let second = h.state().data().commendations.items[1].clone();
     let data = h.state().data().clone();
-    h.state_mut().commendations.select(&data, &second.id);
+    h.state_mut().pages.commendations.select(&data, &second.id);
     h.run();
     h.get_by_label("Lên trước").click();
     h.run();
@@ -354,7 +357,7 @@ fn overview_goes_full_screen_for_the_projector_and_back_with_escape() {
     let mut h = common::harness(common::demo_store());
     h.get_by_label("Trình chiếu").click();
     h.run();
-    assert!(h.state().presenting);
+    assert!(h.state().presenting());
     // Large figures, no navigation or forms.
     h.get_by_label_contains("Có mặt ");
     assert!(h.query_by_label("Thoát trình chiếu (Esc)").is_some());
@@ -362,7 +365,7 @@ fn overview_goes_full_screen_for_the_projector_and_back_with_escape() {
     h.get_by_label_contains("Đơn vị còn chờ đại biểu");
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().presenting);
+    assert!(!h.state().presenting());
     assert!(h.query_by_label("Tên hội nghị").is_some());
 }
 

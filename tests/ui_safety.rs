@@ -88,7 +88,7 @@ fn a_snapshot_is_taken_on_open_and_a_restore_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
     let db = conference(dir.path());
     let mut app = App::open(&db, Box::new(FakeDialogs::default()), Persisted::default());
-    app.backup_root = dir.path().join("backups");
+    app.set_backup_root(dir.path().join("backups"));
     let mut h = harness_app(app);
     common::go_to(&mut h, "Sao lưu");
     h.get_by_label("Khi mở tệp");

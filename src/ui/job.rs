@@ -51,8 +51,10 @@ pub enum Outcome {
     Planned(Box<Result<Plan>>),
     /// A file of questions, gifts or commendations was read and planned.
     RecordsPlanned(Box<Result<crate::import::records::RecordPlan>>),
-    /// A plan was stored.
-    Imported(Result<Summary>),
+    /// An attendee import was stored (or refused, or cancelled).
+    AttendeesImported(Result<Summary>),
+    /// An import of questions, gifts or commendations was stored (or refused, or cancelled).
+    RecordsImported(Result<Summary>),
     /// A list was written.
     Exported(Result<crate::export::Written>),
     /// A large change was undone (`redo` false) or made again: its label.

@@ -564,3 +564,45 @@ impl<K: RecordKind> RecordPanel<K> {
         }
     }
 }
+
+/// A record page as the app sees it: drawn, and told what happened to its records. The
+/// app holds the four pages behind this one trait instead of matching on each.
+pub trait RecordPage {
+    fn ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool) -> Vec<Action>;
+    /// A blank form with the cursor in its first field.
+    fn start_new(&mut self, data: &Data);
+    /// This page's add was stored.
+    fn after_add(&mut self, data: &Data, id: &str);
+    /// This page's edit was stored.
+    fn after_update(&mut self);
+    /// This page's delete was stored.
+    fn after_delete(&mut self, data: &Data);
+    /// The record in the form changed elsewhere (a merge, a move).
+    fn reselect(&mut self, data: &Data);
+    /// Undo, redo or another program changed the file.
+    fn after_external_change(&mut self, data: &Data);
+}
+
+impl<K: RecordKind> RecordPage for RecordPanel<K> {
+    fn ui(&mut self, ui: &mut Ui, data: &Data, s: &'static Strings, writable: bool) -> Vec<Action> {
+        Self::ui(self, ui, data, s, writable)
+    }
+    fn start_new(&mut self, data: &Data) {
+        Self::start_new(self, data);
+    }
+    fn after_add(&mut self, data: &Data, id: &str) {
+        Self::after_add(self, data, id);
+    }
+    fn after_update(&mut self) {
+        Self::after_update(self);
+    }
+    fn after_delete(&mut self, data: &Data) {
+        Self::after_delete(self, data);
+    }
+    fn reselect(&mut self, data: &Data) {
+        Self::reselect(self, data);
+    }
+    fn after_external_change(&mut self, data: &Data) {
+        Self::after_external_change(self, data);
+    }
+}

@@ -211,53 +211,7 @@ impl DeskPanel {
             let Some(a) = data.attendees.items.get(i) else {
                 continue;
             };
-            let selected = n == self.highlighted;
-            let fill = if a.checked_in_at.is_some() {
-                theme::SUCCESS_BG
-            } else if selected {
-                ui.visuals().selection.bg_fill
-            } else {
-                ui.visuals().faint_bg_color
-            };
-            let stroke = if selected {
-                egui::Stroke::new(2.0, theme::ACCENT)
-            } else {
-                egui::Stroke::NONE
-            };
-            let resp = egui::Frame::new()
-                .fill(fill)
-                .stroke(stroke)
-                .inner_margin(egui::Margin::symmetric(10, 6))
-                .corner_radius(4.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(&a.data.full_name).size(18.0).strong());
-                        ui.label(
-                            RichText::new(format!(
-                                "{} · {} · {}",
-                                a.data.rank, a.data.position, a.data.unit
-                            ))
-                            .size(15.0),
-                        );
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if let Some(at) = &a.checked_in_at {
-                                ui.label(
-                                    RichText::new(format!(
-                                        "{} {}",
-                                        s.desk_checked_in,
-                                        date::display_time(at)
-                                    ))
-                                    .color(theme::SUCCESS)
-                                    .strong(),
-                                );
-                            }
-                        });
-                    });
-                })
-                .response
-                .interact(egui::Sense::click());
-            if resp.clicked() {
+            if match_row_ui(ui, a, n == self.highlighted, s).clicked() {
                 self.highlighted = n;
             }
         }
@@ -373,6 +327,60 @@ impl DeskPanel {
             None => {}
         }
     }
+}
+
+/// One person found: name large, rank · position · unit, and the time if already in.
+fn match_row_ui(
+    ui: &mut Ui,
+    a: &crate::domain::Attendee,
+    selected: bool,
+    s: &Strings,
+) -> egui::Response {
+    let fill = if a.checked_in_at.is_some() {
+        theme::SUCCESS_BG
+    } else if selected {
+        ui.visuals().selection.bg_fill
+    } else {
+        ui.visuals().faint_bg_color
+    };
+    let stroke = if selected {
+        egui::Stroke::new(2.0, theme::ACCENT)
+    } else {
+        egui::Stroke::NONE
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&a.data.full_name).size(18.0).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} · {}",
+                        a.data.rank, a.data.position, a.data.unit
+                    ))
+                    .size(15.0),
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if let Some(at) = &a.checked_in_at {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                s.desk_checked_in,
+                                date::display_time(at)
+                            ))
+                            .color(theme::SUCCESS)
+                            .strong(),
+                        );
+                    }
+                });
+            });
+        })
+        .response
+        .interact(egui::Sense::click())
 }
 
 /// Attendance by unit, the units with people still to come first (computed at reload).

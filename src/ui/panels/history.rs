@@ -34,6 +34,7 @@ fn table_noun(table: &str, s: &Strings) -> &'static str {
         "commendation" => s.noun_commendation,
         "topic" => s.noun_topic,
         "commendation_kind" => s.noun_kind,
+        "office" => s.noun_office,
         _ => s.noun_conference,
     }
 }
@@ -63,6 +64,24 @@ fn summary(counts: &[StepCount], s: &Strings) -> String {
 }
 
 impl HistoryPanel {
+    /// Reads the list (and the selected change's records) again when the file changed
+    /// since they were read; called before drawing, never while.
+    pub fn refresh(&mut self, store: &crate::store::Store, generation: u64) {
+        if self.listed_at != Some(generation) {
+            match store.history(500) {
+                Ok(changes) => self.changes = changes,
+                Err(e) => tracing::warn!("history: {e}"),
+            }
+            self.listed_at = Some(generation);
+        }
+        if let Some(id) = self.selected
+            && self.steps_for != Some((id, generation))
+        {
+            self.steps = store.change_steps(id, STEPS_SHOWN).unwrap_or_default();
+            self.steps_for = Some((id, generation));
+        }
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut Ui,

@@ -1,0 +1,372 @@
+//! The window around the pages: top bar and File menu, navigation, the toast in the
+//! corner, the projector view, the page shown with no file, the locked-file offer, the
+//! page shown after a crash, and the window title.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+
+use super::files::Session;
+use crate::store::Store;
+use crate::ui::Page;
+use crate::ui::action::Action;
+use crate::ui::data::Data;
+use crate::ui::i18n::{Lang, Strings};
+use crate::ui::theme;
+
+const TOAST_SECS: u64 = 4;
+
+/// A short message in the corner.
+struct Toast {
+    text: String,
+    is_error: bool,
+    shown_at: Instant,
+}
+
+/// The state of the window's frame.
+pub struct Chrome {
+    pub lang: Lang,
+    /// The projector view is on.
+    pub presenting: bool,
+    /// The window title as last sent.
+    pub title: String,
+    /// Set when a frame panicked: the window then only says so.
+    pub crashed: Option<String>,
+    toast: Option<Toast>,
+}
+
+impl Chrome {
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            presenting: false,
+            title: String::new(),
+            crashed: None,
+            toast: None,
+        }
+    }
+
+    /// Shows an error in the corner (and logs it).
+    pub fn error(&mut self, text: String) {
+        tracing::warn!("{text}");
+        self.toast = Some(Toast {
+            text,
+            is_error: true,
+            shown_at: Instant::now(),
+        });
+    }
+
+    /// Shows a short confirmation in the corner.
+    pub fn info(&mut self, text: String) {
+        self.toast = Some(Toast {
+            text,
+            is_error: false,
+            shown_at: Instant::now(),
+        });
+    }
+
+    /// "Hội nghị … — hoi-nghi.sqlite — hoinghi", sent only when it changes.
+    pub fn update_title(&mut self, ctx: &egui::Context, session: &Session, s: &Strings) {
+        let file = session
+            .path()
+            .and_then(Path::file_name)
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = if session.data.conference.name.is_empty() {
+            s.app_name
+        } else {
+            &session.data.conference.name
+        };
+        let title = if file.is_empty() {
+            "hoinghi".to_owned()
+        } else {
+            format!("{name} — {file} — hoinghi")
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub fn top_bar_ui(
+        &self,
+        ui: &mut Ui,
+        session: &Session,
+        busy: bool,
+        s: &'static Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let writable = session.writable();
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(s.menu_file, |ui| file_menu_ui(ui, session, s, actions));
+                let data = &session.data;
+                for (label, text, action) in [
+                    (&data.undo_label, s.hist_undo, Action::Undo),
+                    (&data.redo_label, s.hist_redo, Action::Redo),
+                ] {
+                    let button = ui
+                        .add_enabled(
+                            writable && !busy && label.is_some(),
+                            egui::Button::new(text),
+                        )
+                        .on_hover_text(label.as_deref().unwrap_or_default());
+                    if button.clicked() {
+                        actions.push(action);
+                    }
+                }
+                if let Some(p) = session.path() {
+                    ui.label(theme::muted(p.display().to_string()).small());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    for (lang, name) in [(Lang::En, "English"), (Lang::Vi, "Tiếng Việt")] {
+                        let selected = self.lang == lang;
+                        if ui.add(egui::Button::selectable(selected, name)).clicked() && !selected {
+                            actions.push(Action::SetLanguage(lang));
+                        }
+                    }
+                });
+            });
+            if session.store.as_ref().is_some_and(Store::is_read_only) {
+                egui::Frame::new()
+                    .fill(theme::WARNING_BG)
+                    .inner_margin(4.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(s.read_only_banner);
+                    });
+            }
+        });
+    }
+
+    pub fn toast_ui(&mut self, ctx: &egui::Context, s: &Strings) {
+        let Some(t) = &self.toast else { return };
+        let age = t.shown_at.elapsed();
+        let secs = if t.is_error {
+            TOAST_SECS * 3
+        } else {
+            TOAST_SECS
+        };
+        let limit = Duration::from_secs(secs);
+        if age > limit {
+            self.toast = None;
+            return;
+        }
+        ctx.request_repaint_after(limit.saturating_sub(age));
+        let mut close = false;
+        egui::Area::new(egui::Id::unique("toast"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                let (fill, color) = if t.is_error {
+                    (theme::WARNING_BG, theme::ERROR)
+                } else {
+                    (theme::SUCCESS_BG, theme::SUCCESS)
+                };
+                egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
+                    ui.set_max_width(520.0);
+                    ui.label(RichText::new(&t.text).color(color));
+                    if ui.small_button(s.close).clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close {
+            self.toast = None;
+        }
+    }
+}
+
+/// The File menu: files, imports, copies, the sample, quit.
+fn file_menu_ui(ui: &mut Ui, session: &Session, s: &'static Strings, actions: &mut Vec<Action>) {
+    use crate::import::records::RecordKind;
+    let writable = session.writable();
+    if ui.button(s.menu_new).clicked() {
+        actions.push(Action::NewConference);
+    }
+    if ui.button(s.menu_open).clicked() {
+        actions.push(Action::OpenConference);
+    }
+    ui.menu_button(s.menu_recent, |ui| {
+        if session.recent.is_empty() {
+            ui.label(s.menu_no_recent);
+        }
+        for p in &session.recent {
+            if ui.button(p.display().to_string()).clicked() {
+                actions.push(Action::OpenPath(p.clone()));
+            }
+        }
+    });
+    if ui
+        .add_enabled(writable, egui::Button::new(s.menu_import))
+        .clicked()
+    {
+        actions.push(Action::ImportChoose);
+    }
+    for (kind, label) in [
+        (RecordKind::Questions, s.menu_import_questions),
+        (RecordKind::Gifts, s.menu_import_gifts),
+        (RecordKind::Commendations, s.menu_import_commendations),
+    ] {
+        if ui.add_enabled(writable, egui::Button::new(label)).clicked() {
+            actions.push(Action::ImportRecordsChoose(kind));
+        }
+    }
+    if ui
+        .add_enabled(session.store.is_some(), egui::Button::new(s.menu_save_copy))
+        .clicked()
+    {
+        actions.push(Action::SaveCopy);
+    }
+    ui.separator();
+    if ui.button(s.menu_open_sample).clicked() {
+        actions.push(Action::OpenSample);
+    }
+    ui.separator();
+    if ui.button(s.menu_quit).clicked() {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// The left navigation, with live counts.
+pub fn nav_ui(ui: &mut Ui, current: Page, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
+    let st = &data.stats;
+    let pages = [
+        (Page::Overview, s.nav_overview.to_owned()),
+        (Page::Desk, s.nav_desk.to_owned()),
+        (
+            Page::Attendees,
+            format!("{}  {}/{}", s.nav_attendees, st.checked_in, st.attendees),
+        ),
+        (
+            Page::Questions,
+            format!("{}  {}", s.nav_questions, st.questions),
+        ),
+        (Page::Gifts, format!("{}  {}", s.nav_gifts, st.gifts)),
+        (
+            Page::Commendations,
+            format!("{}  {}", s.nav_commendations, st.commendations),
+        ),
+        (Page::Lists, s.nav_lists.to_owned()),
+        (Page::Export, s.nav_export.to_owned()),
+        (Page::Backups, s.nav_backups.to_owned()),
+        (Page::History, s.nav_history.to_owned()),
+    ];
+    egui::Panel::left("nav")
+        .exact_size(theme::NAV_WIDTH)
+        .frame(egui::Frame::new().fill(theme::NAV_BG).inner_margin(8.0))
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            for (page, text) in pages {
+                let button =
+                    egui::Button::selectable(current == page, RichText::new(text).size(15.5))
+                        .min_size(egui::vec2(ui.available_width(), 34.0));
+                if ui.add(button).clicked() {
+                    actions.push(Action::Navigate {
+                        page,
+                        new_record: false,
+                    });
+                }
+            }
+        });
+}
+
+/// No file is open: say why, and offer the ways in.
+pub fn no_file_ui(ui: &mut Ui, error: Option<&str>, s: &Strings, actions: &mut Vec<Action>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.heading(s.no_file_title);
+            if let Some(e) = error {
+                ui.add_space(8.0);
+                ui.label(RichText::new(e).color(theme::ERROR));
+            }
+            ui.add_space(16.0);
+            for (text, action) in [
+                (s.menu_open, Action::OpenConference),
+                (s.menu_new, Action::NewConference),
+                (s.menu_open_sample, Action::OpenSample),
+            ] {
+                if ui.button(text).clicked() {
+                    actions.push(action);
+                }
+            }
+        });
+    });
+}
+
+/// Offers to open read-only a file another window holds.
+pub fn locked_ui(ctx: &egui::Context, path: &Path, s: &Strings, actions: &mut Vec<Action>) {
+    let choice = crate::ui::widgets::confirm_modal(
+        ctx,
+        egui::Id::unique("locked_offer"),
+        |ui| {
+            ui.heading(s.locked_title);
+            ui.label(theme::muted(path.display().to_string()));
+            ui.label(s.locked_body);
+        },
+        egui::Button::new(s.locked_read_only),
+        s.locked_cancel,
+    );
+    match choice {
+        Some(true) => actions.push(Action::OpenReadOnly(path.to_owned())),
+        Some(false) => actions.push(Action::DismissLocked),
+        None => {}
+    }
+}
+
+/// After a panic: what happened, where the log is, and the way out.
+pub fn crashed_ui(ui: &mut Ui, message: &str, s: &Strings) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(40.0);
+        ui.heading(RichText::new(s.crashed_title).color(theme::ERROR));
+        ui.label(s.crashed_body);
+        ui.label(theme::muted(
+            crate::paths::data_dir().join("logs").display().to_string(),
+        ));
+        ui.label(theme::muted(message));
+        if ui.button(s.crashed_quit).clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    });
+}
+
+/// The projector view: live figures in large type, nothing to edit. Esc leaves it.
+pub fn presentation_ui(ui: &mut Ui, data: &Data, s: &'static Strings, actions: &mut Vec<Action>) {
+    use crate::ui::panels::dashboard::{self, Scale};
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        actions.push(Action::Present(false));
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        let name = if data.conference.name.is_empty() {
+            s.app_name
+        } else {
+            &data.conference.name
+        };
+        // The way out first, so a long conference name can never push it off screen.
+        let bar = egui::vec2(ui.available_width(), 40.0);
+        let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+        ui.allocate_ui_with_layout(bar, right_to_left, |ui| {
+            if ui.button(s.present_exit).clicked() {
+                actions.push(Action::Present(false));
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(RichText::new(name).size(26.0).strong()).truncate());
+            });
+        });
+        ui.add_space(theme::GAP);
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                ui.columns(2, |cols| {
+                    if let [left, right] = cols {
+                        dashboard::attendance_ui(left, data, s, Scale::PROJECTOR);
+                        dashboard::waiting_units_ui(left, data, s, Scale::PROJECTOR, 8);
+                        dashboard::questions_ui(right, data, s, Scale::PROJECTOR);
+                        dashboard::gifts_and_commendations_ui(right, data, s, Scale::PROJECTOR);
+                    }
+                });
+            });
+    });
+}

@@ -1,0 +1,378 @@
+//! Applying what the panels asked for, after the frame. An action that changes records
+//! is one change of the file's history; each kind of action goes to the room that does it.
+
+use super::App;
+use super::desk::{DeskPatch, DeskResult};
+use crate::error::{Error, Result};
+use crate::ui::Page;
+use crate::ui::action::Action;
+
+/// Undo or redo of more rows than this runs in the background (a whole import).
+const LARGE_CHANGE: i64 = 5_000;
+
+/// What an applied action did, so the page that asked can move on.
+enum Outcome {
+    Added(String),
+    Updated,
+    Deleted,
+    /// A record was changed by a merge or a move: reload it into its form.
+    Reselect,
+    /// A check-in desk action: what to show in large type and what it changed.
+    Desk(DeskResult),
+    /// Nothing for a page to do (or it was done already).
+    Other,
+}
+
+impl App {
+    /// Applies one action; data-changing actions are committed to the file at once.
+    pub fn apply(&mut self, action: Action) {
+        let page = action_page(&action);
+        let touched = match &action {
+            Action::UpdateAttendee(id, _) | Action::DeleteAttendee(id) => Some(id.clone()),
+            _ => None,
+        };
+        match self.apply_recorded(action) {
+            Ok(outcome) => self.after(outcome, page, touched),
+            Err(e) => self.chrome.error(format!("{e:#}")),
+        }
+    }
+
+    /// Runs an action that changes records as one change of the file's history.
+    fn apply_recorded(&mut self, action: Action) -> Result<Outcome> {
+        let label = crate::ui::change_label::change_label(&action, &self.session.data, self.s());
+        let (Some(label), Some(store)) = (label, &self.session.store) else {
+            return self.run(action);
+        };
+        store.begin_change(&label)?;
+        let result = self.run(action);
+        let finished = self
+            .session
+            .store
+            .as_ref()
+            .map_or(Ok(()), |st| st.finish_change(result.is_ok()));
+        finished.and(result)
+    }
+
+    /// Sends an action to the room that does it.
+    fn run(&mut self, action: Action) -> Result<Outcome> {
+        use Action as A;
+        match action {
+            A::CheckIn(_) | A::UndoCheckIn | A::CheckInUnit(_) | A::AddWalkIn(_) => {
+                self.run_desk(action)
+            }
+            A::NewConference
+            | A::OpenConference
+            | A::OpenPath(_)
+            | A::OpenReadOnly(_)
+            | A::DismissLocked
+            | A::OpenSample
+            | A::SaveCopy => self.run_file(action),
+            A::ImportChoose
+            | A::ImportPrepare { .. }
+            | A::ImportRemap(_)
+            | A::ImportApply
+            | A::ImportRecordsChoose(_)
+            | A::ImportRecordsApply
+            | A::ImportCancel
+            | A::ImportClose
+            | A::ExportChoose { .. }
+            | A::ExportCancel
+            | A::OpenExternal(_) => self.run_job(action),
+            A::Undo | A::Redo | A::BackupNow | A::Restore(_) => self.run_history(action),
+            A::Present(_) | A::SetLanguage(_) | A::Navigate { .. } => {
+                self.run_window(&action);
+                Ok(Outcome::Other)
+            }
+            _ => self.run_record(action),
+        }
+    }
+
+    /// Records and lists: added, edited, deleted, merged, moved.
+    fn run_record(&mut self, action: Action) -> Result<Outcome> {
+        let st = self.session.store()?;
+        Ok(match action {
+            Action::SaveConference(c) => {
+                st.set_conference(&c)?;
+                Outcome::Updated
+            }
+            Action::AddAttendee(d) => Outcome::Added(st.add_attendee(&d)?),
+            Action::UpdateAttendee(id, d) => {
+                st.update_attendee(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteAttendee(id) => {
+                st.delete_attendee(&id)?;
+                Outcome::Deleted
+            }
+            Action::AddQuestion(d) => Outcome::Added(st.add_question(&d)?),
+            Action::UpdateQuestion(id, d) => {
+                st.update_question(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteQuestion(id) => {
+                st.delete_question(&id)?;
+                Outcome::Deleted
+            }
+            Action::MergeQuestion { id, into_number } => {
+                let questions = &self.session.data.questions.items;
+                let main = questions
+                    .iter()
+                    .find(|q| q.data.number == into_number)
+                    .ok_or(Error::NoSuchQuestion(into_number))?;
+                st.merge_question(&id, &main.id)?;
+                Outcome::Reselect
+            }
+            Action::UnmergeQuestion(id) => {
+                st.unmerge_question(&id)?;
+                Outcome::Reselect
+            }
+            Action::AddGift(d) => Outcome::Added(st.add_gift(&d)?),
+            Action::UpdateGift(id, d) => {
+                st.update_gift(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteGift(id) => {
+                st.delete_gift(&id)?;
+                Outcome::Deleted
+            }
+            Action::AddCommendation(d) => Outcome::Added(st.add_commendation(&d)?),
+            Action::UpdateCommendation(id, d) => {
+                st.update_commendation(&id, &d)?;
+                Outcome::Updated
+            }
+            Action::DeleteCommendation(id) => {
+                st.delete_commendation(&id)?;
+                Outcome::Deleted
+            }
+            Action::MoveCommendation { id, up } => {
+                st.move_commendation(&id, up)?;
+                Outcome::Reselect
+            }
+            Action::ListAdd { list, name } => {
+                st.add_entry(list, &name)?;
+                Outcome::Updated
+            }
+            Action::ListRename { list, id, name } => {
+                st.rename_entry(list, &id, &name)?;
+                Outcome::Updated
+            }
+            Action::ListMove { list, id, up } => {
+                st.move_entry(list, &id, up)?;
+                Outcome::Updated
+            }
+            Action::ListMerge { list, from, into } => {
+                st.merge_entry(list, &from, &into)?;
+                Outcome::Updated
+            }
+            Action::ListDelete { list, id } => {
+                st.delete_entry(list, &id)?;
+                Outcome::Updated
+            }
+            Action::OfficeAliases { id, aliases } => {
+                st.set_office_aliases(&id, &aliases)?;
+                Outcome::Updated
+            }
+            other => {
+                tracing::error!("action sent to the wrong room: {other:?}");
+                Outcome::Other
+            }
+        })
+    }
+
+    /// The check-in desk.
+    fn run_desk(&mut self, action: Action) -> Result<Outcome> {
+        let (st, s) = (self.session.store()?, self.s());
+        let result = match action {
+            Action::CheckIn(id) => self.desk.check_in(st, &id, s)?,
+            Action::UndoCheckIn => self.desk.undo(st, s)?,
+            Action::CheckInUnit(unit) => {
+                self.desk.check_in_unit(st, &self.session.data, &unit, s)?
+            }
+            Action::AddWalkIn(d) => self.desk.walk_in(st, &d, s)?,
+            _ => return Ok(Outcome::Other),
+        };
+        Ok(Outcome::Desk(result))
+    }
+
+    /// Opening, creating and copying conference files.
+    fn run_file(&mut self, action: Action) -> Result<Outcome> {
+        match action {
+            Action::NewConference => self.new_conference()?,
+            Action::OpenConference => self.open_conference(),
+            Action::OpenPath(path) => self.open_path(&path),
+            Action::OpenReadOnly(path) => self.open_read_only(&path),
+            Action::DismissLocked => self.session.locked_offer = None,
+            Action::OpenSample => self.open_sample()?,
+            Action::SaveCopy => self.save_copy()?,
+            _ => {}
+        }
+        Ok(Outcome::Other)
+    }
+
+    /// Imports and exports, which run in the background.
+    fn run_job(&mut self, action: Action) -> Result<Outcome> {
+        match action {
+            Action::ImportChoose => {
+                if let Some(path) = self.dialogs.import_file() {
+                    self.start_import(path)?;
+                }
+            }
+            Action::ImportPrepare { path, options } => {
+                self.pages.import.options = options.clone();
+                self.start_prepare(path, options)?;
+            }
+            Action::ImportRemap(mapping) => self.start_remap(mapping)?,
+            Action::ImportApply => self.start_apply()?,
+            Action::ImportRecordsChoose(kind) => {
+                if let Some(path) = self.dialogs.import_file() {
+                    self.start_import_records(kind, path)?;
+                }
+            }
+            Action::ImportRecordsApply => self.start_apply_records()?,
+            Action::ImportCancel | Action::ExportCancel => self.jobs.cancel_running(),
+            Action::ImportClose => self.close_import(),
+            Action::ExportChoose {
+                kind,
+                options,
+                format,
+            } => self.start_export(kind, options, format)?,
+            Action::OpenExternal(path) => opener::open(&path)
+                .map_err(|e| Error::Invalid(format!("không mở được {}: {e}", path.display())))?,
+            _ => {}
+        }
+        Ok(Outcome::Other)
+    }
+
+    /// Undo and redo from the file's history, snapshots and restore.
+    fn run_history(&mut self, action: Action) -> Result<Outcome> {
+        match action {
+            Action::Undo | Action::Redo => {
+                let redo = action == Action::Redo;
+                let st = self.session.store()?;
+                // The desk's own undo list may name check-ins that are gone now.
+                self.desk.forget();
+                if st.path().is_some() && st.replay_rows(redo)? > LARGE_CHANGE {
+                    self.start_replay(redo)?;
+                    return Ok(Outcome::Other);
+                }
+                let done = if redo { st.redo()? } else { st.undo()? };
+                let text = self.replayed_text(redo, done);
+                self.after_external_change();
+                self.snapshots.edited();
+                self.chrome.info(text);
+            }
+            Action::BackupNow => {
+                if self
+                    .take_snapshot(crate::store::backup::Reason::Manual)
+                    .is_some()
+                {
+                    self.chrome.info(self.s().backup_done.to_owned());
+                }
+                self.pages.backups.listed_at = None;
+            }
+            Action::Restore(path) => self.restore(&path)?,
+            _ => {}
+        }
+        Ok(Outcome::Other)
+    }
+
+    /// The window itself: pages, language, the projector view.
+    fn run_window(&mut self, action: &Action) {
+        match *action {
+            Action::Present(on) => {
+                self.chrome.presenting = on;
+                if let Some(ctx) = &self.jobs.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                }
+            }
+            Action::SetLanguage(lang) => self.chrome.lang = lang,
+            Action::Navigate { page, new_record } => {
+                self.pages.page = page;
+                if new_record && let Some(p) = self.pages.record(page) {
+                    p.start_new(&self.session.data);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Brings the view and the page that asked up to date with what was done.
+    fn after(&mut self, outcome: Outcome, page: Page, touched: Option<String>) {
+        if !matches!(outcome, Outcome::Other) {
+            self.snapshots.edited();
+        }
+        let s = self.s();
+        // Only the attendee page changes attendees: it patches the one person.
+        let person = |id: Option<String>| id.filter(|_| page == Page::Attendees);
+        match outcome {
+            Outcome::Added(id) => {
+                self.reload_after(person(Some(id.clone())).as_deref());
+                if let Some(p) = self.pages.record(page) {
+                    p.after_add(&self.session.data, &id);
+                }
+                self.chrome.info(s.added.to_owned());
+            }
+            Outcome::Updated => {
+                self.reload_after(person(touched).as_deref());
+                if let Some(p) = self.pages.record(page) {
+                    p.after_update();
+                }
+                self.chrome.info(s.saved.to_owned());
+            }
+            Outcome::Deleted => {
+                self.reload_after(person(touched).as_deref());
+                if let Some(p) = self.pages.record(page) {
+                    p.after_delete(&self.session.data);
+                }
+                self.chrome.info(s.deleted.to_owned());
+            }
+            Outcome::Reselect => {
+                self.reload_after(None);
+                if let Some(p) = self.pages.record(page) {
+                    p.reselect(&self.session.data);
+                }
+                self.chrome.info(s.saved.to_owned());
+            }
+            Outcome::Desk(r) => {
+                match r.patch {
+                    DeskPatch::Nothing => {}
+                    DeskPatch::CheckIns(ids) => self.patch_check_ins(&ids),
+                    DeskPatch::Added(id) => self.reload_after(Some(&id)),
+                }
+                self.pages.desk.clear();
+                self.pages.desk.message = Some((r.message, r.ok));
+            }
+            Outcome::Other => {}
+        }
+    }
+
+    pub(super) fn replayed_text(&self, redo: bool, label: Option<String>) -> String {
+        let s = self.s();
+        match (label, redo) {
+            (Some(label), false) => format!("{}: {label}", s.hist_done_undo),
+            (Some(label), true) => format!("{}: {label}", s.hist_done_redo),
+            (None, false) => s.hist_nothing_undo.to_owned(),
+            (None, true) => s.hist_nothing_redo.to_owned(),
+        }
+    }
+}
+
+/// The page whose panel asked for an action.
+fn action_page(action: &Action) -> Page {
+    match action {
+        Action::AddAttendee(_) | Action::UpdateAttendee(..) | Action::DeleteAttendee(_) => {
+            Page::Attendees
+        }
+        Action::AddQuestion(_)
+        | Action::UpdateQuestion(..)
+        | Action::DeleteQuestion(_)
+        | Action::MergeQuestion { .. }
+        | Action::UnmergeQuestion(_) => Page::Questions,
+        Action::AddGift(_) | Action::UpdateGift(..) | Action::DeleteGift(_) => Page::Gifts,
+        Action::AddCommendation(_)
+        | Action::UpdateCommendation(..)
+        | Action::DeleteCommendation(_)
+        | Action::MoveCommendation { .. } => Page::Commendations,
+        _ => Page::Overview,
+    }
+}

@@ -1,0 +1,247 @@
+//! The open conference file: opening it (one window per file, read-only when it must
+//! be), its lock, the recent files, and the cached view the panels draw from.
+
+use std::path::{Path, PathBuf};
+
+use super::App;
+use crate::error::{Error, Result};
+use crate::store::lock::{FileLock, Lock};
+use crate::store::{Missing, Store};
+use crate::ui::data::Data;
+
+const MAX_RECENT: usize = 8;
+
+/// The file open in the window and what was read from it.
+pub struct Session {
+    pub store: Option<Store>,
+    /// Why the last file could not be opened, while no file is open.
+    pub open_error: Option<String>,
+    pub data: Data,
+    /// Held while this window has its file open: one window per file.
+    lock: Option<FileLock>,
+    /// A file another window holds, offered read-only.
+    pub locked_offer: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+}
+
+impl Session {
+    pub fn new(recent: Vec<PathBuf>) -> Self {
+        Self {
+            store: None,
+            open_error: None,
+            data: Data::default(),
+            lock: None,
+            locked_offer: None,
+            recent,
+        }
+    }
+
+    pub fn writable(&self) -> bool {
+        self.store.as_ref().is_some_and(|s| !s.is_read_only())
+    }
+
+    /// The open store, or the error that says none is open.
+    pub fn store(&self) -> Result<&Store> {
+        self.store.as_ref().ok_or(Error::NoFile)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.store.as_ref().and_then(Store::path)
+    }
+}
+
+impl App {
+    pub(super) fn open_path(&mut self, path: &Path) {
+        if self.session.path() == Some(path) {
+            return; // already open here (its lock is ours)
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            self.session.open_error = Some(format!("{}: {e}", dir.display()));
+            return;
+        }
+        // A file the user may not write (read-only attribute or media) opens read-only.
+        let read_only_file = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        if read_only_file {
+            match Store::open_read_only(path) {
+                Ok(store) => self.set_store(store),
+                Err(e) => self.open_failed(&e),
+            }
+            return;
+        }
+        let lock = match FileLock::try_acquire(path) {
+            Lock::Acquired(l) => Some(l),
+            Lock::HeldElsewhere => {
+                tracing::info!(file = %path.display(), "file held by another window; offering read-only");
+                self.session.locked_offer = Some(path.to_owned());
+                return;
+            }
+            Lock::Unavailable(e) => {
+                tracing::warn!(file = %path.display(), "no lock file: {e}");
+                None
+            }
+        };
+        match Store::open(path, Missing::Create) {
+            Ok(store) => {
+                self.set_store(store);
+                self.session.lock = lock;
+            }
+            Err(e) => self.open_failed(&e),
+        }
+    }
+
+    /// Keeps the current file open if there is one; otherwise the page says why.
+    fn open_failed(&mut self, e: &Error) {
+        tracing::warn!("open refused: {e}");
+        if self.session.store.is_none() {
+            self.session.open_error = Some(format!("{e:#}"));
+        }
+        self.chrome.error(format!("{e:#}"));
+    }
+
+    /// Makes `store` the open file: every page starts afresh on it.
+    pub(super) fn set_store(&mut self, store: Store) {
+        // The previous file's lock goes with it; `open_path` sets the new one.
+        self.session.lock = None;
+        self.session.locked_offer = None;
+        tracing::info!(
+            file = %store.path().map(|p| p.display().to_string()).unwrap_or_default(),
+            read_only = store.is_read_only(),
+            "conference file opened"
+        );
+        if let Some(p) = store.path() {
+            let p = p.to_owned();
+            self.session.recent.retain(|r| r != &p);
+            self.session.recent.insert(0, p);
+            self.session.recent.truncate(MAX_RECENT);
+        }
+        self.session.store = Some(store);
+        self.session.open_error = None;
+        self.snapshots.file_opened();
+        self.jobs.cancel();
+        self.desk.forget();
+        self.pages = super::Pages::default();
+        self.reload();
+        for page in self.pages.records() {
+            page.start_new(&self.session.data);
+        }
+    }
+
+    /// Reads the whole view again (opening a file, after an undo or an import).
+    pub(super) fn reload(&mut self) {
+        let Some(store) = &self.session.store else {
+            return;
+        };
+        match Data::load(store, self.session.data.generation + 1) {
+            Ok(d) => self.session.data = d,
+            Err(e) => self.chrome.error(format!("{e:#}")),
+        }
+    }
+
+    /// After an edit: an attendee edit patches that one person into the view; other
+    /// edits keep the (possibly 100,000) people read already and read the rest again.
+    pub(super) fn reload_after(&mut self, attendee: Option<&str>) {
+        let Some(store) = &self.session.store else {
+            return;
+        };
+        let data = &mut self.session.data;
+        let result = match attendee {
+            Some(id) => data.patch_attendee(id, store),
+            None => data.reload_except_attendees(store),
+        };
+        if let Err(e) = result {
+            tracing::warn!("partial reload failed, reading everything: {e}");
+            self.reload();
+        }
+    }
+
+    /// Check-ins changed: patch the cached view, falling back to a full reload.
+    pub(super) fn patch_check_ins(&mut self, ids: &[String]) {
+        let Some(store) = &self.session.store else {
+            return;
+        };
+        if let Err(e) = self.session.data.patch_check_ins(ids, store) {
+            tracing::warn!("patching the view failed, reloading: {e}");
+            self.reload();
+        }
+    }
+
+    /// Undo, redo, a restore or an import changed the file: read it again and let the
+    /// record pages show their records as they are now.
+    pub(super) fn after_external_change(&mut self) {
+        self.reload();
+        let data = &self.session.data;
+        for page in self.pages.records() {
+            page.after_external_change(data);
+        }
+    }
+
+    pub(super) fn new_conference(&mut self) -> Result<()> {
+        if let Some(path) = self.dialogs.new_conference() {
+            if path.exists() {
+                return Err(Error::Exists { path });
+            }
+            self.open_path(&path);
+        }
+        Ok(())
+    }
+
+    pub(super) fn open_conference(&mut self) {
+        if let Some(path) = self.dialogs.open_conference() {
+            self.open_path(&path);
+        }
+    }
+
+    pub(super) fn open_read_only(&mut self, path: &Path) {
+        self.session.locked_offer = None;
+        match Store::open_read_only(path) {
+            Ok(store) => self.set_store(store),
+            Err(e) => self.open_failed(&e),
+        }
+    }
+
+    /// Creates the sample conference once, in the data folder, and opens it.
+    pub(super) fn open_sample(&mut self) -> Result<()> {
+        let path = crate::paths::sample_conference_file();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        let sample = Store::open(&path, Missing::Create)?;
+        if sample.record_count()? == 0 {
+            crate::demo::fill(&sample)?;
+        }
+        drop(sample);
+        self.open_path(&path);
+        Ok(())
+    }
+
+    pub(super) fn save_copy(&mut self) -> Result<()> {
+        let name = suggested_copy_name(&self.session.data.conference.name);
+        let store = self.session.store()?;
+        if let Some(dest) = self.dialogs.save_copy(&name) {
+            store.save_copy(&dest)?;
+            let text = format!("{} {}", self.s().copy_saved, dest.display());
+            self.chrome.info(text);
+        }
+        Ok(())
+    }
+}
+
+/// "Hội nghị đối thoại 2022" → "hoi-nghi-doi-thoai-2022-ban-sao.sqlite".
+fn suggested_copy_name(conference: &str) -> String {
+    let base: String = crate::text::fold(conference)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let base: Vec<&str> = base.split('-').filter(|p| !p.is_empty()).take(8).collect();
+    let base = if base.is_empty() {
+        "hoi-nghi".to_owned()
+    } else {
+        base.join("-")
+    };
+    format!("{base}-ban-sao.sqlite")
+}

@@ -1,0 +1,241 @@
+//! The app: it only routes. Each job of the window has its own room:
+//!
+//! - `files`: the open conference file, its lock, and the view read from it;
+//! - `pages`: every page's own state, and drawing the page shown;
+//! - `chrome`: the top bar, navigation, toast, projector view and modals;
+//! - `dispatch`: applying the actions the panels ask for, after the frame;
+//! - `desk`: the check-in desk's controller (its check-ins and their messages);
+//! - `jobs`: imports, exports and large undos on background threads;
+//! - `snapshots`: the automatic backups of the open file.
+
+mod chrome;
+mod desk;
+mod dispatch;
+mod files;
+mod jobs;
+mod pages;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+
+use egui::Ui;
+
+pub use pages::Pages;
+
+use super::action::Action;
+use super::data::Data;
+use super::dialogs::FileDialogs;
+use super::i18n::Strings;
+use super::{Page, Persisted};
+use crate::store::Store;
+use chrome::Chrome;
+use desk::DeskController;
+use files::Session;
+use jobs::Jobs;
+use snapshots::Snapshots;
+
+/// The whole window's state, one field per room.
+pub struct App {
+    session: Session,
+    /// Every page's own state and the page shown.
+    pub pages: Pages,
+    chrome: Chrome,
+    desk: DeskController,
+    jobs: Jobs,
+    snapshots: Snapshots,
+    dialogs: Box<dyn FileDialogs>,
+    /// Makes the next frame panic (tests of the panic guard).
+    #[doc(hidden)]
+    pub panic_next_frame: bool,
+}
+
+impl App {
+    /// Opens `path` (creating it when missing). A file that cannot be opened leaves
+    /// the window on a page that says why and offers the other ways in.
+    pub fn open(path: &Path, dialogs: Box<dyn FileDialogs>, persisted: Persisted) -> Self {
+        let mut app = Self::empty(dialogs, persisted);
+        app.open_path(path);
+        app
+    }
+
+    /// An app on an already open store (tests).
+    /// Its snapshots go beside the file, not into the user's data folder.
+    pub fn with_store(store: Store, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut app = Self::empty(dialogs, Persisted::default());
+        if let Some(dir) = store.path().and_then(Path::parent) {
+            app.snapshots.root = dir.join("backups");
+        }
+        app.set_store(store);
+        app
+    }
+
+    fn empty(dialogs: Box<dyn FileDialogs>, persisted: Persisted) -> Self {
+        Self {
+            session: Session::new(persisted.recent),
+            pages: Pages::default(),
+            chrome: Chrome::new(persisted.lang),
+            desk: DeskController::default(),
+            jobs: Jobs::default(),
+            snapshots: Snapshots::new(crate::paths::data_dir().join("backups")),
+            dialogs,
+            panic_next_frame: false,
+        }
+    }
+
+    /// What is saved between runs.
+    pub fn persisted(&self) -> Persisted {
+        Persisted {
+            lang: self.chrome.lang,
+            recent: self.session.recent.clone(),
+        }
+    }
+
+    pub fn data(&self) -> &Data {
+        &self.session.data
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.session.store.as_ref()
+    }
+
+    pub fn page(&self) -> Page {
+        self.pages.page
+    }
+
+    pub fn open_error(&self) -> Option<&str> {
+        self.session.open_error.as_deref()
+    }
+
+    /// The projector view is on.
+    pub fn presenting(&self) -> bool {
+        self.chrome.presenting
+    }
+
+    /// Where snapshots of the open file go (`<folder>/<file name>/`).
+    pub fn set_backup_root(&mut self, root: PathBuf) {
+        self.snapshots.root = root;
+    }
+
+    /// The window title as last sent.
+    pub fn title(&self) -> &str {
+        &self.chrome.title
+    }
+
+    /// Whether a frame has panicked.
+    pub fn crashed(&self) -> bool {
+        self.chrome.crashed.is_some()
+    }
+
+    /// True while a background job runs (tests wait on it).
+    pub fn is_busy(&self) -> bool {
+        self.jobs.is_busy()
+    }
+
+    fn s(&self) -> &'static Strings {
+        self.chrome.lang.strings()
+    }
+
+    fn writable(&self) -> bool {
+        self.session.writable()
+    }
+
+    /// A frame that cannot take the window down: a panic is logged, the file stays
+    /// consistent (an open transaction rolls back as it unwinds) and the window says so.
+    pub fn guarded_frame_ui(&mut self, ui: &mut Ui) {
+        if let Some(message) = &self.chrome.crashed {
+            chrome::crashed_ui(ui, message, self.s());
+            return;
+        }
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame_ui(ui)));
+        if let Err(payload) = result {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!("frame panicked: {message}");
+            if let Some(store) = &self.session.store {
+                store.abandon_open_change();
+            }
+            // Let go of the file cleanly; nothing unsaved is lost, every edit was committed.
+            self.jobs = Jobs::default();
+            self.chrome.crashed = Some(message);
+        }
+    }
+
+    /// Draws one frame and then applies what the user asked for.
+    ///
+    /// # Panics
+    /// Only when a test asked for it with `panic_next_frame`.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        assert!(
+            !std::mem::take(&mut self.panic_next_frame),
+            "test panic requested"
+        );
+        self.jobs.ctx = Some(ui.ctx().clone());
+        self.snapshot_tick();
+        self.poll_job();
+        let s = self.s();
+        let mut actions = Vec::new();
+        self.chrome.update_title(ui.ctx(), &self.session, s);
+        if self.chrome.presenting && self.session.store.is_some() {
+            chrome::presentation_ui(ui, &self.session.data, s, &mut actions);
+        } else {
+            self.window_ui(ui, s, &mut actions);
+        }
+        self.chrome.toast_ui(ui.ctx(), s);
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    /// The ordinary window: top bar, navigation and the page shown.
+    fn window_ui(&mut self, ui: &mut Ui, s: &'static Strings, actions: &mut Vec<Action>) {
+        let busy = self.is_busy();
+        let writable = self.writable();
+        self.history_keys(ui.ctx(), actions);
+        self.chrome.top_bar_ui(ui, &self.session, busy, s, actions);
+        if self.session.store.is_none() {
+            chrome::no_file_ui(ui, self.session.open_error.as_deref(), s, actions);
+        } else {
+            chrome::nav_ui(ui, self.pages.page, &self.session.data, s, actions);
+            let backups = self.snapshots.folder(&self.session);
+            let view = pages::View {
+                data: &self.session.data,
+                store: self.session.store.as_ref(),
+                backups: backups.as_deref(),
+                running: self.jobs.progress(),
+                busy,
+                writable,
+            };
+            actions.extend(self.pages.ui(ui, &view, s));
+        }
+        if let Some(path) = &self.session.locked_offer {
+            chrome::locked_ui(ui.ctx(), path, s, actions);
+        }
+    }
+
+    /// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo, unless a text field has the
+    /// keyboard (it undoes its own typing) or the desk is shown (its Ctrl+Z takes back
+    /// the last check-in made there).
+    fn history_keys(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        if !self.writable()
+            || self.is_busy()
+            || self.pages.page == Page::Desk
+            || ctx.egui_wants_keyboard_input()
+        {
+            return;
+        }
+        ctx.input_mut(|i| {
+            let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+            if i.consume_shortcut(&redo_shift)
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+            {
+                actions.push(Action::Redo);
+            } else if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+                actions.push(Action::Undo);
+            }
+        });
+    }
+}
