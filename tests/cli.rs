@@ -135,3 +135,36 @@ fn usage_errors_exit_2() {
     assert_eq!(hoinghi(&["stats"]).status.code(), Some(2));
     assert_eq!(hoinghi(&["frobnicate", "--db", "x"]).status.code(), Some(2));
 }
+
+/// Each cause is said once, in Vietnamese: a missing file, and an import whose
+/// spreadsheet cannot be read (the operating system's English text is not repeated).
+#[test]
+fn failures_print_each_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite");
+    let out = hoinghi(&["stats", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("Lỗi: Tệp {} không tồn tại.\n", db.display())
+    );
+    assert!(out.stdout.is_empty());
+
+    let csv = dir.path().join("khong-co.csv");
+    let out = hoinghi(&[
+        "import",
+        "attendees",
+        csv.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "Lỗi: Không đọc/ghi được tệp {}: không tìm thấy tệp hoặc thư mục\n",
+            csv.display()
+        )
+    );
+    assert!(!db.exists(), "a refused import creates no file");
+}

@@ -135,11 +135,19 @@ fn sixty_kills_lose_no_acknowledged_write_and_no_half_import() {
     hoinghi::demo::fill(&store).unwrap();
     drop(store);
 
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let mut rng = Rng(u64::try_from(seed % u128::from(u64::MAX)).unwrap() | 1);
+    // A failure is replayed with HOINGHI_CRASH_SEED set to the seed it printed.
+    let seed = std::env::var("HOINGHI_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos();
+            u64::try_from(nanos % u128::from(u64::MAX)).unwrap()
+        });
+    eprintln!("crash test seed: {seed} (HOINGHI_CRASH_SEED={seed} replays it)");
+    let mut rng = Rng(seed | 1);
     let mut acked = Acked::default();
     let mut records_checked = 0;
     for _ in 0..KILLS {

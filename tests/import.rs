@@ -1,6 +1,8 @@
 //! Importing attendee lists as they arrive: messy, in several encodings, all or nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,11 +24,10 @@ fn import_file(store: &Store, path: &Path) -> hoinghi::Result<import::Summary> {
 #[test]
 fn sample_file_imports_503_people_and_marks_17_duplicates() {
     let store = Store::open_in_memory().unwrap();
-    let sample =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sample-data/attendees_520.csv");
-    if !sample.exists() {
-        return; // shared/ lies beside the checkout in CI and on developer machines
-    }
+    let Some(dir) = common::sample_data() else {
+        return;
+    };
+    let sample = dir.join("attendees_520.csv");
     let s = import_file(&store, &sample).unwrap();
     assert_eq!((s.imported, s.skipped_duplicates, s.errors), (503, 17, 0));
     // A second import finds everyone already there.

@@ -545,3 +545,75 @@ fn the_ladder_of_offices_is_stored_editable_and_undoable() {
     store.delete_entry(List::Offices, &judge).unwrap();
     assert_eq!(store.offices().unwrap().len(), SEED.len());
 }
+
+/// A file written by an older build, at schema `version`, with a record of each kind.
+fn old_file(dir: &std::path::Path, version: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("v{version}.sqlite"));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for step in &schema::MIGRATIONS[..version] {
+        conn.execute_batch(step).unwrap();
+    }
+    conn.pragma_update(None, "user_version", i64::try_from(version).unwrap())
+        .unwrap();
+    conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
+        .unwrap();
+    let t = "2022-11-25T07:00:00Z";
+    conn.execute_batch(&format!(
+        "INSERT INTO conference (id, name, created_at, updated_at) VALUES (1, 'Hội nghị cũ', '{t}', '{t}');
+         INSERT INTO topic (id, name, position, created_at, updated_at) VALUES ('t1', 'Chế độ chính sách', 0, '{t}', '{t}');
+         INSERT INTO commendation_kind (id, name, position, created_at, updated_at) VALUES ('k1', 'Giấy khen', 0, '{t}', '{t}');
+         INSERT INTO attendee (id, full_name, rank, position, unit, checked_in_at, search_key, name_key, unit_key, created_at, updated_at)
+             VALUES ('a1', 'Trần Văn Luân', 'Thượng úy', 'Cán bộ', 'Công an xã Long Trị', '{t}', 'tran van luan cong an xa long tri', 'tran van luan', 'cong an xa long tri', '{t}', '{t}');
+         INSERT INTO question (id, number, asker_id, asker_name, channel, topic_id, content, status, search_key, created_at, updated_at)
+             VALUES ('q1', 1, 'a1', 'Trần Văn Luân', 'written', 't1', 'Đề nghị hỗ trợ xăng xe.', 'received', 'de nghi', '{t}', '{t}');
+         INSERT INTO gift (id, recipient_id, recipient_name, item, value_vnd, search_key, created_at, updated_at)
+             VALUES ('g1', 'a1', 'Trần Văn Luân', 'Quà', 2000000, 'tran van luan', '{t}', '{t}');
+         INSERT INTO commendation (id, kind, recipient_id, recipient_name, stage_order, search_key, created_at, updated_at)
+             VALUES ('c1', 'Giấy khen', 'a1', 'Trần Văn Luân', 1, 'tran van luan', '{t}', '{t}');"
+    ))
+    .unwrap();
+    path
+}
+
+/// Files made by the first releases (schema 1 and 2) open, are brought to the latest
+/// schema with their records intact, and then behave like new files: their edits are
+/// undoable and protocol order has its ladder.
+#[test]
+fn version_1_and_2_files_upgrade_with_their_data() {
+    use hoinghi::domain::protocol::SEED;
+    let dir = tempfile::tempdir().unwrap();
+    for version in [1, 2] {
+        let path = old_file(dir.path(), version);
+        let store = Store::open(&path, Missing::Refuse).unwrap();
+        let v: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema::latest_version(), "v{version} upgraded");
+        assert_eq!(store.conference().unwrap().name, "Hội nghị cũ");
+        let a = store.attendee("a1").unwrap();
+        assert_eq!(a.data.full_name, "Trần Văn Luân");
+        assert_eq!(a.data.protocol_order, None);
+        assert!(a.checked_in_at.is_some());
+        assert_eq!(store.questions().unwrap()[0].topic, "Chế độ chính sách");
+        assert_eq!(store.gifts().unwrap()[0].data.value_vnd, 2_000_000);
+        assert_eq!(store.commendations().unwrap().len(), 1);
+        assert_eq!(store.offices().unwrap().len(), SEED.len());
+        // History works on the upgraded file: an edit, then its undo.
+        let mut d = a.data.clone();
+        d.protocol_order = Some(3);
+        store
+            .change("Sửa", |s| s.update_attendee("a1", &d))
+            .unwrap();
+        assert_eq!(store.attendee("a1").unwrap().data.protocol_order, Some(3));
+        store.undo().unwrap();
+        assert_eq!(store.attendee("a1").unwrap().data, a.data);
+        assert_eq!(
+            store
+                .conn()
+                .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+                .unwrap(),
+            "ok"
+        );
+    }
+}

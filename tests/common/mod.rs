@@ -117,14 +117,23 @@ pub fn attendee(name: &str, unit: &str) -> hoinghi::domain::AttendeeData {
 
 /// The project's sample files (`../shared/sample-data`), which lie beside the checkout on
 /// developer machines and in CI; a clone on its own skips the tests that read them.
+/// CI sets `HOINGHI_REQUIRE_SAMPLE_DATA=1`: there a missing folder fails the test
+/// instead of passing it unseen.
+///
+/// # Panics
+/// When the folder is missing and CI requires it.
 pub fn sample_data() -> Option<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sample-data");
     if dir.join("attendees_520.csv").exists() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is missing", dir.display());
-        None
+        return Some(dir);
     }
+    assert!(
+        std::env::var_os("HOINGHI_REQUIRE_SAMPLE_DATA").is_none(),
+        "{} is missing and HOINGHI_REQUIRE_SAMPLE_DATA is set",
+        dir.display()
+    );
+    eprintln!("skipped: {} is missing", dir.display());
+    None
 }
 
 /// Imports an attendee file into `store` the way the CLI does (duplicates skipped).
