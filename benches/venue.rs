@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hoinghi::import::{self, Existing, OnDuplicate, ReadOptions};
+use hoinghi::import::{self, Choices, Kind, Known, Legacy, OnDuplicate, ReadOptions};
 use hoinghi::store::{Missing, Store};
 use hoinghi::ui::App;
 use hoinghi::ui::action::Action;
@@ -40,8 +40,21 @@ impl FileDialogs for NoDialogs {
     }
 }
 
-/// A realistic list: Vietnamese names, ranks, ~80 communes, unique phones.
-fn write_csv(path: &Path) {
+/// Plans a file as the window's preview does, every choice left to detection.
+fn prepare(csv: &Path, known: &Known) -> import::Plan {
+    import::prepare(
+        Kind::Attendees,
+        csv,
+        &ReadOptions::default(),
+        &Choices::default(),
+        known,
+    )
+    .unwrap()
+}
+
+/// A realistic list: Vietnamese names, ranks, ~80 communes, unique phones; with
+/// `legacy`, the names typed in TCVN3 (`.VnTime`) as old offices still send them.
+fn write_csv(path: &Path, legacy: Option<Legacy>) {
     const FAMILY: [&str; 12] = [
         "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Dương",
     ];
@@ -86,6 +99,7 @@ fn write_csv(path: &Path) {
             MIDDLE[(i / 12) % 8],
             GIVEN[(i / 96) % 20]
         );
+        let name = legacy.map_or(name.clone(), |l| l.encode(&name));
         writeln!(
             csv,
             "{},{name},{},{},{},Cán bộ,Công an xã Số {},huyện {},CBCS Công an xã,09{:08}",
@@ -104,7 +118,7 @@ fn write_csv(path: &Path) {
 
 fn store_with_100k(csv: &Path) -> Store {
     let store = Store::open_in_memory().unwrap();
-    let plan = import::prepare(csv, &ReadOptions::default(), &Existing::default()).unwrap();
+    let plan = prepare(csv, &Known::default());
     import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
     store
 }
@@ -122,7 +136,9 @@ fn input() -> egui::RawInput {
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("attendees_100k.csv");
-    write_csv(&csv);
+    write_csv(&csv, None);
+    let tcvn3 = dir.path().join("attendees_100k_tcvn3.csv");
+    write_csv(&tcvn3, Some(Legacy::Tcvn3));
 
     let mut g = c.benchmark_group("import");
     g.sample_size(10);
@@ -132,12 +148,7 @@ fn benches(c: &mut Criterion) {
             n += 1;
             let store =
                 Store::open(&dir.path().join(format!("hn{n}.sqlite")), Missing::Create).unwrap();
-            let plan = import::prepare(
-                &csv,
-                &ReadOptions::default(),
-                &Existing::load(&store).unwrap(),
-            )
-            .unwrap();
+            let plan = prepare(&csv, &Known::load(&store, Kind::Attendees).unwrap());
             let s =
                 import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
             assert_eq!(s.imported, N);
@@ -146,9 +157,17 @@ fn benches(c: &mut Criterion) {
     // The window's two steps: reading and checking the file for the preview, then
     // storing once the organiser confirms.
     g.bench_function("csv_100k_preview", |b| {
-        b.iter(|| import::prepare(&csv, &ReadOptions::default(), &Existing::default()).unwrap());
+        b.iter(|| prepare(&csv, &Known::default()));
     });
-    let plan = import::prepare(&csv, &ReadOptions::default(), &Existing::default()).unwrap();
+    // The same list with its names typed in TCVN3: detected and converted on the way.
+    g.bench_function("csv_100k_tcvn3_preview", |b| {
+        b.iter(|| {
+            let plan = prepare(&tcvn3, &Known::default());
+            assert_eq!(plan.columns[1].legacy, Some(Legacy::Tcvn3));
+            plan
+        });
+    });
+    let plan = prepare(&csv, &Known::default());
     g.bench_function("csv_100k_store", |b| {
         b.iter_batched(
             || {

@@ -43,26 +43,7 @@ pub enum Command {
         json: bool,
     },
     /// Import a spreadsheet or CSV file: all rows or none.
-    Import {
-        kind: ImportKind,
-        /// The .xlsx, .xls, .ods or .csv file.
-        file: PathBuf,
-        /// The conference file; created when it does not exist.
-        #[arg(long)]
-        db: PathBuf,
-        /// The sheet to read (default: the one whose header names the most columns).
-        #[arg(long)]
-        sheet: Option<String>,
-        /// Check the file and print what would happen, without writing.
-        #[arg(long)]
-        dry_run: bool,
-        /// What to do with people already in the file.
-        #[arg(long, value_enum, default_value = "skip")]
-        on_duplicate: OnDuplicateArg,
-        /// Import the valid rows even if some rows have errors (they are listed and counted).
-        #[arg(long)]
-        skip_invalid: bool,
-    },
+    Import(ImportArgs),
     /// Print a list (PDF) or export it (XLSX, CSV); the format comes from --out's extension.
     Export {
         list: ListArg,
@@ -222,44 +203,69 @@ pub fn report(e: &anyhow::Error) -> String {
     text
 }
 
+/// What `import` takes.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    kind: ImportKind,
+    /// The .xlsx, .xls, .ods, .csv (or HTML "Excel") file; its type comes from its content.
+    file: PathBuf,
+    /// The conference file; created when it does not exist.
+    #[arg(long)]
+    db: PathBuf,
+    /// The sheet to read, by name or number (default: the one with the most records).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Check the file and print what would happen, without writing.
+    #[arg(long)]
+    dry_run: bool,
+    /// What to do with people already in the file.
+    #[arg(long, value_enum, default_value = "skip")]
+    on_duplicate: OnDuplicateArg,
+    /// Import the valid rows even if some rows have errors (they are listed and counted).
+    #[arg(long)]
+    skip_invalid: bool,
+    /// Text typed in a legacy Vietnamese font: convert what is detected (auto), nothing
+    /// (off), or every column with accented letters from this encoding.
+    #[arg(long, value_enum, default_value = "auto")]
+    legacy: LegacyArg,
+    /// The header row's number as the spreadsheet shows it; 0 when the file has none.
+    #[arg(long)]
+    header_row: Option<usize>,
+    /// Which column holds which field, by column letter: "B=name,C=unit,D=rank".
+    #[arg(long)]
+    map: Option<String>,
+}
+
+/// What `import --legacy` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LegacyArg {
+    Auto,
+    Off,
+    Tcvn3,
+    Vni,
+    Viqr,
+}
+
+impl From<LegacyArg> for crate::import::LegacyMode {
+    fn from(a: LegacyArg) -> Self {
+        use crate::import::{Legacy, LegacyMode};
+        match a {
+            LegacyArg::Auto => LegacyMode::Auto,
+            LegacyArg::Off => LegacyMode::Off,
+            LegacyArg::Tcvn3 => LegacyMode::Only(Legacy::Tcvn3),
+            LegacyArg::Vni => LegacyMode::Only(Legacy::Vni),
+            LegacyArg::Viqr => LegacyMode::Only(Legacy::Viqr),
+        }
+    }
+}
+
 /// Runs a headless command; the window is not involved.
 pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Demo { db } => demo(&db),
         Command::Stress { db, batch, steps } => crate::stress::run(&db, batch, steps),
         Command::Stats { db, json } => stats(&db, json),
-        Command::Import {
-            kind: ImportKind::Attendees,
-            file,
-            db,
-            sheet,
-            dry_run,
-            on_duplicate,
-            skip_invalid,
-        } => import_attendees(
-            &file,
-            &db,
-            sheet,
-            dry_run,
-            on_duplicate.into(),
-            skip_invalid,
-        ),
-        Command::Import {
-            kind,
-            file,
-            db,
-            sheet,
-            dry_run,
-            ..
-        } => {
-            use crate::import::records::RecordKind;
-            let kind = match kind {
-                ImportKind::Questions => RecordKind::Questions,
-                ImportKind::Gifts => RecordKind::Gifts,
-                _ => RecordKind::Commendations,
-            };
-            import_records(kind, &file, &db, sheet, dry_run)
-        }
+        Command::Import(args) => import(&args),
         Command::List {
             kind,
             db,
@@ -453,83 +459,106 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn import_records(
-    kind: crate::import::records::RecordKind,
-    file: &Path,
-    db: &Path,
-    sheet: Option<String>,
-    dry_run: bool,
-) -> Result<()> {
-    use crate::import::records::{Known, apply, prepare};
-    use crate::import::{ReadOptions, Summary};
-    // As for attendees: the file is read and checked before the conference file is touched.
-    let known = if db.exists() {
-        Known::load(&Store::open_read_only(db)?, kind)?
+fn import(args: &ImportArgs) -> Result<()> {
+    use crate::import::{Choices, Header, Kind, Known, Summary};
+    let kind = match args.kind {
+        ImportKind::Attendees => Kind::Attendees,
+        ImportKind::Questions => Kind::Questions,
+        ImportKind::Gifts => Kind::Gifts,
+        ImportKind::Commendations => Kind::Commendations,
+    };
+    let file = &args.file;
+    let refuse = |reason: String| crate::Error::Import {
+        file: file.clone(),
+        row: None,
+        field: None,
+        reason,
+    };
+    // Read and check the file before touching the conference file, so a refused
+    // import never creates or changes it.
+    let known = if args.db.exists() {
+        Known::load(&Store::open_read_only(&args.db)?, kind)?
     } else {
         Known::default()
     };
-    let plan = prepare(
-        kind,
+    let book = std::sync::Arc::new(crate::import::read::read(
         file,
-        &ReadOptions {
-            sheet,
-            ..ReadOptions::default()
-        },
-        &known,
-    )?;
-    print_row_errors(file, &plan.errors);
-    let summary = if dry_run {
-        if !plan.errors.is_empty() {
-            return apply(&Store::open_in_memory()?, &plan, &mut |_, _| true).map(|_| ());
-        }
-        eprintln!("Chạy thử: tệp hội nghị không thay đổi.");
-        Summary {
-            imported: plan.rows.len() - plan.duplicates(),
-            skipped_duplicates: plan.duplicates(),
-            ..Summary::default()
-        }
-    } else {
-        let store = Store::open(db, Missing::Create)?;
-        apply(&store, &plan, &mut |_, _| true)?
+        &crate::import::ReadOptions::default(),
+    )?);
+    let mut choices = Choices {
+        legacy: args.legacy.into(),
+        ..Choices::default()
     };
-    let linked = plan.rows.iter().filter(|r| r.linked).count();
-    eprintln!(
-        "Bỏ qua {} dòng trống, {} dòng tổng cộng; {linked}/{} dòng gắn với đại biểu đã có.",
-        plan.skipped_blank,
-        plan.skipped_total,
-        plan.rows.len()
-    );
-    println!("{summary}");
-    Ok(())
-}
-
-fn import_attendees(
-    file: &Path,
-    db: &Path,
-    sheet: Option<String>,
-    dry_run: bool,
-    on_duplicate: crate::import::OnDuplicate,
-    skip_invalid: bool,
-) -> Result<()> {
-    use crate::import::{Duplicate, Existing, OnDuplicate, ReadOptions, Summary};
-    // Read and check the file before touching the conference file, so a refused
-    // import never creates or changes it.
-    let existing = if db.exists() {
-        Existing::load(&Store::open_read_only(db)?)?
-    } else {
-        Existing::default()
-    };
-    let plan = crate::import::prepare(
-        file,
-        &ReadOptions {
-            sheet,
-            ..ReadOptions::default()
-        },
-        &existing,
-    )?;
-    print_row_errors(file, &plan.errors);
-    let summary = if dry_run {
-        if !plan.errors.is_empty() && !skip_invalid {
+    if let Some(name) = &args.sheet {
+        let by_number = name.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
+        let index = book
+            .sheets
+            .iter()
+            .position(|s| s.name == *name)
+            .or(by_number.filter(|n| *n < book.sheets.len()))
+            .ok_or_else(|| refuse(format!("không có trang \"{name}\"")))?;
+        choices.sheet = Some(index);
+    }
+    if args.header_row.is_some() || args.map.is_some() {
+        // Row numbers and column letters are the spreadsheet's: find the sheet first.
+        let sheet_index = match choices.sheet {
+            Some(i) => i,
+            None => {
+                crate::import::plan(kind, &book, choices.clone(), &known).map_or(0, |p| p.sheet)
+            }
+        };
+        choices.sheet = Some(sheet_index);
+        let sheet = &book.sheets[sheet_index];
+        if let Some(n) = args.header_row {
+            choices.header =
+                Some(match n {
+                    0 => Header::None,
+                    n => Header::Row(n.checked_sub(sheet.first_row + 1).ok_or_else(|| {
+                        refuse(format!("dòng {n} nằm trên vùng dữ liệu của trang"))
+                    })?),
+                });
+        }
+        if let Some(map) = &args.map {
+            choices.mapping =
+                Some(crate::import::parse_map(kind, map, sheet.first_col).map_err(refuse)?);
+        }
+    }
+    let plan = crate::import::plan(kind, &book, choices, &known)?;
+    if plan.header == Header::NotFound {
+        return Err(refuse(format!(
+            "không tìm thấy dòng tiêu đề có cột {}; hãy chỉ ra bằng --header-row N (số dòng của \
+             dòng tiêu đề, 0 nếu tệp không có) và --map \"B=name,C=unit\" (cột nào là trường nào: {})",
+            match kind {
+                Kind::Questions => "Nội dung",
+                _ => "Họ và tên",
+            },
+            kind.fields()
+                .iter()
+                .map(|f| f.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    if plan.book.sheets.len() > 1 {
+        eprintln!("Đọc trang \"{}\".", plan.sheet().name);
+    }
+    for c in plan.converted() {
+        if let Some(l) = c.legacy {
+            eprintln!("Cột {}: chuyển mã từ {} sang Unicode.", c.label(), l.name());
+        }
+    }
+    for e in &plan.errors {
+        eprintln!("{}, {e}", file.display());
+    }
+    for w in &plan.warnings {
+        eprintln!(
+            "{}, {w} (dòng vẫn được nhập, bỏ trống ô này)",
+            file.display()
+        );
+    }
+    let on_duplicate = args.on_duplicate.into();
+    let summary = if args.dry_run {
+        if !plan.errors.is_empty() && !args.skip_invalid {
             return crate::import::apply(
                 &Store::open_in_memory()?,
                 &plan,
@@ -546,33 +575,41 @@ fn import_attendees(
         for r in &plan.rows {
             match (&r.duplicate, on_duplicate) {
                 (None, _) => s.imported += 1,
-                (Some(Duplicate::Existing(_)), OnDuplicate::Update) => s.updated += 1,
+                (
+                    Some(crate::import::Duplicate::Existing(id)),
+                    crate::import::OnDuplicate::Update,
+                ) if !id.is_empty() => {
+                    s.updated += 1;
+                }
                 _ => s.skipped_duplicates += 1,
             }
         }
         eprintln!("Chạy thử: tệp hội nghị không thay đổi.");
         s
     } else {
-        let store = Store::open(db, Missing::Create)?;
-        crate::import::apply(&store, &plan, on_duplicate, skip_invalid, &mut |_, _| true)?
+        let store = Store::open(&args.db, Missing::Create)?;
+        crate::import::apply(
+            &store,
+            &plan,
+            on_duplicate,
+            args.skip_invalid,
+            &mut |_, _| true,
+        )?
     };
-    eprintln!(
-        "Bỏ qua {} dòng trống, {} dòng tổng cộng, {} dòng không có họ tên.",
-        plan.skipped_blank, plan.skipped_total, plan.skipped_no_name
-    );
-    println!("{summary}");
-    Ok(())
-}
-
-/// One line on stderr per refused row, naming the file, row and column.
-fn print_row_errors(file: &Path, errors: &[crate::import::RowError]) {
-    for e in errors {
+    if kind == Kind::Attendees {
         eprintln!(
-            "{}, dòng {}, cột \"{}\": {}",
-            file.display(),
-            e.row,
-            e.column,
-            e.problem.vi()
+            "Bỏ qua {} dòng trống, {} dòng tổng cộng, {} dòng không có họ tên.",
+            plan.skipped_blank, plan.skipped_total, plan.skipped_no_name
+        );
+    } else {
+        eprintln!(
+            "Bỏ qua {} dòng trống, {} dòng tổng cộng; {}/{} dòng gắn với đại biểu đã có.",
+            plan.skipped_blank,
+            plan.skipped_total,
+            plan.linked(),
+            plan.rows.len()
         );
     }
+    println!("{summary}");
+    Ok(())
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 use rusqlite::OptionalExtension as _;
 
 use crate::error::{Error, Result};
-use crate::import::{Existing, OnDuplicate, ReadOptions};
+use crate::import::{Choices, Kind, Known, OnDuplicate, ReadOptions};
 use crate::store::{Missing, Store};
 
 /// The unit that marks the attendees of import batch `k`.
@@ -72,10 +72,17 @@ fn import_batch(store: &Store, db: &Path, batch: usize) -> Result<i64> {
         path: file.clone(),
         source,
     })?;
-    let result = crate::import::prepare(&file, &ReadOptions::default(), &Existing::load(store)?)
-        .and_then(|plan| {
-            crate::import::apply(store, &plan, OnDuplicate::Skip, false, &mut |_, _| true)
-        });
+    let known = Known::load(store, Kind::Attendees)?;
+    let result = crate::import::prepare(
+        Kind::Attendees,
+        &file,
+        &ReadOptions::default(),
+        &Choices::default(),
+        &known,
+    )
+    .and_then(|plan| {
+        crate::import::apply(store, &plan, OnDuplicate::Skip, false, &mut |_, _| true)
+    });
     let _ = std::fs::remove_file(&file);
     let summary = result?;
     if summary.imported != batch {

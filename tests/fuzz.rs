@@ -7,8 +7,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use hoinghi::import::records::{Known, RecordKind};
-use hoinghi::import::{Existing, OnDuplicate, ReadOptions};
+use hoinghi::import::{Choices, Kind, Known, OnDuplicate, ReadOptions};
 use hoinghi::store::Store;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -47,8 +46,13 @@ fn hostile_text() -> impl Strategy<Value = String> {
 /// Imports a file into a fresh in-memory conference. A refused file changes nothing.
 fn import_attendees(path: &Path) -> (Store, Option<usize>) {
     let store = Store::open_in_memory().unwrap();
-    let Ok(plan) = hoinghi::import::prepare(path, &ReadOptions::default(), &Existing::default())
-    else {
+    let Ok(plan) = hoinghi::import::prepare(
+        Kind::Attendees,
+        path,
+        &ReadOptions::default(),
+        &Choices::default(),
+        &Known::default(),
+    ) else {
         return (store, None);
     };
     if let Ok(summary) =
@@ -87,15 +91,12 @@ fn random_bytes_as_csv_never_panic() {
                 bytes.extend(body);
                 std::fs::write(&path, &bytes).unwrap();
                 let _ = import_attendees(&path);
-                for kind in [
-                    RecordKind::Questions,
-                    RecordKind::Gifts,
-                    RecordKind::Commendations,
-                ] {
-                    let _ = hoinghi::import::records::prepare(
+                for kind in [Kind::Questions, Kind::Gifts, Kind::Commendations] {
+                    let _ = hoinghi::import::prepare(
                         kind,
                         &path,
                         &ReadOptions::default(),
+                        &Choices::default(),
                         &Known::default(),
                     );
                 }

@@ -239,9 +239,11 @@ fn an_import_is_one_change_undone_and_redone_whole() {
     assert_eq!(dump(&store), after);
     // A cancelled import, too, leaves the trigger in place.
     let plan = hoinghi::import::prepare(
+        hoinghi::import::Kind::Attendees,
         &csv,
         &hoinghi::import::ReadOptions::default(),
-        &hoinghi::import::Existing::default(),
+        &hoinghi::import::Choices::default(),
+        &hoinghi::import::Known::default(),
     )
     .unwrap();
     let cancelled = hoinghi::import::apply(

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use hoinghi::import::{self, Existing, OnDuplicate, ReadOptions};
+use hoinghi::import::{self, Header, Kind, OnDuplicate, PlanRow, Record};
 use hoinghi::store::{Missing, Store};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -17,8 +17,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn import_file(store: &Store, path: &Path) -> hoinghi::Result<import::Summary> {
-    let plan = import::prepare(path, &ReadOptions::default(), &Existing::load(store)?)?;
+    let plan = common::plan_file(store, Kind::Attendees, path)?;
     import::apply(store, &plan, OnDuplicate::Skip, false, &mut |_, _| true)
+}
+
+/// The attendee a planned row will store.
+fn person(r: &PlanRow) -> &hoinghi::domain::AttendeeData {
+    match &r.record {
+        Record::Attendee(d, _) => d,
+        other => panic!("not an attendee: {other:?}"),
+    }
 }
 
 #[test]
@@ -50,24 +58,20 @@ fn messy_csv_with_titles_blank_and_total_rows_nfd_and_nbsp() {
                Tổng cộng: 4 đồng chí,,,,\n";
     let path = write(dir.path(), "ds.csv", csv.as_bytes());
     let store = Store::open_in_memory().unwrap();
-    let plan = import::prepare(
-        &path,
-        &ReadOptions::default(),
-        &Existing::load(&store).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(plan.header_row, 3);
+    let plan = common::plan_file(&store, Kind::Attendees, &path).unwrap();
+    assert_eq!(plan.header, Header::Row(3));
     assert_eq!(plan.skipped_blank, 1);
     assert_eq!(plan.skipped_total, 1);
     assert_eq!(plan.rows.len(), 4);
-    assert_eq!(plan.rows[0].data.full_name, "Nguyễn Văn An");
+    assert_eq!(person(&plan.rows[0]).full_name, "Nguyễn Văn An");
     assert_eq!(
-        plan.rows[0].data.phone, "0912345678",
+        person(&plan.rows[0]).phone,
+        "0912345678",
         "leading zero restored"
     );
     assert_eq!(plan.rows[0].row, 5, "row numbers as in the sheet");
-    assert_eq!(plan.rows[1].data.full_name, "Trần Thị \"Bé\" Ba");
-    assert_eq!(plan.rows[1].data.unit, "Công an phường I, Vị Thanh");
+    assert_eq!(person(&plan.rows[1]).full_name, "Trần Thị \"Bé\" Ba");
+    assert_eq!(person(&plan.rows[1]).unit, "Công an phường I, Vị Thanh");
     assert_eq!(
         plan.rows[2].duplicate,
         Some(import::Duplicate::InFile(5)),
@@ -133,12 +137,7 @@ fn update_replaces_existing_people() {
         "b.csv",
         "Họ và tên,Đơn vị,Chức vụ\nA  b,X,Trưởng\n".as_bytes(),
     );
-    let plan = import::prepare(
-        &path,
-        &ReadOptions::default(),
-        &Existing::load(&store).unwrap(),
-    )
-    .unwrap();
+    let plan = common::plan_file(&store, Kind::Attendees, &path).unwrap();
     let s = import::apply(&store, &plan, OnDuplicate::Update, false, &mut |_, _| true).unwrap();
     assert_eq!((s.imported, s.updated), (0, 1));
     assert_eq!(store.attendees().unwrap()[0].data.position, "Trưởng");
@@ -183,8 +182,8 @@ fn bad_files_are_refused_whole() {
         "ragged.csv",
     );
     assert_refused_and_unchanged(
-        "Họ và tên,Đơn vị,Năm sinh\nA,X,năm ngoái\n".as_bytes(),
-        "bad-year.csv",
+        "Họ và tên,Đơn vị,Số điện thoại\nA,X,gọi sau\n".as_bytes(),
+        "bad-phone.csv",
     );
     let mut long = "Họ và tên,Đơn vị\n".to_owned();
     long.push_str(&"x".repeat(200_000));
@@ -201,12 +200,7 @@ fn cancelling_leaves_the_file_as_it_was() {
     }
     let path = write(dir.path(), "big.csv", csv.as_bytes());
     let store = Store::open_in_memory().unwrap();
-    let plan = import::prepare(
-        &path,
-        &ReadOptions::default(),
-        &Existing::load(&store).unwrap(),
-    )
-    .unwrap();
+    let plan = common::plan_file(&store, Kind::Attendees, &path).unwrap();
     let err = import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |done, _| {
         done < 2000
     })
@@ -348,19 +342,14 @@ fn xlsx_with_merged_title_stt_numbers_and_two_sheets() {
     book.save(&path).unwrap();
 
     let store = Store::open_in_memory().unwrap();
-    let plan = import::prepare(
-        &path,
-        &ReadOptions::default(),
-        &Existing::load(&store).unwrap(),
-    )
-    .unwrap();
+    let plan = common::plan_file(&store, Kind::Attendees, &path).unwrap();
     assert_eq!(
-        plan.grid.sheet.as_deref(),
-        Some("DS đại biểu"),
+        plan.sheet().name,
+        "DS đại biểu",
         "the sheet with the list is guessed"
     );
-    assert_eq!(plan.grid.sheets.len(), 2);
-    assert_eq!(plan.header_row, 3);
+    assert_eq!(plan.book.sheets.len(), 2);
+    assert_eq!(plan.header, Header::Row(3));
     assert_eq!(plan.skipped_total, 1);
     let s = import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
     assert_eq!(s.imported, 2);
@@ -382,8 +371,9 @@ fn utf8_bom_with_crlf_and_a_quoted_newline() {
     bytes.extend("Họ và tên,Đơn vị,Ghi chú\r\nĐỗ Văn Hải,Công an xã Hỏa Lựu,\"Đến muộn\r\nxin phép trước\"\r\n".as_bytes());
     let path = write(dir.path(), "bom.csv", &bytes);
     let store = Store::open_in_memory().unwrap();
-    let plan = import::prepare(&path, &ReadOptions::default(), &Existing::default()).unwrap();
-    assert_eq!(plan.grid.encoding, Some(import::Encoding::Utf8));
+    let plan =
+        common::plan_file(&Store::open_in_memory().unwrap(), Kind::Attendees, &path).unwrap();
+    assert_eq!(plan.book.encoding, Some(import::Encoding::Utf8));
     assert_eq!(plan.rows.len(), 1);
     import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
     let a = &store.attendees().unwrap()[0];
@@ -406,11 +396,12 @@ fn a_header_repeated_at_a_page_break_is_skipped_not_imported_or_refused() {
                ,HỌ VÀ TÊN,Đơn vị,\n\
                3,Phạm Văn Đồng,Công an xã C,\n";
     let path = write(dir.path(), "paged.csv", csv.as_bytes());
-    let plan = import::prepare(&path, &ReadOptions::default(), &Existing::default()).unwrap();
+    let plan =
+        common::plan_file(&Store::open_in_memory().unwrap(), Kind::Attendees, &path).unwrap();
     let names: Vec<&str> = plan
         .rows
         .iter()
-        .map(|r| r.data.full_name.as_str())
+        .map(|r| person(r).full_name.as_str())
         .collect();
     assert_eq!(names, ["Lê Văn Tám", "Trần Thị Hoa", "Phạm Văn Đồng"]);
     assert_eq!(plan.skipped_blank, 2, "both repeated headers are skipped");

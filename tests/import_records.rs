@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use hoinghi::domain::AttendeeData;
-use hoinghi::import::records::{Known, RecordKind, apply, prepare};
-use hoinghi::import::{ReadOptions, Summary};
+use hoinghi::import::{Kind as RecordKind, OnDuplicate, Summary, apply};
 use hoinghi::store::Store;
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -19,13 +18,8 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn import(store: &Store, kind: RecordKind, path: &Path) -> hoinghi::Result<Summary> {
-    let plan = prepare(
-        kind,
-        path,
-        &ReadOptions::default(),
-        &Known::load(store, kind)?,
-    )?;
-    apply(store, &plan, &mut |_, _| true)
+    let plan = common::plan_file(store, kind, path)?;
+    apply(store, &plan, OnDuplicate::Skip, false, &mut |_, _| true)
 }
 
 fn with_attendees() -> Store {
@@ -125,7 +119,7 @@ fn a_bad_value_refuses_the_whole_file_naming_row_and_column() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("dòng 3"), "{e}");
-    assert!(e.contains("cột \"Giá trị\""), "{e}");
+    assert!(e.contains("cột C «Giá trị»"), "{e}");
     assert!(e.contains("Không có gì được nhập"), "{e}");
     assert!(store.gifts().unwrap().is_empty());
 }

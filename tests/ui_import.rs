@@ -5,7 +5,7 @@ mod common;
 
 use common::{FakeDialogs, harness_with, wait_idle};
 use egui_kittest::kittest::Queryable as _;
-use hoinghi::import::Field;
+use hoinghi::import::{Choices, Field, Kind};
 use hoinghi::store::{Missing, Store};
 use hoinghi::ui::Page;
 use hoinghi::ui::action::Action;
@@ -52,7 +52,7 @@ fn correcting_the_mapping_changes_what_is_stored() {
     std::fs::write(&csv, LIST).unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
     let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
-    h.state_mut().apply(Action::ImportChoose);
+    h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
     wait_idle(&mut h);
     // Say the "Ghi chú" column is really the position.
     let mut mapping = h
@@ -74,7 +74,19 @@ fn correcting_the_mapping_changes_what_is_stored() {
         ]
     );
     mapping[3] = Some(Field::Position);
-    h.state_mut().apply(Action::ImportRemap(mapping));
+    let choices = h
+        .state()
+        .pages
+        .import
+        .plan
+        .as_ref()
+        .unwrap()
+        .choices
+        .clone();
+    h.state_mut().apply(Action::ImportReplan(Choices {
+        mapping: Some(mapping),
+        ..choices
+    }));
     wait_idle(&mut h);
     h.get_by_label("Nhập vào hội nghị").click();
     h.step();
@@ -91,7 +103,7 @@ fn a_bad_file_shows_why_and_changes_nothing() {
     std::fs::write(&bad, b"\x00\x01 garbage \xff\xfe").unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
     let mut h = harness_with(store, FakeDialogs { answers: vec![bad] });
-    h.state_mut().apply(Action::ImportChoose);
+    h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
     wait_idle(&mut h);
     h.get_by_label_contains("Không nhập được tệp");
     h.get_by_label_contains("Không có gì được nhập");
@@ -122,7 +134,7 @@ fn gifts_are_imported_from_the_file_menu_with_a_preview() {
     h.step();
     wait_idle(&mut h);
     assert_eq!(h.state().page(), Page::Import);
-    h.get_by_label_contains("2 dòng sẽ nhập · 1 trùng · 0 dòng lỗi");
+    h.get_by_label_contains("3 dòng sẽ nhập · 1 trùng · 0 dòng lỗi");
     assert_eq!(
         h.get_all_by_label("2.000.000").count(),
         2,

@@ -146,7 +146,7 @@ fn import_message(
     reason: &str,
 ) -> String {
     let row = row.map(|r| format!(", dòng {r}")).unwrap_or_default();
-    let field = field.map(|f| format!(", cột \"{f}\"")).unwrap_or_default();
+    let field = field.map(|f| format!(", cột {f}")).unwrap_or_default();
     let at = format!("{row}{field}");
     format!(
         "Không nhập được tệp {}{at}: {reason}. Không có gì được nhập.",

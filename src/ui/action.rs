@@ -65,21 +65,14 @@ pub enum Action {
     OpenSample,
     /// Ask where, then save a copy of the open file.
     SaveCopy,
-    /// Ask for a spreadsheet or CSV file and read it for the import preview.
-    ImportChoose,
-    /// Read (again) a file for the preview, with the user's overrides.
-    ImportPrepare {
-        path: PathBuf,
-        options: crate::import::ReadOptions,
-    },
-    /// Plan again with a corrected column mapping.
-    ImportRemap(Vec<Option<crate::import::Field>>),
+    /// Ask for a spreadsheet or CSV file of this kind of record and read it for the preview.
+    ImportChoose(crate::import::Kind),
+    /// Read the same file again with another encoding or delimiter.
+    ImportRead(crate::import::ReadOptions),
+    /// Plan the file again with the user's choice of sheet, header row, fields or old font.
+    ImportReplan(crate::import::Choices),
     /// Store the previewed rows.
     ImportApply,
-    /// Ask for a file of questions, gifts or commendations and read it for the preview.
-    ImportRecordsChoose(crate::import::records::RecordKind),
-    /// Store the previewed questions, gifts or commendations.
-    ImportRecordsApply,
     /// Stop the running import job; nothing is changed.
     ImportCancel,
     /// Leave the import page.

@@ -123,12 +123,10 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::OpenSample
         | Action::SaveCopy
         // Imports record themselves, in their background job's own connection.
-        | Action::ImportChoose
-        | Action::ImportPrepare { .. }
-        | Action::ImportRemap(_)
+        | Action::ImportChoose(_)
+        | Action::ImportRead(_)
+        | Action::ImportReplan(_)
         | Action::ImportApply
-        | Action::ImportRecordsChoose(_)
-        | Action::ImportRecordsApply
         | Action::ImportCancel
         | Action::ImportClose
         | Action::ExportChoose { .. }

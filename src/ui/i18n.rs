@@ -108,6 +108,21 @@ strings! {
     import_linked: "gắn với đại biểu", "linked to attendees";
     import_records_fix: "Tệp có dòng lỗi nên chưa nhập được gì; sửa các dòng dưới đây trong tệp rồi chọn lại.", "The file has rows with errors, so nothing can be imported yet; fix these rows in the file and choose it again.";
     import_cancelled: "Đã huỷ nhập; tệp hội nghị không thay đổi.", "Import cancelled; the conference file is unchanged.";
+    import_rows_found: "dòng dữ liệu", "records";
+    import_header_at: "Dòng tiêu đề:", "Header row:";
+    import_header_none: "Tệp không có dòng tiêu đề", "The file has no header row";
+    import_header_change: "Chọn dòng tiêu đề khác…", "Pick another header row…";
+    import_warning_mark: "⚠ cảnh báo", "⚠ warning";
+    import_warnings: "cảnh báo", "warnings";
+    import_warnings_title: "Cảnh báo (dòng vẫn được nhập, bỏ trống ô này)", "Warnings (the row is imported, this cell left empty)";
+    import_legacy_title: "Phát hiện chữ gõ bằng phông cũ; sẽ chuyển sang Unicode:", "Text typed in an old Vietnamese font; it will be converted to Unicode:";
+    import_legacy_from: "chuyển mã từ", "converted from";
+    import_legacy_off: "không chuyển mã", "not converted";
+    import_legacy_none: "Không chuyển mã", "Do not convert";
+    import_no_header: "Không tìm thấy dòng tiêu đề (dòng có tên các cột như \"Họ và tên\").", "No header row found (a row naming the columns, such as \"Họ và tên\").";
+    import_pick_header: "Bấm vào dòng là tiêu đề của bảng; các cột sẽ được gán theo tên, rồi sửa ở phần xem trước.", "Click the row that names the columns; fields are assigned from its words and can be corrected in the preview.";
+    import_header_none_button: "Tệp không có dòng tiêu đề — mọi dòng là dữ liệu", "There is no header row — every row is data";
+    import_this_header: "Dòng tiêu đề", "Header row";
     welcome_import: "Nhập danh sách đại biểu (Excel, CSV)…", "Import an attendee list (Excel, CSV)…";
     menu_open_sample: "Mở hội nghị mẫu", "Open the sample conference";
     menu_quit: "Thoát", "Quit";
@@ -220,9 +235,6 @@ strings! {
     no_match: "Không có bản ghi nào khớp với tìm kiếm.", "Nothing matches the search.";
     // Problems
     // Channels and statuses
-    ch_written: "Phiếu viết", "Written slip";
-    ch_spoken: "Phát biểu trực tiếp", "Spoken";
-    ch_before: "Gửi trước hội nghị", "Sent before";
     gender_male: "Nam", "Male";
     gender_female: "Nữ", "Female";
     error_title: "Lỗi", "Error";
@@ -384,11 +396,58 @@ impl Strings {
         }
     }
 
+    /// How a question came in; the Vietnamese names live with the channel.
     pub fn channel(&self, c: Channel) -> &'static str {
+        if self.lang == Lang::Vi {
+            return c.vi();
+        }
         match c {
-            Channel::Written => self.ch_written,
-            Channel::Spoken => self.ch_spoken,
-            Channel::Before => self.ch_before,
+            Channel::Written => "Written slip",
+            Channel::Spoken => "Spoken",
+            Channel::Before => "Sent before",
+        }
+    }
+
+    /// The import page's heading for a kind of record.
+    pub fn import_heading(&self, kind: crate::import::Kind) -> &'static str {
+        use crate::import::Kind as K;
+        match kind {
+            K::Attendees => self.import_title,
+            K::Questions => self.import_questions,
+            K::Gifts => self.import_gifts,
+            K::Commendations => self.import_commendations,
+        }
+    }
+
+    /// A field a file column can go to.
+    pub fn field(&self, f: crate::import::Field) -> &'static str {
+        use crate::import::Field as F;
+        match f {
+            F::FullName => self.f_full_name,
+            F::Gender => self.f_gender,
+            F::BirthYear => self.f_birth_year,
+            F::Rank => self.f_rank,
+            F::Position => self.f_position,
+            F::Unit => self.f_unit,
+            F::District => self.f_district,
+            F::Group => self.f_group,
+            F::Phone => self.f_phone,
+            F::Note => self.f_note,
+            F::Number => self.f_number,
+            F::Topic => self.f_topic,
+            F::Content => self.f_content,
+            F::Channel => self.f_channel,
+            F::Responder => self.f_responder,
+            F::Answer => self.f_answer,
+            F::Circumstances => self.f_circumstances,
+            F::Item => self.f_item,
+            F::Value => self.f_value,
+            F::CommendationKind => self.f_kind,
+            F::Target => self.f_collective,
+            F::Achievement => self.f_achievement,
+            F::DecisionNumber => self.f_decision_number,
+            F::DecisionDate => self.f_decision_date,
+            F::Issuer => self.f_issuer,
         }
     }
 

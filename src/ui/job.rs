@@ -47,14 +47,10 @@ impl Progress {
 /// What a finished job hands back.
 #[derive(Debug)]
 pub enum Outcome {
-    /// A file was read and planned (the preview).
+    /// A file was read and planned, or planned again (the preview).
     Planned(Box<Result<Plan>>),
-    /// A file of questions, gifts or commendations was read and planned.
-    RecordsPlanned(Box<Result<crate::import::records::RecordPlan>>),
-    /// An attendee import was stored (or refused, or cancelled).
-    AttendeesImported(Result<Summary>),
-    /// An import of questions, gifts or commendations was stored (or refused, or cancelled).
-    RecordsImported(Result<Summary>),
+    /// An import was stored (or refused, or cancelled).
+    Imported(Result<Summary>),
     /// A list was written.
     Exported(Result<crate::export::Written>),
     /// A large change was undone (`redo` false) or made again: its label.

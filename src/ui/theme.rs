@@ -9,6 +9,8 @@ pub const SUCCESS: Color32 = Color32::from_rgb(0x1e, 0x7b, 0x34);
 pub const SUCCESS_BG: Color32 = Color32::from_rgb(0xdc, 0xf3, 0xe1);
 pub const ERROR: Color32 = Color32::from_rgb(0xb3, 0x26, 0x1e);
 pub const WARNING_BG: Color32 = Color32::from_rgb(0xff, 0xf1, 0xc7);
+/// Text of a warning: something left out, nothing refused.
+pub const WARNING: Color32 = Color32::from_rgb(0x8a, 0x5a, 0x00);
 pub const MUTED: Color32 = Color32::from_rgb(0x5f, 0x63, 0x68);
 pub const NAV_BG: Color32 = Color32::from_rgb(0xee, 0xf2, 0xf7);
 pub const CARD_BG: Color32 = Color32::from_rgb(0xf7, 0xf9, 0xfc);

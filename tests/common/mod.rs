@@ -136,14 +136,25 @@ pub fn sample_data() -> Option<std::path::PathBuf> {
     None
 }
 
-/// Imports an attendee file into `store` the way the CLI does (duplicates skipped).
-pub fn import_attendees(store: &Store, path: &std::path::Path) -> hoinghi::import::Summary {
-    let plan = hoinghi::import::prepare(
+/// Plans a file of `kind` against what `store` holds, with every choice left to detection.
+pub fn plan_file(
+    store: &Store,
+    kind: hoinghi::import::Kind,
+    path: &std::path::Path,
+) -> hoinghi::Result<hoinghi::import::Plan> {
+    let known = hoinghi::import::Known::load(store, kind)?;
+    hoinghi::import::prepare(
+        kind,
         path,
         &hoinghi::import::ReadOptions::default(),
-        &hoinghi::import::Existing::load(store).unwrap(),
+        &hoinghi::import::Choices::default(),
+        &known,
     )
-    .unwrap();
+}
+
+/// Imports an attendee file into `store` the way the CLI does (duplicates skipped).
+pub fn import_attendees(store: &Store, path: &std::path::Path) -> hoinghi::import::Summary {
+    let plan = plan_file(store, hoinghi::import::Kind::Attendees, path).unwrap();
     hoinghi::import::apply(
         store,
         &plan,

@@ -163,24 +163,31 @@ pub fn parse_gender(text: &str) -> String {
     }
 }
 
-/// A birth year, or the year of a birth date ("12/03/1990").
+/// A birth year, or the year of a birth date in any shape people write one:
+/// "1990", "1990.0" (a year typed as a number), "12/03/1990", "10/20/1959" (month
+/// first), "1959-10-20". The year is all that is stored, so the order of day and month
+/// does not matter.
 pub fn parse_birth_year(text: &str) -> Result<Option<i32>, Problem> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let year = if let Some(d) = super::date::parse(t) {
-        i32::from(d.year())
-    } else {
-        // Spreadsheets hand over "1990.0" for a year typed as a number.
-        let t = t.strip_suffix(".0").unwrap_or(t);
-        t.parse::<i32>().map_err(|_| Problem::BadYear)?
-    };
+    let t = t.strip_suffix(".0").unwrap_or(t);
     let this_year = super::date::this_year();
-    if (1900..=this_year).contains(&year) {
-        Ok(Some(year))
-    } else {
-        Err(Problem::BadYear)
+    // The one four-digit run among the digits; a date has exactly one.
+    let runs: Vec<&str> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let years: Vec<i32> = runs
+        .iter()
+        .filter(|r| r.len() == 4)
+        .filter_map(|r| r.parse().ok())
+        .collect();
+    let date_shaped = runs.len() == 1 || (runs.len() == 3 && runs.iter().all(|r| r.len() <= 4));
+    match years.as_slice() {
+        [y] if date_shaped && (1900..=this_year).contains(y) => Ok(Some(*y)),
+        _ => Err(Problem::BadYear),
     }
 }
 
@@ -242,5 +249,37 @@ mod tests {
         let errors = draft.validate().expect_err("invalid");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["full_name", "birth_year", "phone"]);
+    }
+}
+
+#[cfg(test)]
+mod birth_year_tests {
+    use super::*;
+
+    #[test]
+    fn birth_year_from_any_date_shape() {
+        for (text, year) in [
+            ("1959", 1959),
+            ("1959.0", 1959),
+            ("10/20/1959", 1959),
+            ("21/09/1996", 1996),
+            ("1996-09-21", 1996),
+            ("21.9.1996", 1996),
+            (" 1/1/1980 ", 1980),
+        ] {
+            assert_eq!(parse_birth_year(text), Ok(Some(year)), "{text}");
+        }
+        assert_eq!(parse_birth_year(""), Ok(None));
+        for bad in [
+            "abc",
+            "1850",
+            "3000",
+            "12/1959/1960",
+            "10/20/59",
+            "21845",
+            "số 1990 đường 5",
+        ] {
+            assert_eq!(parse_birth_year(bad), Err(Problem::BadYear), "{bad}");
+        }
     }
 }

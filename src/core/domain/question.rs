@@ -50,6 +50,15 @@ impl Channel {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
+
+    /// How it came in, in Vietnamese (lists, the window).
+    pub fn vi(self) -> &'static str {
+        match self {
+            Self::Written => "Phiếu viết",
+            Self::Spoken => "Phát biểu trực tiếp",
+            Self::Before => "Gửi trước hội nghị",
+        }
+    }
 }
 
 /// Where a question stands.

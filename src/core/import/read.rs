@@ -1,8 +1,10 @@
-//! Reading a file into a grid of cell texts: CSV (encoding and delimiter detected)
-//! or a spreadsheet (.xlsx, .xls, .ods through calamine).
+//! Reading a file into sheets of cell texts. The kind of file comes from its content,
+//! not its name: payroll systems save xlsx as `.xls`, web systems save HTML tables as
+//! `.xls`. CSV text has its encoding and delimiter detected. Every sheet keeps where its
+//! used range starts, so a message names the row and column the spreadsheet shows.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader as _};
 
@@ -31,41 +33,105 @@ impl Encoding {
     }
 }
 
-/// What the user may override in the preview.
+/// What the content says the file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Csv,
+    Xlsx,
+    Xlsb,
+    /// The old binary Excel format (OLE2).
+    Xls,
+    Ods,
+    /// An HTML table saved with a spreadsheet's name.
+    Html,
+}
+
+impl FileType {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::Xlsx => "Excel (.xlsx)",
+            Self::Xlsb => "Excel (.xlsb)",
+            Self::Xls => "Excel 97-2003 (.xls)",
+            Self::Ods => "OpenDocument (.ods)",
+            Self::Html => "HTML",
+        }
+    }
+}
+
+/// What the user may override before the file is read again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadOptions {
-    pub sheet: Option<String>,
     pub encoding: Option<Encoding>,
     pub delimiter: Option<u8>,
 }
 
-/// A whole sheet as text, plus what was detected.
+/// One sheet as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Grid {
+pub struct Sheet {
+    pub name: String,
     pub rows: Vec<Vec<String>>,
-    /// Every sheet of a spreadsheet (empty for CSV).
-    pub sheets: Vec<String>,
-    pub sheet: Option<String>,
+    /// Where the used range starts (0-based), so `rows[0][0]` is the spreadsheet's
+    /// cell at (`first_row`, `first_col`).
+    pub first_row: usize,
+    pub first_col: usize,
+}
+
+impl Sheet {
+    /// The row number the spreadsheet shows for `rows[index]` (1-based).
+    pub fn row_number(&self, index: usize) -> usize {
+        self.first_row + index + 1
+    }
+
+    /// The column letter the spreadsheet shows for `rows[..][col]` ("A", "AB").
+    pub fn column_letter(&self, col: usize) -> String {
+        column_letter(self.first_col + col)
+    }
+
+    /// The widest row.
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+}
+
+/// "A" for 0, "Z" for 25, "AA" for 26.
+pub fn column_letter(mut index: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + u8::try_from(index % 26).unwrap_or(0));
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// 0 for "A", 27 for "AB"; `None` for anything that is not column letters.
+pub fn column_index(letters: &str) -> Option<usize> {
+    let mut n = 0usize;
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    for c in letters.chars() {
+        let c = c.to_ascii_uppercase();
+        if !c.is_ascii_uppercase() {
+            return None;
+        }
+        n = n * 26 + usize::from(c as u8 - b'A') + 1;
+    }
+    Some(n - 1)
+}
+
+/// A whole file: every sheet, and what was detected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Workbook {
+    pub path: PathBuf,
+    pub file_type: Option<FileType>,
+    pub sheets: Vec<Sheet>,
     pub encoding: Option<Encoding>,
     pub delimiter: Option<u8>,
-}
-
-fn is_spreadsheet(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
-}
-
-/// Reads one sheet of `path` (for a spreadsheet with no sheet chosen, `choose` picks one).
-pub fn read(path: &Path, options: &ReadOptions, choose: impl Fn(&[Grid]) -> usize) -> Result<Grid> {
-    if is_spreadsheet(path) {
-        read_spreadsheet(path, options, choose)
-    } else {
-        read_csv(path, options)
-    }
 }
 
 fn refused(path: &Path, reason: impl Into<String>) -> Error {
@@ -77,44 +143,99 @@ fn refused(path: &Path, reason: impl Into<String>) -> Error {
     }
 }
 
-fn read_spreadsheet(
-    path: &Path,
-    options: &ReadOptions,
-    choose: impl Fn(&[Grid]) -> usize,
-) -> Result<Grid> {
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| refused(path, format!("không đọc được bảng tính ({e})")))?;
-    let sheets = book.sheet_names();
-    if sheets.is_empty() {
+/// The kind of file its first bytes say it is.
+pub fn sniff(path: &Path) -> Result<FileType> {
+    use std::io::Read as _;
+    let mut head = [0u8; 600];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    let head = &head[..n];
+    Ok(if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        FileType::Xls
+    } else if head.starts_with(b"PK\x03\x04") {
+        if memchr::memmem::find(head, b"opendocument.spreadsheet").is_some() {
+            FileType::Ods
+        } else if is_xlsb(path) {
+            FileType::Xlsb
+        } else {
+            FileType::Xlsx
+        }
+    } else if looks_html(head) {
+        FileType::Html
+    } else {
+        FileType::Csv
+    })
+}
+
+/// A zip whose workbook part is binary.
+fn is_xlsb(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|b| memchr::memmem::find(&b, b"xl/workbook.bin").is_some())
+}
+
+fn looks_html(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\r', '\n', '\t']);
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || start.starts_with("<table")
+        || (start.starts_with('<') && text.contains("<table"))
+}
+
+/// Reads every sheet of `path`.
+pub fn read(path: &Path, options: &ReadOptions) -> Result<Workbook> {
+    let file_type = sniff(path)?;
+    let mut book = match file_type {
+        FileType::Csv => read_csv(path, options)?,
+        FileType::Html => read_html(path)?,
+        _ => read_spreadsheet(path, file_type)?,
+    };
+    book.file_type = Some(file_type);
+    Ok(book)
+}
+
+fn read_spreadsheet(path: &Path, file_type: FileType) -> Result<Workbook> {
+    use calamine::{Ods, Sheets, Xls, Xlsb, Xlsx, open_workbook};
+    let bad = |e: calamine::Error| refused(path, format!("không đọc được bảng tính ({e})"));
+    let mut book: Sheets<_> = match file_type {
+        FileType::Xls => Sheets::Xls(open_workbook::<Xls<_>, _>(path).map_err(|e| bad(e.into()))?),
+        FileType::Xlsb => {
+            Sheets::Xlsb(open_workbook::<Xlsb<_>, _>(path).map_err(|e| bad(e.into()))?)
+        }
+        FileType::Ods => Sheets::Ods(open_workbook::<Ods<_>, _>(path).map_err(|e| bad(e.into()))?),
+        _ => Sheets::Xlsx(open_workbook::<Xlsx<_>, _>(path).map_err(|e| bad(e.into()))?),
+    };
+    let names = book.sheet_names();
+    if names.is_empty() {
         return Err(refused(path, "bảng tính không có trang nào"));
     }
-    let names: Vec<String> = match &options.sheet {
-        Some(s) if sheets.contains(s) => vec![s.clone()],
-        Some(s) => return Err(refused(path, format!("không có trang \"{s}\""))),
-        None => sheets.clone(),
-    };
-    let mut grids = Vec::with_capacity(names.len());
+    let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let range = book
             .worksheet_range(&name)
             .map_err(|e| refused(path, format!("không đọc được trang \"{name}\" ({e})")))?;
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()
             .map(|r| r.iter().map(cell_text).collect())
             .collect();
-        grids.push(Grid {
+        sheets.push(Sheet {
+            name,
             rows,
-            sheets: sheets.clone(),
-            sheet: Some(name),
-            encoding: None,
-            delimiter: None,
+            first_row: first_row as usize,
+            first_col: first_col as usize,
         });
     }
-    let pick = if grids.len() == 1 { 0 } else { choose(&grids) };
-    grids
-        .into_iter()
-        .nth(pick)
-        .ok_or_else(|| refused(path, "không chọn được trang"))
+    Ok(Workbook {
+        path: path.to_owned(),
+        file_type: None,
+        sheets,
+        encoding: None,
+        delimiter: None,
+    })
 }
 
 /// A spreadsheet cell as the text a person sees; whole numbers lose their ".0".
@@ -242,15 +363,31 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
         .count()
 }
 
-fn read_csv(path: &Path, options: &ReadOptions) -> Result<Grid> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
-    })?;
+    })
+}
+
+fn read_csv(path: &Path, options: &ReadOptions) -> Result<Workbook> {
+    let bytes = read_bytes(path)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(refused(path, "tệp trống"));
     }
     let (text, encoding) = decode(&bytes, options.encoding);
+    // NUL bytes and other control characters mean a binary file, not a list.
+    let controls = text
+        .chars()
+        .take(100_000)
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+        .count();
+    if text.contains('\0') || controls > 20 {
+        return Err(refused(
+            path,
+            "tệp không phải là danh sách (có dữ liệu nhị phân); hãy chọn tệp Excel hoặc CSV",
+        ));
+    }
     let (detected, has_sep_line) = detect_delimiter(&text);
     let delimiter = options.delimiter.unwrap_or(detected);
     let body = if has_sep_line {
@@ -276,13 +413,140 @@ fn read_csv(path: &Path, options: &ReadOptions) -> Result<Grid> {
         cells.extend(record.iter().map(str::to_owned));
         rows.push(cells);
     }
-    Ok(Grid {
-        rows,
-        sheets: Vec::new(),
-        sheet: None,
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Workbook {
+        path: path.to_owned(),
+        file_type: None,
+        sheets: vec![Sheet {
+            name,
+            rows,
+            first_row: 0,
+            first_col: 0,
+        }],
         encoding: Some(encoding),
         delimiter: Some(delimiter),
     })
+}
+
+/// An HTML page's tables, each one sheet: rows of `<tr>`, cells of `<td>`/`<th>`, tags
+/// dropped and entities decoded. Enough for the "Excel" files web systems export.
+fn read_html(path: &Path) -> Result<Workbook> {
+    let bytes = read_bytes(path)?;
+    let (text, encoding) = decode(&bytes, None);
+    let lower = text.to_ascii_lowercase();
+    let mut sheets = Vec::new();
+    let mut at = 0;
+    while let Some(start) = lower[at..].find("<table").map(|i| i + at) {
+        let end = lower[start..]
+            .find("</table")
+            .map_or(lower.len(), |i| i + start);
+        let rows = html_rows(&text[start..end], &lower[start..end]);
+        if !rows.is_empty() {
+            sheets.push(Sheet {
+                name: format!("Bảng {}", sheets.len() + 1),
+                rows,
+                first_row: 0,
+                first_col: 0,
+            });
+        }
+        at = end + 1;
+        if at >= lower.len() {
+            break;
+        }
+    }
+    if sheets.is_empty() {
+        return Err(refused(path, "trang HTML không có bảng nào"));
+    }
+    Ok(Workbook {
+        path: path.to_owned(),
+        file_type: None,
+        sheets,
+        encoding: Some(encoding),
+        delimiter: None,
+    })
+}
+
+fn html_rows(text: &str, lower: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for (i, _) in lower.match_indices("<tr") {
+        let end = lower[i + 3..]
+            .find("<tr")
+            .map_or(lower.len(), |j| j + i + 3);
+        let (row, row_lower) = (&text[i..end], &lower[i..end]);
+        let mut cells = Vec::new();
+        let starts: Vec<usize> = row_lower
+            .match_indices("<td")
+            .chain(row_lower.match_indices("<th"))
+            .map(|(j, _)| j)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for (n, &s) in starts.iter().enumerate() {
+            let stop = starts.get(n + 1).copied().unwrap_or(row.len());
+            let Some(open_end) = row[s..stop].find('>') else {
+                continue;
+            };
+            cells.push(html_text(&row[s + open_end + 1..stop]));
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+/// The text of an HTML fragment: tags dropped, `<br>` a space, entities decoded.
+fn html_text(fragment: &str) -> String {
+    let mut out = String::with_capacity(fragment.len());
+    let mut in_tag = false;
+    for c in fragment.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let mut text = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(i) = rest.find('&') {
+        text.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| entity(&rest[1..e]));
+        if let (Some(e), Some(c)) = (end, decoded) {
+            text.push(c);
+            rest = &rest[e + 1..];
+        } else {
+            text.push('&');
+            rest = &rest[1..];
+        }
+    }
+    text.push_str(rest);
+    crate::text::normalize(&text)
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "nbsp" => Some(' '),
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -317,5 +581,33 @@ mod tests {
     fn excel_serial_dates_become_text() {
         assert_eq!(excel_date(33_970.0), "01/01/1993");
         assert_eq!(float_text(912_345_678.0), "912345678");
+    }
+
+    #[test]
+    fn column_letters_both_ways() {
+        for (i, l) in [
+            (0, "A"),
+            (3, "D"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ] {
+            assert_eq!(column_letter(i), l);
+            assert_eq!(column_index(l), Some(i));
+        }
+        assert_eq!(column_index("b"), Some(1));
+        assert_eq!(column_index("1"), None);
+    }
+
+    #[test]
+    fn html_tables_read_as_sheets() {
+        let html = "<table><tr><th>Họ và tên</th><th>Đơn vị</th></tr><tr><td>Trần&nbsp;Văn <b>Luân</b></td><td>CA x&#227; A</td></tr></table>";
+        let rows = html_rows(html, &html.to_ascii_lowercase());
+        assert_eq!(
+            rows,
+            [["Họ và tên", "Đơn vị"], ["Trần Văn Luân", "CA xã A"]]
+        );
     }
 }

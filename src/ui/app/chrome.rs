@@ -180,7 +180,7 @@ impl Chrome {
 
 /// The File menu: files, imports, copies, the sample, quit.
 fn file_menu_ui(ui: &mut Ui, session: &Session, s: &'static Strings, actions: &mut Vec<Action>) {
-    use crate::import::records::RecordKind;
+    use crate::import::Kind;
     let writable = session.writable();
     if ui.button(s.menu_new).clicked() {
         actions.push(Action::NewConference);
@@ -198,19 +198,14 @@ fn file_menu_ui(ui: &mut Ui, session: &Session, s: &'static Strings, actions: &m
             }
         }
     });
-    if ui
-        .add_enabled(writable, egui::Button::new(s.menu_import))
-        .clicked()
-    {
-        actions.push(Action::ImportChoose);
-    }
     for (kind, label) in [
-        (RecordKind::Questions, s.menu_import_questions),
-        (RecordKind::Gifts, s.menu_import_gifts),
-        (RecordKind::Commendations, s.menu_import_commendations),
+        (Kind::Attendees, s.menu_import),
+        (Kind::Questions, s.menu_import_questions),
+        (Kind::Gifts, s.menu_import_gifts),
+        (Kind::Commendations, s.menu_import_commendations),
     ] {
         if ui.add_enabled(writable, egui::Button::new(label)).clicked() {
-            actions.push(Action::ImportRecordsChoose(kind));
+            actions.push(Action::ImportChoose(kind));
         }
     }
     if ui

@@ -67,12 +67,10 @@ impl App {
             | A::DismissLocked
             | A::OpenSample
             | A::SaveCopy => self.run_file(action),
-            A::ImportChoose
-            | A::ImportPrepare { .. }
-            | A::ImportRemap(_)
+            A::ImportChoose(_)
+            | A::ImportRead(_)
+            | A::ImportReplan(_)
             | A::ImportApply
-            | A::ImportRecordsChoose(_)
-            | A::ImportRecordsApply
             | A::ImportCancel
             | A::ImportClose
             | A::ExportChoose { .. }
@@ -212,23 +210,14 @@ impl App {
     /// Imports and exports, which run in the background.
     fn run_job(&mut self, action: Action) -> Result<Outcome> {
         match action {
-            Action::ImportChoose => {
+            Action::ImportChoose(kind) => {
                 if let Some(path) = self.dialogs.import_file() {
-                    self.start_import(path)?;
+                    self.start_import(kind, path)?;
                 }
             }
-            Action::ImportPrepare { path, options } => {
-                self.pages.import.options = options.clone();
-                self.start_prepare(path, options)?;
-            }
-            Action::ImportRemap(mapping) => self.start_remap(mapping)?,
+            Action::ImportRead(options) => self.start_read(options)?,
+            Action::ImportReplan(choices) => self.start_replan(choices)?,
             Action::ImportApply => self.start_apply()?,
-            Action::ImportRecordsChoose(kind) => {
-                if let Some(path) = self.dialogs.import_file() {
-                    self.start_import_records(kind, path)?;
-                }
-            }
-            Action::ImportRecordsApply => self.start_apply_records()?,
             Action::ImportCancel | Action::ExportCancel => self.jobs.cancel_running(),
             Action::ImportClose => self.close_import(),
             Action::ExportChoose {

@@ -2,16 +2,16 @@
 //! undoing or redoing a whole import. One job at a time; each says what finished.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::import::records::RecordKind;
+use crate::import::{Choices, Kind, Known, ReadOptions};
 use crate::store::backup::Reason;
 use crate::store::{Missing, Store};
 use crate::ui::job::{Job, Outcome, Progress};
 use crate::ui::panels::import::ImportPanel;
-use crate::ui::panels::import_records::RecordImportPanel;
 
 /// The background job running now, if any.
 #[derive(Default)]
@@ -101,43 +101,48 @@ impl<T> Reader<T> {
 }
 
 impl App {
-    /// Reads a spreadsheet for the attendee import preview.
-    pub(super) fn start_import(&mut self, path: PathBuf) -> Result<()> {
-        self.pages.import_records = None;
-        self.pages.import.start(path.clone());
+    /// Reads a file chosen for import, for its preview.
+    pub(super) fn start_import(&mut self, kind: Kind, path: PathBuf) -> Result<()> {
+        self.pages.import.start(kind, path);
         self.pages.page = crate::ui::Page::Import;
-        self.start_prepare(path, crate::import::ReadOptions::default())
+        self.start_read(ReadOptions::default())
     }
 
-    pub(super) fn start_prepare(
-        &mut self,
-        path: PathBuf,
-        options: crate::import::ReadOptions,
-    ) -> Result<()> {
-        let reader = Reader::new(self.session.store()?, crate::import::Existing::load)?;
-        self.pages.import.plan = None;
-        self.pages.import.error = None;
-        self.jobs.spawn("import-read", move |_| {
-            let planned = reader
-                .read(crate::import::Existing::load)
-                .and_then(|e| crate::import::prepare(&path, &options, &e));
-            Outcome::Planned(Box::new(planned))
-        })
-    }
-
-    pub(super) fn start_remap(&mut self, mapping: Vec<Option<crate::import::Field>>) -> Result<()> {
-        let reader = Reader::new(self.session.store()?, crate::import::Existing::load)?;
-        let Some(plan) = self.pages.import.plan.take() else {
+    /// Reads the chosen file (again, with another encoding or delimiter) and plans it.
+    pub(super) fn start_read(&mut self, options: ReadOptions) -> Result<()> {
+        let panel = &mut self.pages.import;
+        let (Some(kind), Some(path)) = (panel.kind, panel.path.clone()) else {
             return Ok(());
         };
-        self.jobs.spawn("import-map", move |_| {
-            let planned = reader
-                .read(crate::import::Existing::load)
-                .map(|e| crate::import::plan(&plan.file, plan.grid, plan.header_row, mapping, &e));
+        panel.options = options.clone();
+        panel.plan = None;
+        panel.error = None;
+        let reader = Reader::new(self.session.store()?, |s| Known::load(s, kind))?;
+        self.jobs.spawn("import-read", move |_| {
+            let planned = reader.read(|s| Known::load(s, kind)).and_then(|known| {
+                crate::import::prepare(kind, &path, &options, &Choices::default(), &known)
+            });
             Outcome::Planned(Box::new(planned))
         })
     }
 
+    /// Plans the file already read again, with the user's choices from the preview.
+    pub(super) fn start_replan(&mut self, choices: Choices) -> Result<()> {
+        let Some(plan) = self.pages.import.plan.clone() else {
+            return Ok(());
+        };
+        let (kind, book) = (plan.kind, Arc::clone(&plan.book));
+        let reader = Reader::new(self.session.store()?, |s| Known::load(s, kind))?;
+        self.jobs.spawn("import-plan", move |_| {
+            let planned = reader
+                .read(|s| Known::load(s, kind))
+                .and_then(|known| crate::import::plan(kind, &book, choices, &known));
+            Outcome::Planned(Box::new(planned))
+        })
+    }
+
+    /// Stores the previewed rows, on a worker with its own connection (WAL lets the
+    /// window keep reading meanwhile).
     pub(super) fn start_apply(&mut self) -> Result<()> {
         let Some(plan) = self.pages.import.plan.clone() else {
             return Ok(());
@@ -150,54 +155,16 @@ impl App {
         );
         let Some(db) = store.path().map(ToOwned::to_owned) else {
             let result = crate::import::apply(store, &plan, on_dup, skip_invalid, &mut |_, _| true);
-            self.jobs.finished_here(Outcome::AttendeesImported(result));
+            self.jobs.finished_here(Outcome::Imported(result));
             return Ok(());
         };
-        // Its own connection on a worker thread; WAL lets the window keep reading.
         self.jobs.spawn("import-apply", move |progress| {
             let result = Store::open(&db, Missing::Refuse).and_then(|s| {
                 crate::import::apply(&s, &plan, on_dup, skip_invalid, &mut |d, t| {
                     progress.set(d, t)
                 })
             });
-            Outcome::AttendeesImported(result)
-        })
-    }
-
-    /// Reads a file of questions, gifts or commendations for its preview.
-    pub(super) fn start_import_records(&mut self, kind: RecordKind, path: PathBuf) -> Result<()> {
-        use crate::import::records::{Known, prepare};
-        let reader = Reader::new(self.session.store()?, |s| Known::load(s, kind))?;
-        self.pages.import_records = Some(RecordImportPanel::new(kind, path.clone()));
-        self.pages.page = crate::ui::Page::Import;
-        self.jobs.spawn("import-read", move |_| {
-            let planned = reader
-                .read(|s| Known::load(s, kind))
-                .and_then(|k| prepare(kind, &path, &crate::import::ReadOptions::default(), &k));
-            Outcome::RecordsPlanned(Box::new(planned))
-        })
-    }
-
-    pub(super) fn start_apply_records(&mut self) -> Result<()> {
-        let Some(plan) = self
-            .pages
-            .import_records
-            .as_ref()
-            .and_then(|p| p.plan.clone())
-        else {
-            return Ok(());
-        };
-        self.take_snapshot(Reason::BeforeImport);
-        let store = self.session.store()?;
-        let Some(db) = store.path().map(ToOwned::to_owned) else {
-            let result = crate::import::records::apply(store, &plan, &mut |_, _| true);
-            self.jobs.finished_here(Outcome::RecordsImported(result));
-            return Ok(());
-        };
-        self.jobs.spawn("import-apply", move |progress| {
-            Outcome::RecordsImported(Store::open(&db, Missing::Refuse).and_then(|s| {
-                crate::import::records::apply(&s, &plan, &mut |d, t| progress.set(d, t))
-            }))
+            Outcome::Imported(result)
         })
     }
 
@@ -246,19 +213,10 @@ impl App {
         let s = self.s();
         match outcome {
             Outcome::Planned(result) => match *result {
-                Ok(plan) => self.pages.import.plan = Some(plan),
+                Ok(plan) => self.pages.import.planned(plan),
                 Err(e) => self.pages.import.error = Some(format!("{e:#}")),
             },
-            Outcome::RecordsPlanned(result) => {
-                if let Some(panel) = &mut self.pages.import_records {
-                    match *result {
-                        Ok(plan) => panel.plan = Some(plan),
-                        Err(e) => panel.error = Some(format!("{e:#}")),
-                    }
-                }
-            }
-            Outcome::AttendeesImported(result) => self.imported(result, false),
-            Outcome::RecordsImported(result) => self.imported(result, true),
+            Outcome::Imported(result) => self.imported(result),
             Outcome::Exported(Ok(w)) => {
                 tracing::info!(rows = w.rows, bytes = w.bytes, "list written");
                 self.chrome
@@ -284,39 +242,24 @@ impl App {
     }
 
     /// An import was stored (or refused, or cancelled).
-    fn imported(&mut self, result: Result<crate::import::Summary>, records: bool) {
+    fn imported(&mut self, result: Result<crate::import::Summary>) {
         match result {
             Ok(summary) => {
                 self.after_external_change();
-                match &mut self.pages.import_records {
-                    Some(panel) if records => {
-                        panel.plan = None;
-                        panel.summary = Some(summary);
-                    }
-                    _ => {
-                        self.pages.import.plan = None;
-                        self.pages.import.summary = Some(summary);
-                    }
-                }
+                self.pages.import.plan = None;
+                self.pages.import.summary = Some(summary);
                 self.chrome.info(summary.to_string());
             }
             Err(Error::Cancelled) => self.chrome.info(self.s().import_cancelled.to_owned()),
-            Err(e) => match &mut self.pages.import_records {
-                Some(panel) if records => panel.error = Some(format!("{e:#}")),
-                _ => self.pages.import.error = Some(format!("{e:#}")),
-            },
+            Err(e) => self.pages.import.error = Some(format!("{e:#}")),
         }
     }
 
     /// Leaves the import page for the page of what was imported.
     pub(super) fn close_import(&mut self) {
         self.jobs.cancel();
+        let kind = self.pages.import.kind.unwrap_or(Kind::Attendees);
         self.pages.import = ImportPanel::default();
-        self.pages.page = match self.pages.import_records.take().map(|p| p.kind) {
-            Some(RecordKind::Questions) => crate::ui::Page::Questions,
-            Some(RecordKind::Gifts) => crate::ui::Page::Gifts,
-            Some(RecordKind::Commendations) => crate::ui::Page::Commendations,
-            None => crate::ui::Page::Attendees,
-        };
+        self.pages.page = crate::ui::panels::import::page_of(kind);
     }
 }

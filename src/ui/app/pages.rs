@@ -18,7 +18,6 @@ use crate::ui::panels::export::ExportPanel;
 use crate::ui::panels::gifts::GiftsPanel;
 use crate::ui::panels::history::HistoryPanel;
 use crate::ui::panels::import::ImportPanel;
-use crate::ui::panels::import_records::RecordImportPanel;
 use crate::ui::panels::lists::ListsPanel;
 use crate::ui::panels::overview::OverviewPanel;
 use crate::ui::panels::questions::QuestionsPanel;
@@ -35,8 +34,6 @@ pub struct Pages {
     pub gifts: GiftsPanel,
     pub commendations: CommendationsPanel,
     pub import: ImportPanel,
-    /// Set while the import page shows a file of questions, gifts or commendations.
-    pub import_records: Option<RecordImportPanel>,
     pub export: ExportPanel,
     pub lists: ListsPanel,
     pub backups: BackupsPanel,
@@ -92,10 +89,7 @@ impl Pages {
         match self.page {
             Page::Overview => self.overview.ui(ui, data, s, writable),
             Page::Desk => self.desk.ui(ui, data, s, writable),
-            Page::Import => match &mut self.import_records {
-                Some(panel) => panel.ui(ui, s, v.running, writable),
-                None => self.import.ui(ui, s, v.running, writable),
-            },
+            Page::Import => self.import.ui(ui, s, v.running, writable),
             Page::Lists => self.lists.ui(ui, data, s, writable),
             Page::Backups => {
                 if self.backups.listed_at != Some(data.generation) {

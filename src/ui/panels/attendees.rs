@@ -182,7 +182,10 @@ impl RecordKind for Attendees {
     }
 
     fn empty_import(s: &'static Strings) -> (&'static str, Action) {
-        (s.welcome_import, Action::ImportChoose)
+        (
+            s.welcome_import,
+            Action::ImportChoose(crate::import::Kind::Attendees),
+        )
     }
 
     fn describe(r: &Attendee) -> String {

@@ -106,7 +106,7 @@ impl RecordKind for Commendations {
     fn empty_import(s: &'static Strings) -> (&'static str, Action) {
         (
             s.menu_import_commendations,
-            Action::ImportRecordsChoose(crate::import::records::RecordKind::Commendations),
+            Action::ImportChoose(crate::import::Kind::Commendations),
         )
     }
 

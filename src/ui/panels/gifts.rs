@@ -112,7 +112,7 @@ impl RecordKind for Gifts {
     fn empty_import(s: &'static Strings) -> (&'static str, Action) {
         (
             s.menu_import_gifts,
-            Action::ImportRecordsChoose(crate::import::records::RecordKind::Gifts),
+            Action::ImportChoose(crate::import::Kind::Gifts),
         )
     }
 

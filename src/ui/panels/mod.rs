@@ -9,7 +9,6 @@ pub mod export;
 pub mod gifts;
 pub mod history;
 pub mod import;
-pub mod import_records;
 pub mod lists;
 pub mod overview;
 pub mod questions;

@@ -67,7 +67,7 @@ impl OverviewPanel {
                     .add_enabled(writable, egui::Button::new(s.welcome_import))
                     .clicked()
                 {
-                    actions.push(Action::ImportChoose);
+                    actions.push(Action::ImportChoose(crate::import::Kind::Attendees));
                 }
                 if ui
                     .add_enabled(writable, egui::Button::new(s.welcome_add_attendee))

@@ -164,7 +164,7 @@ impl RecordKind for Questions {
     fn empty_import(s: &'static Strings) -> (&'static str, Action) {
         (
             s.menu_import_questions,
-            Action::ImportRecordsChoose(crate::import::records::RecordKind::Questions),
+            Action::ImportChoose(crate::import::Kind::Questions),
         )
     }
 
