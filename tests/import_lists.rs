@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -60,13 +61,15 @@ fn legacy_columns_next_to_unicode_ones_are_converted_and_the_others_left_alone()
     ];
     let notes = ["Hélène's café", "Müller, Köln", "naïve", "coût du voyage"];
     for (i, name) in NAMES.iter().enumerate() {
-        csv.push_str(&format!(
+        write!(
+            csv,
             "{},{},{},Công an xã Long Trị,\"{}\"\n",
             i + 1,
             Legacy::Tcvn3.encode(name),
             Legacy::Vni.encode(positions[i]),
             notes[i]
-        ));
+        )
+        .unwrap();
     }
     assert!(csv.contains("NguyÔn Thanh Hµ"), "the issue's own example");
     let path = write(dir.path(), "legacy.csv", csv.as_bytes());
@@ -90,7 +93,13 @@ fn legacy_columns_next_to_unicode_ones_are_converted_and_the_others_left_alone()
     // The user can switch a column off, or read it as another encoding.
     let mut choices = plan.choices.clone();
     choices.column_legacy = vec![(1, None)];
-    let off = import::plan(Kind::Attendees, &plan.book, choices, &Default::default()).unwrap();
+    let off = import::plan(
+        Kind::Attendees,
+        &plan.book,
+        choices,
+        &import::Known::default(),
+    )
+    .unwrap();
     assert_eq!(person(&off.rows[0]).full_name, "NguyÔn Thanh Hµ");
 }
 
@@ -99,7 +108,7 @@ fn the_command_line_says_what_it_converted_and_takes_an_override() {
     let dir = tempfile::tempdir().unwrap();
     let mut csv = String::from("Họ và tên,Đơn vị\n");
     for name in NAMES {
-        csv.push_str(&format!("{},Công an xã A\n", Legacy::Tcvn3.encode(name)));
+        write!(csv, "{},Công an xã A\n", Legacy::Tcvn3.encode(name)).unwrap();
     }
     let path = write(dir.path(), "tcvn3.csv", csv.as_bytes());
     let db = dir.path().join("hn.sqlite");
@@ -412,10 +421,7 @@ fn record_imports_get_the_same_reading() {
     let dir = tempfile::tempdir().unwrap();
     let mut csv = String::from("hoTen,donVi,giaTri\n");
     for name in &NAMES[..3] {
-        csv.push_str(&format!(
-            "{},Công an xã A,1.000.000\n",
-            Legacy::Tcvn3.encode(name)
-        ));
+        writeln!(csv, "{},Công an xã A,1.000.000", Legacy::Tcvn3.encode(name)).unwrap();
     }
     let path = write(dir.path(), "qua.csv", csv.as_bytes());
     let store = Store::open_in_memory().unwrap();
