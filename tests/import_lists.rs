@@ -61,9 +61,9 @@ fn legacy_columns_next_to_unicode_ones_are_converted_and_the_others_left_alone()
     ];
     let notes = ["Hélène's café", "Müller, Köln", "naïve", "coût du voyage"];
     for (i, name) in NAMES.iter().enumerate() {
-        write!(
+        writeln!(
             csv,
-            "{},{},{},Công an xã Long Trị,\"{}\"\n",
+            "{},{},{},Công an xã Long Trị,\"{}\"",
             i + 1,
             Legacy::Tcvn3.encode(name),
             Legacy::Vni.encode(positions[i]),
@@ -108,7 +108,7 @@ fn the_command_line_says_what_it_converted_and_takes_an_override() {
     let dir = tempfile::tempdir().unwrap();
     let mut csv = String::from("Họ và tên,Đơn vị\n");
     for name in NAMES {
-        write!(csv, "{},Công an xã A\n", Legacy::Tcvn3.encode(name)).unwrap();
+        writeln!(csv, "{},Công an xã A", Legacy::Tcvn3.encode(name)).unwrap();
     }
     let path = write(dir.path(), "tcvn3.csv", csv.as_bytes());
     let db = dir.path().join("hn.sqlite");
