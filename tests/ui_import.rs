@@ -188,3 +188,89 @@ fn every_empty_table_offers_to_import_a_file() {
     assert_eq!(h.state().page(), Page::Import);
     h.get_by_label_contains("3 dòng sẽ nhập · 1 trùng · 0 dòng lỗi");
 }
+
+/// A list whose header row the importer cannot recognise: the window shows the first
+/// rows, the user clicks the header row, then says which column is which.
+#[test]
+fn the_header_row_is_picked_and_columns_mapped_in_the_window() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("la.csv");
+    std::fs::write(
+        &csv,
+        "Danh sách gửi kèm,,\nNgười,Nơi,Ghi\nTrần Văn Luân,Công an xã A,x\nLê Thị Hoa,Công an xã B,y\n",
+    )
+    .unwrap();
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
+    wait_idle(&mut h);
+    h.get_by_label_contains("Không tìm thấy dòng tiêu đề");
+    h.get_by_label("Trần Văn Luân");
+    h.get_by_label("Dòng tiêu đề 2").click();
+    h.step();
+    wait_idle(&mut h);
+    // Columns come with their letters and header words; none is mapped yet.
+    for (label, field) in [("A · Người", "Họ và tên"), ("B · Nơi", "Đơn vị")] {
+        h.get_by(|n| n.role() == Role::ComboBox && n.label().as_deref() == Some(label))
+            .click();
+        h.run();
+        h.get_by(|n| n.label().as_deref() == Some(field) && n.role() != Role::ComboBox)
+            .click();
+        h.step();
+        wait_idle(&mut h);
+    }
+    h.get_by_label_contains("2 dòng sẽ nhập");
+    h.get_by_label("Nhập vào hội nghị").click();
+    h.step();
+    wait_idle(&mut h);
+    let all = h.state().store().unwrap().attendees().unwrap();
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|a| (a.data.full_name.as_str(), a.data.unit.as_str()))
+        .collect();
+    assert_eq!(got, [("Trần Văn Luân", "Công an xã A"), ("Lê Thị Hoa", "Công an xã B")]);
+}
+
+/// A wide list at 1366×768: each field choice sits over its own column, and every
+/// header is readable on one line (the mapping row scrolls with the table).
+#[test]
+fn each_field_choice_sits_over_its_column_in_a_wide_preview() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rong.csv");
+    let header = "STT,Họ và tên,Giới tính,Năm sinh,Cấp bậc,Chức vụ,Đơn vị công tác,Địa bàn,Nhóm,Số điện thoại,Ghi chú,Email";
+    let row = "1,Trần Văn Luân,Nam,1994,Thượng úy,Cán bộ,Công an xã Long Trị,thị xã Long Mỹ,CBCS Công an xã,0912345678,,luan@example.vn";
+    std::fs::write(&csv, format!("{header}\n{row}\n")).unwrap();
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
+    wait_idle(&mut h);
+    let combos: Vec<egui::Rect> = h
+        .get_all_by(|n| n.role() == Role::ComboBox && n.label().is_some_and(|l| l.contains(" · ")))
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(combos.len(), 12);
+    let steps: Vec<f32> = combos
+        .windows(2)
+        .map(|p| p[1].left() - p[0].left())
+        .collect();
+    assert!(
+        steps.iter().all(|s| *s >= 150.0 && (s - steps[0]).abs() < 1.0),
+        "one column width apart: {steps:?}"
+    );
+    // The value under the name column lines up with the name column's field choice.
+    let name_cell = h.get_by_label("Trần Văn Luân").rect();
+    assert!(
+        (name_cell.left() - combos[1].left()).abs() < 12.0,
+        "{name_cell:?} under {:?}",
+        combos[1]
+    );
+    // One row of field choices at one height: no column head is drawn letter by letter.
+    assert!(
+        combos
+            .iter()
+            .all(|r| (r.top() - combos[0].top()).abs() < 0.5 && r.height() < 32.0),
+        "{combos:?}"
+    );
+}

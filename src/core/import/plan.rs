@@ -121,7 +121,10 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
     } else {
         plan_records(&mut plan, body, body_start, width, known);
     }
-    if plan.rows.is_empty() && plan.errors.is_empty() && plan.choices.mapping.is_none() {
+    // Found by itself and empty: refused. Once the user has chosen the header row or
+    // the columns, an empty preview is theirs to go on mapping.
+    let automatic = plan.choices.mapping.is_none() && plan.choices.header.is_none();
+    if plan.rows.is_empty() && plan.errors.is_empty() && automatic {
         return Err(refused(
             &plan.file,
             format!("không có dòng {} nào dưới dòng tiêu đề", kind.noun()),

@@ -379,6 +379,7 @@ fn column_head_ui(
         egui::ComboBox::from_id_salt(("map", col))
             .selected_text(text)
             .width(COLUMN_WIDTH - 12.0)
+            .truncate()
             .height(400.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(slot, None, s.import_ignore);
