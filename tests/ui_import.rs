@@ -229,7 +229,13 @@ fn the_header_row_is_picked_and_columns_mapped_in_the_window() {
         .iter()
         .map(|a| (a.data.full_name.as_str(), a.data.unit.as_str()))
         .collect();
-    assert_eq!(got, [("Trần Văn Luân", "Công an xã A"), ("Lê Thị Hoa", "Công an xã B")]);
+    assert_eq!(
+        got,
+        [
+            ("Trần Văn Luân", "Công an xã A"),
+            ("Lê Thị Hoa", "Công an xã B")
+        ]
+    );
 }
 
 /// A wide list at 1366×768: each field choice sits over its own column, and every
@@ -256,7 +262,9 @@ fn each_field_choice_sits_over_its_column_in_a_wide_preview() {
         .map(|p| p[1].left() - p[0].left())
         .collect();
     assert!(
-        steps.iter().all(|s| *s >= 150.0 && (s - steps[0]).abs() < 1.0),
+        steps
+            .iter()
+            .all(|s| *s >= 150.0 && (s - steps[0]).abs() < 1.0),
         "one column width apart: {steps:?}"
     );
     // The value under the name column lines up with the name column's field choice.
@@ -272,5 +280,69 @@ fn each_field_choice_sits_over_its_column_in_a_wide_preview() {
             .iter()
             .all(|r| (r.top() - combos[0].top()).abs() < 0.5 && r.height() < 32.0),
         "{combos:?}"
+    );
+}
+
+/// Names pasted from a `.VnTime` document: chosen in the attendee table and converted
+/// as one change, which Ctrl+Z takes back.
+#[test]
+fn chosen_attendees_are_converted_from_an_old_font_and_undone() {
+    use hoinghi::import::Legacy;
+    let store = Store::open_in_memory().unwrap();
+    let names = ["Nguyễn Thanh Hà", "Đặng Thị Hường", "Trần Văn Luân"];
+    for name in names {
+        store
+            .add_attendee(&common::attendee(
+                &Legacy::Tcvn3.encode(name),
+                "C«ng an x· Long TrÞ",
+            ))
+            .unwrap();
+    }
+    store
+        .add_attendee(&common::attendee("Lê Văn Tám", "Công an xã A"))
+        .unwrap();
+    let mut h = common::harness(store);
+    common::go_to(&mut h, "Đại biểu");
+    h.get_by_label("NguyÔn Thanh Hµ").click();
+    h.run();
+    h.get_by_label("§Æng ThÞ H\u{ad}êng")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("TrÇn V¨n Lu©n")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    h.get_by_label_contains("3 dòng đã chọn");
+    h.get_by_label("Chuyển mã các dòng đã chọn… (3)").click();
+    h.run();
+    let dialog = h.state().pages.convert.clone().unwrap();
+    assert_eq!(dialog.detected, Some(Legacy::Tcvn3), "found by itself");
+    h.get_by_label("Nguyễn Thanh Hà");
+    h.get_by_label("Chuyển mã").click();
+    h.run();
+    let stored: Vec<(String, String)> = h
+        .state()
+        .store()
+        .unwrap()
+        .attendees()
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.data.full_name, a.data.unit))
+        .collect();
+    assert_eq!(
+        stored[..3],
+        names.map(|n| (n.to_owned(), "Công an xã Long Trị".to_owned()))
+    );
+    assert_eq!(stored[3].0, "Lê Văn Tám", "a row not chosen is left alone");
+    assert_eq!(
+        h.state().data().undo_label.as_deref(),
+        Some("Chuyển mã 3 đại biểu")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().store().unwrap().attendees().unwrap()[0]
+            .data
+            .full_name,
+        "NguyÔn Thanh Hµ"
     );
 }

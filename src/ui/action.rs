@@ -115,6 +115,13 @@ pub enum Action {
         list: crate::store::List,
         id: String,
     },
+    /// Open the dialog that converts these attendees from an old Vietnamese font.
+    ConvertChosen(Vec<String>),
+    /// Convert these attendees' text from a legacy encoding to Unicode.
+    ConvertLegacy {
+        ids: Vec<String>,
+        legacy: crate::import::Legacy,
+    },
     /// Set an office's abbreviations and other spellings (protocol order).
     OfficeAliases { id: String, aliases: String },
     /// Take back the newest change still in effect (from the file's history).

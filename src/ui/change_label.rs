@@ -110,6 +110,9 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         Action::ListDelete { list, id } => {
             of(s.verb_delete, list_noun(*list), Some(entry(*list, id)))
         }
+        Action::ConvertLegacy { ids, .. } => {
+            format!("{} {} {}", s.verb_convert, ids.len(), s.noun_attendee)
+        }
         Action::OfficeAliases { id, .. } => {
             of(s.verb_edit, s.noun_office, Some(entry(List::Offices, id)))
         }
@@ -123,6 +126,7 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::OpenSample
         | Action::SaveCopy
         // Imports record themselves, in their background job's own connection.
+        | Action::ConvertChosen(_)
         | Action::ImportChoose(_)
         | Action::ImportRead(_)
         | Action::ImportReplan(_)

@@ -78,6 +78,10 @@ pub trait RecordKind {
     fn linked(_form: &Self::Form) -> bool {
         false
     }
+    /// Actions on the rows chosen (marked, or the one selected), drawn above the table.
+    fn chosen_ui(_ui: &mut Ui, _chosen: &[String], _s: &Strings) -> Option<Action> {
+        None
+    }
     /// Extra lines under the table (totals).
     fn footer_ui(_ui: &mut Ui, _data: &Data, _s: &Strings) {}
     /// Draws the filters; the table shows only records they keep.
@@ -107,6 +111,10 @@ pub struct RecordPanel<K: RecordKind> {
     pub filter: K::Filter,
     view_filter: K::Filter,
     scroll_to: Option<usize>,
+    /// Rows chosen with Ctrl+click and Shift+click, for an action on several at once.
+    pub marked: std::collections::BTreeSet<String>,
+    /// Where a Shift+click range starts (a place in the view).
+    anchor: Option<usize>,
 }
 
 impl<K: RecordKind> Default for RecordPanel<K> {
@@ -127,6 +135,8 @@ impl<K: RecordKind> Default for RecordPanel<K> {
             filter: K::Filter::default(),
             view_filter: K::Filter::default(),
             scroll_to: None,
+            marked: std::collections::BTreeSet::new(),
+            anchor: None,
         }
     }
 }
@@ -193,7 +203,55 @@ impl<K: RecordKind> RecordPanel<K> {
         self.notice = None;
     }
 
-    /// Ids of the rows shown, in order (tests and the check-in desk use it).
+    /// The rows an action on several applies to: those marked, else the one selected.
+    pub fn chosen(&self) -> Vec<String> {
+        if self.marked.is_empty() {
+            self.selected.iter().cloned().collect()
+        } else {
+            self.marked.iter().cloned().collect()
+        }
+    }
+
+    /// A click on the row at `place` in the view: Ctrl adds or removes it, Shift takes
+    /// the range from the last click, a plain click selects it alone.
+    fn click_row(&mut self, data: &Data, place: usize, id: &str, mods: egui::Modifiers) -> bool {
+        if mods.command {
+            if self.marked.is_empty()
+                && let Some(sel) = &self.selected
+            {
+                self.marked.insert(sel.clone());
+            }
+            if !self.marked.remove(id) {
+                self.marked.insert(id.to_owned());
+            }
+            self.anchor = Some(place);
+            return false;
+        }
+        if mods.shift
+            && let Some(from) = self.anchor.or_else(|| self.selected_place(data))
+        {
+            let rows = K::rows(data);
+            let (a, b) = (from.min(place), from.max(place));
+            self.marked = self.view[a..=b.min(self.view.len().saturating_sub(1))]
+                .iter()
+                .filter_map(|&i| rows.items.get(i))
+                .map(|r| K::id(r).to_owned())
+                .collect();
+            return false;
+        }
+        self.marked.clear();
+        self.anchor = Some(place);
+        true
+    }
+
+    fn selected_place(&self, data: &Data) -> Option<usize> {
+        let sel = self.selected.as_deref()?;
+        let rows = K::rows(data);
+        self.view
+            .iter()
+            .position(|&i| rows.items.get(i).is_some_and(|r| K::id(r) == sel))
+    }
+
     /// Whether the form's person is linked to an attendee (tests, status lines).
     pub fn draft_linked(&self) -> bool {
         K::linked(&self.form)
@@ -397,7 +455,8 @@ impl<K: RecordKind> RecordPanel<K> {
         }
     }
 
-    fn table_ui(
+    /// Search, filters, and what to do with the rows chosen.
+    fn toolbar_ui(
         &mut self,
         ui: &mut Ui,
         data: &Data,
@@ -405,7 +464,7 @@ impl<K: RecordKind> RecordPanel<K> {
         writable: bool,
         actions: &mut Vec<Action>,
     ) {
-        let rows = K::rows(data);
+        let total = K::rows(data).items.len();
         ui.horizontal(|ui| {
             let label = ui.label(s.search);
             let resp = ui
@@ -423,15 +482,40 @@ impl<K: RecordKind> RecordPanel<K> {
             }
             self.refresh_view(data, s);
             ui.label(theme::muted(format!(
-                "{} {} {} {}",
+                "{} {} {} {total}",
                 s.shown_of,
                 self.view.len(),
                 s.of,
-                rows.items.len()
             )));
         });
         K::filter_ui(&mut self.filter, ui, data, s);
         self.refresh_view(data, s);
+        let chosen = self.chosen();
+        if !chosen.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                if !self.marked.is_empty() {
+                    ui.label(format!("{} {}", self.marked.len(), s.marked_rows));
+                    if ui.small_button(s.unmark).clicked() {
+                        self.marked.clear();
+                    }
+                }
+                if writable && let Some(a) = K::chosen_ui(ui, &chosen, s) {
+                    actions.push(a);
+                }
+            });
+        }
+    }
+
+    fn table_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let rows = K::rows(data);
+        self.toolbar_ui(ui, data, s, writable, actions);
         K::footer_ui(ui, data, s);
         ui.add_space(4.0);
         if rows.items.is_empty() {
@@ -505,7 +589,9 @@ impl<K: RecordKind> RecordPanel<K> {
                         return;
                     };
                     let id = K::id(r);
-                    row.set_selected(self.selected.as_deref() == Some(id));
+                    row.set_selected(
+                        self.selected.as_deref() == Some(id) || self.marked.contains(id),
+                    );
                     for col in 0..columns.len() {
                         row.col(|ui| {
                             let text = K::cell(r, col, s);
@@ -518,11 +604,14 @@ impl<K: RecordKind> RecordPanel<K> {
                         });
                     }
                     if row.response().clicked() {
-                        clicked = Some(id.to_owned());
+                        clicked = Some((row.index(), id.to_owned()));
                     }
                 });
             });
-        if let Some(id) = clicked {
+        let mods = ui.input(|i| i.modifiers);
+        if let Some((place, id)) = clicked
+            && self.click_row(data, place, &id, mods)
+        {
             let dirty_new = self.editing.is_none() && self.form != K::new_form(data);
             if dirty_new && writable {
                 self.notice = Some(s.unsaved_new.to_owned());

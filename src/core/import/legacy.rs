@@ -176,6 +176,54 @@ impl Table {
     }
 }
 
+/// A text already stored, converted from `legacy`: text with letters only Unicode
+/// Vietnamese has, or plain ASCII (except for VIQR), is left as it is.
+pub fn convert_text(text: &str, legacy: Legacy) -> String {
+    let untouched =
+        text.chars().any(unicode_vietnamese) || (legacy != Legacy::Viqr && text.is_ascii());
+    if untouched {
+        text.to_owned()
+    } else {
+        crate::text::normalize(&legacy.decode(text))
+    }
+}
+
+/// An attendee whose text fields were typed in `legacy` (a list pasted from an old
+/// document), converted: name, rank, position, unit, district, group and note.
+pub fn convert_attendee(
+    d: &crate::domain::AttendeeData,
+    legacy: Legacy,
+) -> crate::domain::AttendeeData {
+    let c = |t: &str| convert_text(t, legacy);
+    crate::domain::AttendeeData {
+        full_name: c(&d.full_name),
+        rank: crate::domain::rank::canonical(&c(&d.rank)),
+        position: c(&d.position),
+        unit: c(&d.unit),
+        district: c(&d.district),
+        group: c(&d.group),
+        note: c(&d.note),
+        ..d.clone()
+    }
+}
+
+/// The encoding the people's text is typed in, when detection is sure of it in one of
+/// their fields (the names, say).
+pub fn detect_people(people: &[&crate::domain::AttendeeData]) -> Option<Legacy> {
+    type Get = fn(&crate::domain::AttendeeData) -> &str;
+    let fields: [Get; 4] = [
+        |d| &d.full_name,
+        |d| &d.position,
+        |d| &d.unit,
+        |d| &d.district,
+    ];
+    fields
+        .iter()
+        .filter_map(|f| detect(people.iter().map(|d| f(d))))
+        .max_by_key(|found| found.words)
+        .map(|found| found.legacy)
+}
+
 /// A letter no legacy text read as Windows-1252 can hold: the column is Unicode.
 fn unicode_vietnamese(c: char) -> bool {
     matches!(

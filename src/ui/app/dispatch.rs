@@ -17,6 +17,8 @@ enum Outcome {
     Deleted,
     /// A record was changed by a merge or a move: reload it into its form.
     Reselect,
+    /// Many attendees changed at once: read the whole view again.
+    Reloaded,
     /// A check-in desk action: what to show in large type and what it changed.
     Desk(DeskResult),
     /// Nothing for a page to do (or it was done already).
@@ -77,6 +79,13 @@ impl App {
             | A::ExportCancel
             | A::OpenExternal(_) => self.run_job(action),
             A::Undo | A::Redo | A::BackupNow | A::Restore(_) => self.run_history(action),
+            A::ConvertChosen(ids) => {
+                self.pages.convert = Some(crate::ui::panels::convert::ConvertDialog::new(
+                    ids,
+                    &self.session.data,
+                ));
+                Ok(Outcome::Other)
+            }
             A::Present(_) | A::SetLanguage(_) | A::Navigate { .. } => {
                 self.run_window(&action);
                 Ok(Outcome::Other)
@@ -169,6 +178,17 @@ impl App {
             Action::OfficeAliases { id, aliases } => {
                 st.set_office_aliases(&id, &aliases)?;
                 Outcome::Updated
+            }
+            Action::ConvertLegacy { ids, legacy } => {
+                for id in &ids {
+                    let before = st.attendee(id)?.data;
+                    let after = crate::import::legacy::convert_attendee(&before, legacy);
+                    if after != before {
+                        st.update_attendee(id, &after)?;
+                    }
+                }
+                self.pages.attendees.marked.clear();
+                Outcome::Reloaded
             }
             other => {
                 tracing::error!("action sent to the wrong room: {other:?}");
@@ -320,6 +340,10 @@ impl App {
                 if let Some(p) = self.pages.record(page) {
                     p.reselect(&self.session.data);
                 }
+                self.chrome.info(s.saved.to_owned());
+            }
+            Outcome::Reloaded => {
+                self.after_external_change();
                 self.chrome.info(s.saved.to_owned());
             }
             Outcome::Desk(r) => {

@@ -36,6 +36,8 @@ pub struct Pages {
     pub import: ImportPanel,
     pub export: ExportPanel,
     pub lists: ListsPanel,
+    /// The dialog converting chosen attendees from an old font, while open.
+    pub convert: Option<crate::ui::panels::convert::ConvertDialog>,
     pub backups: BackupsPanel,
     pub history: HistoryPanel,
 }
@@ -84,7 +86,15 @@ impl Pages {
     pub fn ui(&mut self, ui: &mut Ui, v: &View<'_>, s: &'static Strings) -> Vec<Action> {
         let (data, writable) = (v.data, v.writable);
         if let Some(page) = self.record(self.page) {
-            return page.ui(ui, data, s, writable);
+            let mut actions = page.ui(ui, data, s, writable);
+            if let Some(dialog) = &mut self.convert {
+                let (action, open) = dialog.ui(ui.ctx(), data, s);
+                actions.extend(action);
+                if !open {
+                    self.convert = None;
+                }
+            }
+            return actions;
         }
         match self.page {
             Page::Overview => self.overview.ui(ui, data, s, writable),

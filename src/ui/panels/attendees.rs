@@ -285,6 +285,13 @@ impl RecordKind for Attendees {
     fn delete_action(id: &str) -> Action {
         Action::DeleteAttendee(id.to_owned())
     }
+
+    fn chosen_ui(ui: &mut Ui, chosen: &[String], s: &Strings) -> Option<Action> {
+        let text = format!("{} ({})", s.convert_chosen, chosen.len());
+        ui.small_button(text)
+            .clicked()
+            .then(|| Action::ConvertChosen(chosen.to_vec()))
+    }
 }
 
 /// Rank as a drop-down of the known ranks, highest first.

@@ -503,11 +503,12 @@ fn legacy_ui(ui: &mut Ui, plan: &Plan, s: &Strings) -> Option<Action> {
                     .find_map(|r| plan.raw(r.row).get(col).filter(|t| !t.is_ascii()));
                 let label = match (c.legacy, example) {
                     (Some(l), Some(raw)) => format!(
-                        "{} {}: {} {} — «{raw}» → «{}»",
+                        "{} {}: {} {} — «{raw}» {} «{}»",
                         s.import_column,
                         c.label(),
                         s.import_legacy_from,
                         l.name(),
+                        s.import_legacy_becomes,
                         l.decode(raw)
                     ),
                     (Some(l), None) => format!(

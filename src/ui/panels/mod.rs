@@ -3,6 +3,7 @@
 pub mod attendees;
 pub mod backups;
 pub mod commendations;
+pub mod convert;
 pub mod dashboard;
 pub mod desk;
 pub mod export;
