@@ -210,10 +210,48 @@ pub fn suggested_file_name(
             }
         })
         .collect();
-    let clean: String = clean.chars().take(120).collect();
-    format!(
-        "{}.{}",
-        clean.trim_end_matches(['.', ' ']),
-        format.extension()
-    )
+    format!("{}.{}", cut_at_word(&clean, NAME_CHARS), format.extension())
+}
+
+/// Longest file name the app suggests, in characters: well inside Windows' 255 per
+/// name, and short enough for a folder path to stay under its 260 for the whole path.
+const NAME_CHARS: usize = 100;
+
+/// `text` cut to at most `max` characters at the end of a word, never inside one, and
+/// without the dots and spaces Windows drops from the end of a name.
+fn cut_at_word(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.trim_end_matches(['.', ' ', '-']).to_owned();
+    }
+    let head: String = text.chars().take(max + 1).collect();
+    // The last space within the limit ends the last whole word.
+    let cut = head
+        .char_indices()
+        .filter(|(i, c)| c.is_whitespace() && head[..*i].chars().count() <= max)
+        .map(|(i, _)| i)
+        .next_back()
+        .unwrap_or_else(|| head.char_indices().nth(max).map_or(head.len(), |(i, _)| i));
+    head[..cut].trim_end_matches(['.', ' ', '-', ',']).to_owned()
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn suggested_names_end_at_a_word_and_fit_windows() {
+        let long = "Hội nghị đối thoại giữa Đảng ủy, Ban Giám đốc Công an tỉnh với CBCS Công an cấp xã, đoàn viên, hội viên năm 2022";
+        let name = suggested_file_name(long, ListKind::Signin, Options::default(), Format::Pdf);
+        let stem = name.strip_suffix(".pdf").unwrap_or_default();
+        assert!(stem.chars().count() <= NAME_CHARS, "{name}");
+        assert!(long.contains(stem.split(" - ").nth(1).unwrap_or_default()), "{name}");
+        // It ends with a whole word of the conference's name.
+        let last = stem.rsplit(' ').next().unwrap_or_default();
+        assert!(long.split([' ', ',']).any(|w| w == last), "{name} ends inside a word");
+        assert!(!stem.ends_with(['.', ' ', ',', '-']));
+        assert_eq!(cut_at_word("một hai ba", 7), "một hai");
+        assert_eq!(cut_at_word("mộthaiba", 4), "mộth", "one long word is cut where it must");
+        assert_eq!(cut_at_word("a b.", 10), "a b");
+    }
 }
