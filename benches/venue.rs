@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hoinghi::import::{self, Choices, Kind, Known, Legacy, OnDuplicate, ReadOptions};
@@ -12,7 +12,7 @@ use hoinghi::store::{Missing, Store};
 use hoinghi::ui::App;
 use hoinghi::ui::action::Action;
 use hoinghi::ui::data::Data;
-use hoinghi::ui::dialogs::FileDialogs;
+use hoinghi::ui::dialogs::{Answer, Ask, FileDialogs};
 use hoinghi::ui::panels::attendees::AttendeesPanel;
 
 /// The allocator the app uses (src/main.rs).
@@ -23,20 +23,8 @@ const N: usize = 100_000;
 
 struct NoDialogs;
 impl FileDialogs for NoDialogs {
-    fn open_conference(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn new_conference(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn import_file(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_copy(&mut self, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn export_file(&mut self, _: &str, _: hoinghi::export::Format) -> Option<PathBuf> {
-        None
+    fn ask(&mut self, _: &Ask, _: Option<&Path>) -> Answer {
+        Answer::Cancelled
     }
 }
 

@@ -14,6 +14,7 @@ fn saving_the_gift_list_as_csv_writes_it_and_offers_to_open_it() {
         demo_store(),
         FakeDialogs {
             answers: vec![out.clone()],
+            ..FakeDialogs::default()
         },
     );
     go_to(&mut h, "In / Xuất tệp");

@@ -22,7 +22,13 @@ fn choose_preview_and_import() {
     let csv = dir.path().join("danh-sach.csv");
     std::fs::write(&csv, LIST).unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
-    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![csv],
+            ..FakeDialogs::default()
+        },
+    );
     h.get_by_label("Nhập danh sách đại biểu (Excel, CSV)…")
         .click();
     h.step();
@@ -51,7 +57,13 @@ fn correcting_the_mapping_changes_what_is_stored() {
     let csv = dir.path().join("ds.csv");
     std::fs::write(&csv, LIST).unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
-    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![csv],
+            ..FakeDialogs::default()
+        },
+    );
     h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
     wait_idle(&mut h);
     // Say the "Ghi chú" column is really the position.
@@ -102,7 +114,13 @@ fn a_bad_file_shows_why_and_changes_nothing() {
     let bad = dir.path().join("rac.csv");
     std::fs::write(&bad, b"\x00\x01 garbage \xff\xfe").unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
-    let mut h = harness_with(store, FakeDialogs { answers: vec![bad] });
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![bad],
+            ..FakeDialogs::default()
+        },
+    );
     h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
     wait_idle(&mut h);
     h.get_by_label_contains("Không nhập được tệp");
@@ -127,7 +145,13 @@ fn gifts_are_imported_from_the_file_menu_with_a_preview() {
     )
     .unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
-    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![csv],
+            ..FakeDialogs::default()
+        },
+    );
     h.get_by_label("Tệp").click();
     h.run();
     h.get_by_label("Nhập danh sách quà tặng…").click();
@@ -166,7 +190,13 @@ fn every_empty_table_offers_to_import_a_file() {
     let csv = dir.path().join("ds.csv");
     std::fs::write(&csv, LIST).unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
-    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![csv],
+            ..FakeDialogs::default()
+        },
+    );
     for (page, button) in [
         ("Câu hỏi", "Nhập câu hỏi, ý kiến…"),
         ("Quà tặng", "Nhập danh sách quà tặng…"),
@@ -202,7 +232,13 @@ fn the_header_row_is_picked_and_columns_mapped_in_the_window() {
     )
     .unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
-    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![csv],
+            ..FakeDialogs::default()
+        },
+    );
     h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
     wait_idle(&mut h);
     h.get_by_label_contains("Không tìm thấy dòng tiêu đề");
@@ -249,7 +285,13 @@ fn each_field_choice_sits_over_its_column_in_a_wide_preview() {
     let row = "1,Trần Văn Luân,Nam,1994,Thượng úy,Cán bộ,Công an xã Long Trị,thị xã Long Mỹ,CBCS Công an xã,0912345678,,luan@example.vn";
     std::fs::write(&csv, format!("{header}\n{row}\n")).unwrap();
     let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
-    let mut h = harness_with(store, FakeDialogs { answers: vec![csv] });
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![csv],
+            ..FakeDialogs::default()
+        },
+    );
     h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
     wait_idle(&mut h);
     let combos: Vec<egui::Rect> = h

@@ -65,6 +65,8 @@ pub enum Action {
     OpenSample,
     /// Ask where, then save a copy of the open file.
     SaveCopy,
+    /// The window's own file dialog answered a question.
+    FileChosen(crate::ui::dialogs::Ask, PathBuf),
     /// Ask for a spreadsheet or CSV file of this kind of record and read it for the preview.
     ImportChoose(crate::import::Kind),
     /// Read the same file again with another encoding or delimiter.

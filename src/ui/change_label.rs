@@ -125,6 +125,7 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::DismissLocked
         | Action::OpenSample
         | Action::SaveCopy
+        | Action::FileChosen(..)
         // Imports record themselves, in their background job's own connection.
         | Action::ConvertChosen(_)
         | Action::ImportChoose(_)

@@ -1,87 +1,166 @@
-//! Native file dialogs behind a trait, so tests choose the files themselves.
+//! File questions: the platform's own dialogs through rfd, behind a trait so tests choose
+//! the files themselves. When no native dialog can be shown (a Linux desktop without an
+//! XDG portal or zenity), the window opens its own (`file_dialog`): it never does nothing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::export::{Format, ListKind, Options};
+use crate::import::Kind;
+
+/// What a file question is for; the answer carries it on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ask {
+    /// Pick an existing conference file.
+    OpenConference,
+    /// Choose where a new conference file goes.
+    NewConference,
+    /// Pick a spreadsheet or CSV file of this kind of record.
+    Import(Kind),
+    /// Choose where to save a copy of the open conference.
+    SaveCopy { suggested: String },
+    /// Choose where a printed list or export goes.
+    Export {
+        kind: ListKind,
+        options: Options,
+        format: Format,
+        suggested: String,
+    },
+}
+
+impl Ask {
+    /// Whether the question is where to write a file (else which file to read).
+    pub fn saving(&self) -> bool {
+        matches!(
+            self,
+            Self::NewConference | Self::SaveCopy { .. } | Self::Export { .. }
+        )
+    }
+
+    /// The file name offered when saving.
+    pub fn suggested(&self) -> Option<&str> {
+        match self {
+            Self::SaveCopy { suggested } | Self::Export { suggested, .. } => Some(suggested),
+            Self::NewConference => Some("hoi-nghi-moi.sqlite"),
+            Self::OpenConference | Self::Import(_) => None,
+        }
+    }
+
+    /// The extensions of the files it is about (lower case, no dot).
+    pub fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            Self::OpenConference | Self::NewConference | Self::SaveCopy { .. } => {
+                &["sqlite", "db", "hoinghi"]
+            }
+            Self::Import(_) => &[
+                "xlsx", "xls", "xlsm", "xlsb", "ods", "csv", "txt", "htm", "html",
+            ],
+            Self::Export { format, .. } => match format {
+                Format::Pdf => &["pdf"],
+                Format::Xlsx => &["xlsx"],
+                Format::Csv => &["csv"],
+            },
+        }
+    }
+
+    /// The dialog's title, in Vietnamese as the platform dialogs are.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::OpenConference => "Mở tệp hội nghị",
+            Self::NewConference => "Tạo hội nghị mới",
+            Self::Import(Kind::Attendees) => "Nhập danh sách đại biểu",
+            Self::Import(Kind::Questions) => "Nhập câu hỏi, ý kiến",
+            Self::Import(Kind::Gifts) => "Nhập danh sách quà tặng",
+            Self::Import(Kind::Commendations) => "Nhập danh sách khen thưởng",
+            Self::SaveCopy { .. } => "Lưu bản sao",
+            Self::Export { .. } => "Lưu danh sách",
+        }
+    }
+
+    /// A name typed without the extension gets it: some platforms drop one the user did
+    /// not type, and "danh-sach" should still become "danh-sach.pdf".
+    pub fn with_extension(&self, path: PathBuf) -> PathBuf {
+        let Self::Export { format, .. } = self else {
+            return path;
+        };
+        if Format::from_path(&path) == Some(*format) {
+            path
+        } else {
+            let mut s = path.into_os_string();
+            s.push(".");
+            s.push(format.extension());
+            PathBuf::from(s)
+        }
+    }
+}
+
+/// How a file question was answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Chosen(PathBuf),
+    Cancelled,
+    /// No dialog could be shown: the window asks with its own.
+    Unavailable,
+}
 
 /// The file questions the app asks the user.
 pub trait FileDialogs {
-    /// Pick an existing conference file.
-    fn open_conference(&mut self) -> Option<PathBuf>;
-    /// Choose where a new conference file goes.
-    fn new_conference(&mut self) -> Option<PathBuf>;
-    /// Pick a spreadsheet or CSV file to import.
-    fn import_file(&mut self) -> Option<PathBuf>;
-    /// Choose where to save a copy of the open conference.
-    fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf>;
-    /// Choose where a printed list or export goes.
-    fn export_file(
-        &mut self,
-        suggested_name: &str,
-        format: crate::export::Format,
-    ) -> Option<PathBuf>;
+    /// Asks `ask`, starting in `start` (the last folder used) when given.
+    fn ask(&mut self, ask: &Ask, start: Option<&Path>) -> Answer;
 }
 
 /// The platform's dialogs, through rfd.
 #[derive(Debug, Default)]
-pub struct NativeDialogs;
-
-fn filter(d: rfd::FileDialog) -> rfd::FileDialog {
-    d.add_filter("Tệp hội nghị (SQLite)", &["sqlite", "db", "hoinghi"])
+pub struct NativeDialogs {
+    /// Set once a native dialog failed to appear: later questions go straight to the
+    /// window's own dialog.
+    unavailable: bool,
 }
 
+/// A dialog that came back sooner than this was never seen: nobody cancels that fast.
+/// rfd returns at once when it has no portal and no zenity to show one with.
+const UNSEEN: Duration = Duration::from_millis(250);
+
 impl FileDialogs for NativeDialogs {
-    fn open_conference(&mut self) -> Option<PathBuf> {
-        filter(rfd::FileDialog::new().set_title("Mở tệp hội nghị")).pick_file()
+    fn ask(&mut self, ask: &Ask, start: Option<&Path>) -> Answer {
+        if self.unavailable || std::env::var_os("HOINGHI_OWN_FILE_DIALOG").is_some() {
+            return Answer::Unavailable;
+        }
+        let mut d = rfd::FileDialog::new()
+            .set_title(ask.title())
+            .add_filter(filter_name(ask), ask.extensions());
+        if let Some(dir) = start {
+            d = d.set_directory(dir);
+        }
+        if let Some(name) = ask.suggested() {
+            d = d.set_file_name(name);
+        }
+        let asked = Instant::now();
+        let picked = if ask.saving() {
+            d.save_file()
+        } else {
+            d.pick_file()
+        };
+        match picked {
+            Some(p) => Answer::Chosen(ask.with_extension(p)),
+            None if asked.elapsed() < UNSEEN => {
+                tracing::warn!("no native file dialog could be shown; using the window's own");
+                self.unavailable = true;
+                Answer::Unavailable
+            }
+            None => Answer::Cancelled,
+        }
     }
+}
 
-    fn new_conference(&mut self) -> Option<PathBuf> {
-        filter(
-            rfd::FileDialog::new()
-                .set_title("Tạo hội nghị mới")
-                .set_file_name("hoi-nghi-moi.sqlite"),
-        )
-        .save_file()
-    }
-
-    fn import_file(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Nhập danh sách đại biểu")
-            .add_filter(
-                "Bảng tính, CSV",
-                &["xlsx", "xls", "xlsm", "ods", "csv", "txt"],
-            )
-            .pick_file()
-    }
-
-    fn save_copy(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        filter(
-            rfd::FileDialog::new()
-                .set_title("Lưu bản sao")
-                .set_file_name(suggested_name),
-        )
-        .save_file()
-    }
-
-    fn export_file(
-        &mut self,
-        suggested_name: &str,
-        format: crate::export::Format,
-    ) -> Option<PathBuf> {
-        let ext = format.extension();
-        rfd::FileDialog::new()
-            .set_title("Lưu danh sách")
-            .set_file_name(suggested_name)
-            .add_filter(ext.to_uppercase(), &[ext])
-            .save_file()
-            // Some platforms drop an extension the user did not type.
-            .map(|p| {
-                if crate::export::Format::from_path(&p) == Some(format) {
-                    p
-                } else {
-                    let mut s = p.into_os_string();
-                    s.push(".");
-                    s.push(ext);
-                    PathBuf::from(s)
-                }
-            })
+fn filter_name(ask: &Ask) -> &'static str {
+    match ask {
+        Ask::OpenConference | Ask::NewConference | Ask::SaveCopy { .. } => "Tệp hội nghị (SQLite)",
+        Ask::Import(_) => "Bảng tính, CSV",
+        Ask::Export { format, .. } => match format {
+            Format::Pdf => "PDF",
+            Format::Xlsx => "Excel",
+            Format::Csv => "CSV",
+        },
     }
 }

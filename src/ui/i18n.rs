@@ -119,6 +119,17 @@ strings! {
     convert_nothing: "Không có ô nào thay đổi với bảng mã này.", "No cell changes with this encoding.";
     convert_go: "Chuyển mã", "Convert";
     verb_convert: "Chuyển mã", "Convert";
+    fd_why: "Máy không mở được hộp chọn tệp của hệ điều hành, nên dùng hộp chọn tệp của ứng dụng.", "The system's file dialog could not be shown, so the app's own is used.";
+    fd_name: "Tên tệp", "File name";
+    fd_folder: "Thư mục", "Folder";
+    fd_up: "Lên trên", "Up";
+    fd_open: "Mở", "Open";
+    fd_save: "Lưu", "Save";
+    fd_empty: "Thư mục này không có tệp phù hợp.", "No matching files in this folder.";
+    fd_folder_mark: "thư mục", "folder";
+    fd_documents: "Tài liệu", "Documents";
+    fd_desktop: "Màn hình nền", "Desktop";
+    fd_home: "Thư mục nhà", "Home";
     convert_before: "Đang lưu", "Stored now";
     convert_after: "Sau khi chuyển mã", "After converting";
     import_legacy_becomes: "thành", "becomes";

@@ -5,6 +5,7 @@ pub mod app;
 mod change_label;
 pub mod data;
 pub mod dialogs;
+pub mod file_dialog;
 pub mod i18n;
 pub mod job;
 pub mod panels;
@@ -45,6 +46,9 @@ pub enum Page {
 pub struct Persisted {
     pub lang: crate::ui::i18n::Lang,
     pub recent: Vec<PathBuf>,
+    /// The folder of the last file chosen.
+    #[serde(default)]
+    pub last_dir: Option<PathBuf>,
 }
 
 const STORAGE_KEY: &str = "hoinghi";
@@ -81,7 +85,7 @@ pub fn run(file: PathBuf) -> anyhow::Result<()> {
                 .unwrap_or_default();
             Ok(Box::new(App::open(
                 &file,
-                Box::new(dialogs::NativeDialogs),
+                Box::<dialogs::NativeDialogs>::default(),
                 persisted,
             )))
         }),

@@ -7,33 +7,25 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hoinghi::store::Store;
 use hoinghi::ui::App;
-use hoinghi::ui::dialogs::FileDialogs;
+use hoinghi::ui::dialogs::{Answer, Ask, FileDialogs};
 
-/// File dialogs that answer from a queue instead of asking a person.
+/// File dialogs that answer from a queue instead of asking a person; an empty queue
+/// cancels. With `unavailable`, no dialog can be shown and the window asks with its own.
 #[derive(Default)]
 pub struct FakeDialogs {
     pub answers: Vec<PathBuf>,
+    pub unavailable: bool,
+    /// The questions asked, in order.
+    pub asked: std::rc::Rc<std::cell::RefCell<Vec<Ask>>>,
 }
 
 impl FileDialogs for FakeDialogs {
-    fn open_conference(&mut self) -> Option<PathBuf> {
-        self.answers.pop()
-    }
-    fn new_conference(&mut self) -> Option<PathBuf> {
-        self.answers.pop()
-    }
-    fn import_file(&mut self) -> Option<PathBuf> {
-        self.answers.pop()
-    }
-    fn save_copy(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.answers.pop()
-    }
-    fn export_file(
-        &mut self,
-        _suggested_name: &str,
-        _format: hoinghi::export::Format,
-    ) -> Option<PathBuf> {
-        self.answers.pop()
+    fn ask(&mut self, ask: &Ask, _start: Option<&std::path::Path>) -> Answer {
+        self.asked.borrow_mut().push(ask.clone());
+        if self.unavailable {
+            return Answer::Unavailable;
+        }
+        self.answers.pop().map_or(Answer::Cancelled, Answer::Chosen)
     }
 }
 

@@ -232,7 +232,9 @@ fn cut_at_word(text: &str, max: usize) -> String {
         .map(|(i, _)| i)
         .next_back()
         .unwrap_or_else(|| head.char_indices().nth(max).map_or(head.len(), |(i, _)| i));
-    head[..cut].trim_end_matches(['.', ' ', '-', ',']).to_owned()
+    head[..cut]
+        .trim_end_matches(['.', ' ', '-', ','])
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -245,13 +247,23 @@ mod name_tests {
         let name = suggested_file_name(long, ListKind::Signin, Options::default(), Format::Pdf);
         let stem = name.strip_suffix(".pdf").unwrap_or_default();
         assert!(stem.chars().count() <= NAME_CHARS, "{name}");
-        assert!(long.contains(stem.split(" - ").nth(1).unwrap_or_default()), "{name}");
+        assert!(
+            long.contains(stem.split(" - ").nth(1).unwrap_or_default()),
+            "{name}"
+        );
         // It ends with a whole word of the conference's name.
         let last = stem.rsplit(' ').next().unwrap_or_default();
-        assert!(long.split([' ', ',']).any(|w| w == last), "{name} ends inside a word");
+        assert!(
+            long.split([' ', ',']).any(|w| w == last),
+            "{name} ends inside a word"
+        );
         assert!(!stem.ends_with(['.', ' ', ',', '-']));
         assert_eq!(cut_at_word("một hai ba", 7), "một hai");
-        assert_eq!(cut_at_word("mộthaiba", 4), "mộth", "one long word is cut where it must");
+        assert_eq!(
+            cut_at_word("mộthaiba", 4),
+            "mộth",
+            "one long word is cut where it must"
+        );
         assert_eq!(cut_at_word("a b.", 10), "a b");
     }
 }

@@ -34,6 +34,8 @@ pub struct Chrome {
     /// Set when a frame panicked: the window then only says so.
     pub crashed: Option<String>,
     toast: Option<Toast>,
+    /// The window's own file dialog, while it asks.
+    pub own_dialog: Option<crate::ui::file_dialog::OwnFileDialog>,
 }
 
 impl Chrome {
@@ -44,6 +46,7 @@ impl Chrome {
             title: String::new(),
             crashed: None,
             toast: None,
+            own_dialog: None,
         }
     }
 
@@ -138,6 +141,22 @@ impl Chrome {
                     });
             }
         });
+    }
+
+    /// The window's own file dialog, while it is open.
+    pub fn own_dialog_ui(&mut self, ctx: &egui::Context, s: &Strings, actions: &mut Vec<Action>) {
+        use crate::ui::file_dialog::Outcome;
+        let Some(dialog) = &mut self.own_dialog else {
+            return;
+        };
+        match dialog.ui(ctx, s) {
+            Some(Outcome::Chosen(path)) => {
+                actions.push(Action::FileChosen(dialog.ask.clone(), path));
+                self.own_dialog = None;
+            }
+            Some(Outcome::Cancelled) => self.own_dialog = None,
+            None => {}
+        }
     }
 
     pub fn toast_ui(&mut self, ctx: &egui::Context, s: &Strings) {

@@ -68,6 +68,7 @@ impl App {
             | A::OpenReadOnly(_)
             | A::DismissLocked
             | A::OpenSample
+            | A::FileChosen(..)
             | A::SaveCopy => self.run_file(action),
             A::ImportChoose(_)
             | A::ImportRead(_)
@@ -215,8 +216,9 @@ impl App {
     /// Opening, creating and copying conference files.
     fn run_file(&mut self, action: Action) -> Result<Outcome> {
         match action {
-            Action::NewConference => self.new_conference()?,
-            Action::OpenConference => self.open_conference(),
+            Action::NewConference => self.ask(crate::ui::dialogs::Ask::NewConference)?,
+            Action::OpenConference => self.ask(crate::ui::dialogs::Ask::OpenConference)?,
+            Action::FileChosen(ask, path) => self.answered(&ask, path)?,
             Action::OpenPath(path) => self.open_path(&path),
             Action::OpenReadOnly(path) => self.open_read_only(&path),
             Action::DismissLocked => self.session.locked_offer = None,
@@ -230,11 +232,7 @@ impl App {
     /// Imports and exports, which run in the background.
     fn run_job(&mut self, action: Action) -> Result<Outcome> {
         match action {
-            Action::ImportChoose(kind) => {
-                if let Some(path) = self.dialogs.import_file() {
-                    self.start_import(kind, path)?;
-                }
-            }
+            Action::ImportChoose(kind) => self.ask(crate::ui::dialogs::Ask::Import(kind))?,
             Action::ImportRead(options) => self.start_read(options)?,
             Action::ImportReplan(choices) => self.start_replan(choices)?,
             Action::ImportApply => self.start_apply()?,

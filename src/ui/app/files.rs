@@ -8,6 +8,8 @@ use crate::error::{Error, Result};
 use crate::store::lock::{FileLock, Lock};
 use crate::store::{Missing, Store};
 use crate::ui::data::Data;
+use crate::ui::dialogs::{Answer, Ask};
+use crate::ui::file_dialog::{self, OwnFileDialog};
 
 const MAX_RECENT: usize = 8;
 
@@ -22,11 +24,14 @@ pub struct Session {
     /// A file another window holds, offered read-only.
     pub locked_offer: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
+    /// The folder of the last file chosen, where the next question starts.
+    pub last_dir: Option<PathBuf>,
 }
 
 impl Session {
-    pub fn new(recent: Vec<PathBuf>) -> Self {
+    pub fn new(recent: Vec<PathBuf>, last_dir: Option<PathBuf>) -> Self {
         Self {
+            last_dir,
             store: None,
             open_error: None,
             data: Data::default(),
@@ -177,20 +182,40 @@ impl App {
         }
     }
 
-    pub(super) fn new_conference(&mut self) -> Result<()> {
-        if let Some(path) = self.dialogs.new_conference() {
-            if path.exists() {
-                return Err(Error::Exists { path });
+    /// Asks a file question: the platform's dialog answers at once, or the window's own
+    /// opens and answers in a later frame.
+    pub(super) fn ask(&mut self, ask: Ask) -> Result<()> {
+        match self.dialogs.ask(&ask, self.session.last_dir.as_deref()) {
+            Answer::Chosen(path) => self.answered(&ask, path),
+            Answer::Cancelled => Ok(()),
+            Answer::Unavailable => {
+                let start = file_dialog::start_folder(self.session.last_dir.as_deref());
+                self.chrome.own_dialog = Some(OwnFileDialog::new(ask, &start));
+                Ok(())
             }
-            self.open_path(&path);
         }
-        Ok(())
     }
 
-    pub(super) fn open_conference(&mut self) {
-        if let Some(path) = self.dialogs.open_conference() {
-            self.open_path(&path);
+    /// Carries on with what the file was asked for.
+    pub(super) fn answered(&mut self, ask: &Ask, path: PathBuf) -> Result<()> {
+        self.session.last_dir = path.parent().map(Path::to_path_buf);
+        match *ask {
+            Ask::OpenConference => self.open_path(&path),
+            Ask::NewConference => {
+                if path.exists() {
+                    return Err(Error::Exists { path });
+                }
+                self.open_path(&path);
+            }
+            Ask::Import(kind) => self.start_import(kind, path)?,
+            Ask::SaveCopy { .. } => {
+                self.session.store()?.save_copy(&path)?;
+                let text = format!("{} {}", self.s().copy_saved, path.display());
+                self.chrome.info(text);
+            }
+            Ask::Export { kind, options, .. } => self.export_to(kind, options, path)?,
         }
+        Ok(())
     }
 
     pub(super) fn open_read_only(&mut self, path: &Path) {
@@ -220,14 +245,9 @@ impl App {
     }
 
     pub(super) fn save_copy(&mut self) -> Result<()> {
-        let name = suggested_copy_name(&self.session.data.conference.name);
-        let store = self.session.store()?;
-        if let Some(dest) = self.dialogs.save_copy(&name) {
-            store.save_copy(&dest)?;
-            let text = format!("{} {}", self.s().copy_saved, dest.display());
-            self.chrome.info(text);
-        }
-        Ok(())
+        self.session.store()?;
+        let suggested = suggested_copy_name(&self.session.data.conference.name);
+        self.ask(Ask::SaveCopy { suggested })
     }
 }
 

@@ -175,17 +175,30 @@ impl App {
         options: crate::export::Options,
         format: crate::export::Format,
     ) -> Result<()> {
-        use crate::export::Source;
-        let reader = Reader::new(self.session.store()?, Source::load)?;
-        let name = crate::export::suggested_file_name(
+        self.session.store()?;
+        let suggested = crate::export::suggested_file_name(
             &self.session.data.conference.name,
             kind,
             options,
             format,
         );
-        let Some(path) = self.dialogs.export_file(&name, format) else {
-            return Ok(());
-        };
+        self.ask(crate::ui::dialogs::Ask::Export {
+            kind,
+            options,
+            format,
+            suggested,
+        })
+    }
+
+    /// Writes a list to `path` (its format from the extension) in the background.
+    pub(super) fn export_to(
+        &mut self,
+        kind: crate::export::ListKind,
+        options: crate::export::Options,
+        path: PathBuf,
+    ) -> Result<()> {
+        use crate::export::Source;
+        let reader = Reader::new(self.session.store()?, Source::load)?;
         self.pages.export.written = None;
         self.pages.export.error = None;
         self.jobs.spawn("export", move |progress| {

@@ -71,7 +71,7 @@ impl App {
 
     fn empty(dialogs: Box<dyn FileDialogs>, persisted: Persisted) -> Self {
         Self {
-            session: Session::new(persisted.recent),
+            session: Session::new(persisted.recent, persisted.last_dir),
             pages: Pages::default(),
             chrome: Chrome::new(persisted.lang),
             desk: DeskController::default(),
@@ -87,6 +87,7 @@ impl App {
         Persisted {
             lang: self.chrome.lang,
             recent: self.session.recent.clone(),
+            last_dir: self.session.last_dir.clone(),
         }
     }
 
@@ -213,6 +214,7 @@ impl App {
         if let Some(path) = &self.session.locked_offer {
             chrome::locked_ui(ui.ctx(), path, s, actions);
         }
+        self.chrome.own_dialog_ui(ui.ctx(), s, actions);
     }
 
     /// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo, unless a text field has the
