@@ -69,9 +69,10 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         Action::UpdateQuestion(id, _) => format!("{} {}", s.verb_edit, question(id).unwrap_or_else(|| s.noun_question.to_owned())),
         Action::DeleteQuestion(id) => format!("{} {}", s.verb_delete, question(id).unwrap_or_else(|| s.noun_question.to_owned())),
         Action::MergeQuestion { id, into_number } => format!(
-            "{} {} → {} {into_number}",
+            "{} {} {} {} {into_number}",
             s.verb_merge,
             question(id).unwrap_or_else(|| s.noun_question.to_owned()),
+            s.word_into,
             s.noun_question
         ),
         Action::UnmergeQuestion(id) => format!("{}: {}", s.verb_unmerge, question(id).unwrap_or_else(|| s.noun_question.to_owned())),
@@ -92,19 +93,21 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         }
         Action::ListAdd { list, name } => of(s.verb_add, list_noun(*list), Some(name.clone())),
         Action::ListRename { list, id, name } => format!(
-            "{} {}: {} → {name}",
+            "{} {}: {} {} {name}",
             s.verb_rename,
             list_noun(*list),
-            entry(*list, id)
+            entry(*list, id),
+            s.word_to
         ),
         Action::ListMove { list, id, .. } => {
             of(s.verb_move, list_noun(*list), Some(entry(*list, id)))
         }
         Action::ListMerge { list, from, into } => format!(
-            "{} {}: {} → {}",
+            "{} {}: {} {} {}",
             s.verb_merge,
             list_noun(*list),
             entry(*list, from),
+            s.word_into,
             entry(*list, into)
         ),
         Action::ListDelete { list, id } => {

@@ -119,6 +119,8 @@ strings! {
     convert_nothing: "Không có ô nào thay đổi với bảng mã này.", "No cell changes with this encoding.";
     convert_go: "Chuyển mã", "Convert";
     verb_convert: "Chuyển mã", "Convert";
+    word_into: "vào", "into";
+    word_to: "thành", "to";
     fd_why: "Máy không mở được hộp chọn tệp của hệ điều hành, nên dùng hộp chọn tệp của ứng dụng.", "The system's file dialog could not be shown, so the app's own is used.";
     fd_name: "Tên tệp", "File name";
     fd_folder: "Thư mục", "Folder";
@@ -136,7 +138,7 @@ strings! {
     import_header_at: "Dòng tiêu đề:", "Header row:";
     import_header_none: "Tệp không có dòng tiêu đề", "The file has no header row";
     import_header_change: "Chọn dòng tiêu đề khác…", "Pick another header row…";
-    import_warning_mark: "⚠ cảnh báo", "⚠ warning";
+    import_warning_mark: "cảnh báo", "warning";
     import_warnings: "cảnh báo", "warnings";
     import_warnings_title: "Cảnh báo (dòng vẫn được nhập, bỏ trống ô này)", "Warnings (the row is imported, this cell left empty)";
     import_legacy_title: "Phát hiện chữ gõ bằng phông cũ; sẽ chuyển sang Unicode:", "Text typed in an old Vietnamese font; it will be converted to Unicode:";
