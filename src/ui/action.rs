@@ -138,6 +138,8 @@ pub enum Action {
     Present(bool),
     /// Switch the window's language.
     SetLanguage(Lang),
+    /// Built-in Vietnamese typing: method and tone style.
+    SetTyping(crate::ui::typing::Settings),
     /// Show another page; with `new_record`, start a blank form there.
     Navigate { page: Page, new_record: bool },
 }

@@ -145,6 +145,7 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::Restore(_)
         | Action::Present(_)
         | Action::SetLanguage(_)
+        | Action::SetTyping(_)
         | Action::Navigate { .. } => return None,
     })
 }

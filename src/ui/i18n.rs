@@ -153,6 +153,10 @@ strings! {
     menu_open_sample: "Mở hội nghị mẫu", "Open the sample conference";
     menu_quit: "Thoát", "Quit";
     language: "Ngôn ngữ", "Language";
+    typing_menu: "Gõ", "Typing";
+    typing_off: "Tắt", "Off";
+    typing_old_style: "Bỏ dấu kiểu cũ (hòa, thủy)", "Old-style tones (hòa, thủy)";
+    typing_hint: "Alt+Z bật hoặc tắt. Tắt đi khi máy đã có Unikey, EVKey hoặc bộ gõ khác. Ô tìm ở bàn đón tiếp không bị đổi.", "Alt+Z turns it on or off. Turn it off when Unikey, EVKey or another input method is on. The desk's search box is never changed.";
     read_only_banner: "Tệp đang mở ở chế độ chỉ đọc: mọi thay đổi đều bị chặn.", "This file is open read-only: changes are blocked.";
     no_file_title: "Chưa mở được tệp hội nghị", "No conference file is open";
     search: "Tìm kiếm", "Search";

@@ -11,6 +11,7 @@ pub mod job;
 pub mod panels;
 pub mod record;
 pub mod theme;
+pub mod typing;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -49,6 +50,9 @@ pub struct Persisted {
     /// The folder of the last file chosen.
     #[serde(default)]
     pub last_dir: Option<PathBuf>,
+    /// Built-in Vietnamese typing (off unless turned on).
+    #[serde(default)]
+    pub typing: typing::Settings,
 }
 
 const STORAGE_KEY: &str = "hoinghi";

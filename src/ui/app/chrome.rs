@@ -14,6 +14,7 @@ use crate::ui::action::Action;
 use crate::ui::data::Data;
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::theme;
+use crate::ui::typing::{self, Method, Typing};
 
 const TOAST_SECS: u64 = 4;
 
@@ -36,11 +37,14 @@ pub struct Chrome {
     toast: Option<Toast>,
     /// The window's own file dialog, while it asks.
     pub own_dialog: Option<crate::ui::file_dialog::OwnFileDialog>,
+    /// Built-in Vietnamese typing.
+    pub typing: Typing,
 }
 
 impl Chrome {
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(lang: Lang, typing: typing::Settings) -> Self {
         Self {
+            typing: Typing::new(typing),
             lang,
             presenting: false,
             title: String::new(),
@@ -129,6 +133,8 @@ impl Chrome {
                             actions.push(Action::SetLanguage(lang));
                         }
                     }
+                    ui.separator();
+                    typing_menu_ui(ui, self.typing.settings, s, actions);
                 });
             });
             if session.store.as_ref().is_some_and(Store::is_read_only) {
@@ -383,4 +389,36 @@ pub fn presentation_ui(ui: &mut Ui, data: &Data, s: &'static Strings, actions: &
                 });
             });
     });
+}
+
+/// The typing switch, like Unikey's V/E: the method in force on the button, the choice
+/// of method and tone style in its menu.
+fn typing_menu_ui(ui: &mut Ui, now: typing::Settings, s: &Strings, actions: &mut Vec<Action>) {
+    let name = |m: Method| match m {
+        Method::Off => s.typing_off,
+        Method::Telex => "Telex",
+        Method::Vni => "VNI",
+    };
+    let button = format!("{}: {}", s.typing_menu, name(now.method));
+    ui.menu_button(button, |ui| {
+        for m in [Method::Off, Method::Telex, Method::Vni] {
+            if ui.radio(now.method == m, name(m)).clicked() {
+                let mut next = now;
+                next.method = m;
+                actions.push(Action::SetTyping(next));
+                ui.close();
+            }
+        }
+        ui.separator();
+        let mut old = now.old_style;
+        if ui.checkbox(&mut old, s.typing_old_style).changed() {
+            actions.push(Action::SetTyping(typing::Settings {
+                old_style: old,
+                ..now
+            }));
+        }
+        ui.label(theme::muted(s.typing_hint).small());
+    })
+    .response
+    .on_hover_text(s.typing_hint);
 }

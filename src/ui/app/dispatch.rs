@@ -87,7 +87,7 @@ impl App {
                 ));
                 Ok(Outcome::Other)
             }
-            A::Present(_) | A::SetLanguage(_) | A::Navigate { .. } => {
+            A::Present(_) | A::SetLanguage(_) | A::SetTyping(_) | A::Navigate { .. } => {
                 self.run_window(&action);
                 Ok(Outcome::Other)
             }
@@ -293,6 +293,7 @@ impl App {
                 }
             }
             Action::SetLanguage(lang) => self.chrome.lang = lang,
+            Action::SetTyping(settings) => self.chrome.typing.set(settings),
             Action::Navigate { page, new_record } => {
                 self.pages.page = page;
                 if new_record && let Some(p) = self.pages.record(page) {

@@ -73,7 +73,7 @@ impl App {
         Self {
             session: Session::new(persisted.recent, persisted.last_dir),
             pages: Pages::default(),
-            chrome: Chrome::new(persisted.lang),
+            chrome: Chrome::new(persisted.lang, persisted.typing),
             desk: DeskController::default(),
             jobs: Jobs::default(),
             snapshots: Snapshots::new(crate::paths::data_dir().join("backups")),
@@ -88,6 +88,7 @@ impl App {
             lang: self.chrome.lang,
             recent: self.session.recent.clone(),
             last_dir: self.session.last_dir.clone(),
+            typing: self.chrome.typing.settings,
         }
     }
 
@@ -173,6 +174,8 @@ impl App {
             !std::mem::take(&mut self.panic_next_frame),
             "test panic requested"
         );
+        // Before any widget reads this frame's keys.
+        self.chrome.typing.preprocess(ui.ctx());
         self.jobs.ctx = Some(ui.ctx().clone());
         self.snapshot_tick();
         self.poll_job();

@@ -143,6 +143,7 @@ impl DeskPanel {
         let resp = ui
             .add(
                 egui::TextEdit::singleline(&mut self.query)
+                    .id(crate::ui::typing::untouched_field())
                     .font(egui::FontId::proportional(26.0))
                     .hint_text(s.desk_hint)
                     .desired_width(f32::INFINITY),
