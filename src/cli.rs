@@ -22,6 +22,12 @@ pub struct Cli {
     /// Conference file to open in the window (default: the one in the data folder).
     pub file: Option<PathBuf>,
 
+    /// The graphics renderer of the window: glow (OpenGL) or wgpu (DirectX 12, Vulkan or
+    /// GL). Without it the window tries both, the one that suits the platform first;
+    /// the variable `HOINGHI_RENDERER` does the same.
+    #[arg(long, value_enum)]
+    pub renderer: Option<RendererArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -86,6 +92,22 @@ pub enum Command {
 }
 
 /// The record kinds `list` knows.
+/// The window's renderer, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RendererArg {
+    Glow,
+    Wgpu,
+}
+
+impl From<RendererArg> for crate::ui::renderer::Renderer {
+    fn from(r: RendererArg) -> Self {
+        match r {
+            RendererArg::Glow => Self::Glow,
+            RendererArg::Wgpu => Self::Wgpu,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Kind {
     Attendees,

@@ -1,5 +1,9 @@
 //! Entry point: run a headless command, or open the window on a conference file.
 
+// No console window behind the app when it is started from the Start menu; a command
+// typed in a terminal attaches to that terminal instead (`attach_console`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -11,6 +15,7 @@ use hoinghi::cli::Cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    attach_console();
     let cli = Cli::parse();
     hoinghi::logs::install_panic_hook();
     let result = if let Some(command) = cli.command {
@@ -19,7 +24,7 @@ fn main() -> ExitCode {
         let file = cli
             .file
             .unwrap_or_else(hoinghi::paths::default_conference_file);
-        hoinghi::ui::run(file)
+        hoinghi::ui::run(&file, cli.renderer.map(Into::into))
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -29,3 +34,22 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Lets a command typed in a Windows terminal print there. Output redirected to a file or
+/// a pipe already has its handles and is left alone.
+#[cfg(windows)]
+#[allow(unsafe_code)] // two Win32 calls, no memory handed over
+fn attach_console() {
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE,
+    };
+    // SAFETY: both calls take plain values and only change this process's console.
+    unsafe {
+        if GetStdHandle(STD_OUTPUT_HANDLE).is_null() {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_console() {}

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod job;
 pub mod panels;
 pub mod record;
+pub mod renderer;
 pub mod theme;
 pub mod typing;
 pub mod widgets;
@@ -57,8 +58,9 @@ pub struct Persisted {
 
 const STORAGE_KEY: &str = "hoinghi";
 
-/// Opens the window on a conference file (created when missing).
-pub fn run(file: PathBuf) -> anyhow::Result<()> {
+/// Opens the window on a conference file (created when missing), with `forced` renderer
+/// or, by default, the first of both that can draw on this machine.
+pub fn run(file: &std::path::Path, forced: Option<renderer::Renderer>) -> anyhow::Result<()> {
     // The windowing crates warn about every odd key or monitor: keep only their errors.
     let quiet = [
         ("winit", tracing::Level::ERROR),
@@ -66,19 +68,50 @@ pub fn run(file: PathBuf) -> anyhow::Result<()> {
         ("egui_glow", tracing::Level::WARN),
         ("egui_wgpu", tracing::Level::WARN),
         ("wgpu", tracing::Level::ERROR),
+        ("wgpu_hal", tracing::Level::ERROR),
+        ("wgpu_core", tracing::Level::ERROR),
+        ("naga", tracing::Level::ERROR),
     ];
-    if let Err(e) = crate::logs::init(&crate::paths::data_dir(), &quiet) {
+    let data_dir = crate::paths::data_dir();
+    if let Err(e) = crate::logs::init(&data_dir, &quiet) {
         eprintln!("Không ghi được nhật ký: {e}");
     }
+    let memory = renderer::Memory::new(&data_dir);
+    let forced = forced.or_else(|| {
+        std::env::var(renderer::ENV)
+            .ok()
+            .and_then(|name| renderer::parse(&name))
+    });
+    if let Some(crashed) = memory.crashed() {
+        tracing::warn!("the last start with {crashed} ended before drawing: trying it last");
+    }
+    let order = renderer::order(forced, memory.remembered(), memory.crashed());
+    let result =
+        renderer::run_first_that_starts(&order, &memory, |r| start_window(file, r, &memory));
+    result.map_err(|reasons| anyhow::anyhow!(renderer::tell_none_started(&reasons)))
+}
+
+/// One try at opening the window with renderer `r`.
+fn start_window(
+    file: &std::path::Path,
+    r: renderer::Renderer,
+    memory: &renderer::Memory,
+) -> renderer::Attempt {
+    let drawn = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let options = eframe::NativeOptions {
+        renderer: r,
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([1000.0, 620.0])
             .with_title("hoinghi")
-            .with_app_id("hoinghi"),
+            .with_app_id("hoinghi")
+            .with_icon(std::sync::Arc::new(icon())),
         ..Default::default()
     };
-    eframe::run_native(
+    let file = file.to_owned();
+    let window_drawn = std::sync::Arc::clone(&drawn);
+    let memory_for_window = memory.clone();
+    let result = eframe::run_native(
         "hoinghi",
         options,
         Box::new(move |cc| {
@@ -87,22 +120,55 @@ pub fn run(file: PathBuf) -> anyhow::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, STORAGE_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(App::open(
-                &file,
-                Box::<dialogs::NativeDialogs>::default(),
-                persisted,
-            )))
+            let app = App::open(&file, Box::<dialogs::NativeDialogs>::default(), persisted);
+            Ok(Box::new(Window {
+                app,
+                renderer: r,
+                frames: 0,
+                drawn: window_drawn,
+                memory: memory_for_window,
+            }))
         }),
-    )
-    .map_err(|e| anyhow::anyhow!("không mở được cửa sổ: {e}"))
+    );
+    let drawn = drawn.load(std::sync::atomic::Ordering::SeqCst);
+    match result {
+        Ok(()) => renderer::Attempt::Done(Ok(())),
+        Err(e) if drawn => renderer::Attempt::Done(Err(e.to_string())),
+        Err(e) => renderer::Attempt::NoStart(e.to_string()),
+    }
 }
 
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.guarded_frame_ui(ui);
+/// The app's icon for the window and the taskbar.
+fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
+        .unwrap_or_default()
+}
+
+/// The app inside eframe, and the signal that the renderer drew.
+struct Window {
+    app: App,
+    renderer: renderer::Renderer,
+    frames: u32,
+    drawn: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    memory: renderer::Memory,
+}
+
+impl eframe::App for Window {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.guarded_frame_ui(ui);
+        // The second frame means the first was painted.
+        self.frames += 1;
+        if self.frames == 1 {
+            ui.ctx().request_repaint();
+        } else if self.frames == 2 {
+            self.drawn.store(true, std::sync::atomic::Ordering::SeqCst);
+            self.memory.drew(self.renderer);
+            tracing::info!("first frame drawn with {}", self.renderer);
+        }
+        let _ = frame;
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+        eframe::set_value(storage, STORAGE_KEY, &self.app.persisted());
     }
 }

@@ -132,7 +132,7 @@ impl Typing {
                 ..
             } if ends_word(*key, *modifiers) => self.keys.clear(),
             Event::PointerButton { pressed: true, .. } | Event::Paste(_) | Event::Ime(_) => {
-                self.keys.clear()
+                self.keys.clear();
             }
             _ => {}
         }
