@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::{date, money};
 use crate::error::Result;
+use crate::store::lock::{FileLock, Lock};
 use crate::store::{Missing, Store};
 
 /// hoinghi — the organisers' desk for a conference, offline.
@@ -310,8 +311,30 @@ pub fn run(command: Command) -> Result<()> {
     }
 }
 
+/// Opens a conference file to write, refusing one a window or a host holds: two writers
+/// would each think their view of the file current. Where no lock file can be made
+/// (read-only folder) SQLite's own locking is all there is, as in the window.
+fn open_to_write(db: &Path) -> Result<(Store, Option<FileLock>)> {
+    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| crate::error::Error::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+    }
+    let lock = match FileLock::try_acquire(db) {
+        Lock::Acquired(lock) => Some(lock),
+        Lock::HeldElsewhere => {
+            return Err(crate::error::Error::HeldElsewhere {
+                path: db.to_owned(),
+            });
+        }
+        Lock::Unavailable(_) => None,
+    };
+    Ok((Store::open(db, Missing::Create)?, lock))
+}
+
 fn demo(db: &Path) -> Result<()> {
-    let store = Store::open(db, Missing::Create)?;
+    let (store, _lock) = open_to_write(db)?;
     let s = crate::demo::fill(&store)?;
     eprintln!(
         "Đã tạo hội nghị mẫu trong {}: {} đại biểu, {} câu hỏi, {} quà tặng, {} khen thưởng.",
@@ -609,7 +632,7 @@ fn import(args: &ImportArgs) -> Result<()> {
         eprintln!("Chạy thử: tệp hội nghị không thay đổi.");
         s
     } else {
-        let store = Store::open(&args.db, Missing::Create)?;
+        let (store, _lock) = open_to_write(&args.db)?;
         crate::import::apply(
             &store,
             &plan,

@@ -21,3 +21,30 @@ pub fn default_conference_file() -> PathBuf {
 pub fn sample_conference_file() -> PathBuf {
     data_dir().join("hoi-nghi-mau.sqlite")
 }
+
+/// The form of `path` to hand to `SQLite`. Windows refuses paths of 260 characters or
+/// more unless they are written in the long form (`\\?\C:\…`); Rust's standard library
+/// writes that form for its own calls, `SQLite` does not. Its `-journal` and `-wal` files
+/// add 8 characters, so the long form starts well before the limit.
+pub fn for_sqlite(path: &std::path::Path) -> std::borrow::Cow<'_, std::path::Path> {
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::{OsStrExt as _, OsStringExt as _};
+        const LONG: usize = 200;
+        let wide: Vec<u16> = path.as_os_str().encode_wide().collect();
+        let prefix = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+        if wide.len() >= LONG
+            && !wide.starts_with(&prefix(r"\\?\"))
+            && let Ok(full) = std::path::absolute(path)
+        {
+            let full: Vec<u16> = full.as_os_str().encode_wide().collect();
+            // \\server\share\… becomes \\?\UNC\server\share\…
+            let long = match full.strip_prefix(prefix(r"\\").as_slice()) {
+                Some(rest) => [prefix(r"\\?\UNC\").as_slice(), rest].concat(),
+                None => [prefix(r"\\?\").as_slice(), &full].concat(),
+            };
+            return std::borrow::Cow::Owned(std::ffi::OsString::from_wide(&long).into());
+        }
+    }
+    std::borrow::Cow::Borrowed(path)
+}

@@ -66,7 +66,7 @@ impl Store {
         if exists {
             inspect(path)?;
         }
-        let conn = Connection::open(path)?;
+        let conn = Connection::open(crate::paths::for_sqlite(path))?;
         let mut store = Self {
             conn,
             path: Some(path.to_owned()),
@@ -91,7 +91,7 @@ impl Store {
             });
         }
         let conn = Connection::open_with_flags(
-            path,
+            crate::paths::for_sqlite(path),
             OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI,
@@ -221,7 +221,7 @@ impl Store {
         self.conn
             .backup(
                 rusqlite::MAIN_DB,
-                &tmp,
+                crate::paths::for_sqlite(&tmp),
                 None::<fn(rusqlite::backup::Progress)>,
             )
             .map_err(Error::from)
@@ -317,7 +317,7 @@ fn inspect(path: &Path) -> Result<i64> {
         },
     };
     let conn = Connection::open_with_flags(
-        path,
+        crate::paths::for_sqlite(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(corrupt)?;
