@@ -313,7 +313,7 @@ pub fn run(command: Command) -> Result<()> {
 
 /// Opens a conference file to write, refusing one a window or a host holds: two writers
 /// would each think their view of the file current. Where no lock file can be made
-/// (read-only folder) SQLite's own locking is all there is, as in the window.
+/// (read-only folder) `SQLite`'s own locking is all there is, as in the window.
 fn open_to_write(db: &Path) -> Result<(Store, Option<FileLock>)> {
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| crate::error::Error::Io {

@@ -56,7 +56,7 @@ fn run_and_kill(db: &Path, ms: u64, acked: &mut Acked) {
             line.clear();
         }
     });
-    let first = rx.recv_timeout(Duration::from_secs(60));
+    let first = rx.recv_timeout(Duration::from_mins(1));
     std::thread::sleep(Duration::from_millis(ms));
     child.kill().unwrap();
     child.wait().unwrap();

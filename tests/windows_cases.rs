@@ -92,7 +92,7 @@ fn a_vietnamese_user_folder_with_spaces() {
 }
 
 /// A path beyond 260 characters: Windows refuses it unless every call is made for
-/// long paths (Rust's standard library does; SQLite is given one it can open).
+/// long paths (Rust's standard library does; `SQLite` is given one it can open).
 #[test]
 fn a_path_longer_than_260_characters() {
     let root = tempfile::tempdir().unwrap();

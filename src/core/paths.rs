@@ -3,13 +3,29 @@
 use std::path::PathBuf;
 
 /// The data folder: `%APPDATA%\hoinghi\hoinghi\data` on Windows,
-/// `~/.local/share/hoinghi` on Linux. `HOINGHI_DATA_DIR` overrides it (tests, portable use).
+/// `~/.local/share/hoinghi` on Linux; a `data` folder beside the exe in a portable copy.
+/// `HOINGHI_DATA_DIR` overrides it (tests, another folder).
 pub fn data_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("HOINGHI_DATA_DIR") {
         return PathBuf::from(dir);
     }
+    if let Some(dir) = portable_dir() {
+        return dir;
+    }
     directories::ProjectDirs::from("vn", "hoinghi", "hoinghi")
         .map_or_else(|| PathBuf::from("."), |p| p.data_dir().to_owned())
+}
+
+/// The marker of a portable copy: beside the exe, it keeps the data in a `data` folder
+/// there (a USB stick, a folder copied from laptop to laptop) instead of the user's profile.
+pub const PORTABLE_MARKER: &str = "hoinghi-portable.txt";
+
+fn portable_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?;
+    dir.join(PORTABLE_MARKER)
+        .is_file()
+        .then(|| dir.join("data"))
 }
 
 /// The conference file opened when `hoinghi` is started with no argument.

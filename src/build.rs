@@ -2,7 +2,7 @@
 //! installer's shortcuts). Other targets need nothing.
 
 fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/build.rs");
     println!("cargo:rerun-if-changed=assets/icon.ico");
     // The target, not the machine building: the Windows exe is cross-built on Linux.
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
