@@ -74,6 +74,7 @@ fn source(n: usize) -> Source {
                 protocol_order: None,
             },
             checked_in_at: (i % 3 == 0).then(|| "2026-11-26T00:30:00Z".to_owned()),
+            checked_in_desk: None,
             created_at: String::new(),
             updated_at: String::new(),
         })

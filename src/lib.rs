@@ -11,4 +11,6 @@ pub mod logs;
 pub mod stress;
 pub mod ui;
 
-pub use hoinghi_core::{Error, Result, demo, domain, error, export, import, paths, store, text};
+pub use hoinghi_core::{
+    Error, Result, demo, domain, error, export, import, paths, store, sync, text,
+};

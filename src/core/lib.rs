@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod paths;
 pub mod store;
+pub mod sync;
 pub mod text;
 
 pub use error::{Error, Result};

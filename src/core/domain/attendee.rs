@@ -39,6 +39,9 @@ pub struct Attendee {
     pub data: AttendeeData,
     /// When the attendee was checked in at the door (RFC 3339), if they were.
     pub checked_in_at: Option<String>,
+    /// The desk that checked them in, when it was not this window.
+    #[serde(default)]
+    pub checked_in_desk: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }

@@ -10,7 +10,7 @@ use crate::text::Query;
 
 const COLUMNS: &str =
     "id, full_name, gender, birth_year, rank, position, unit, district, group_name,
-    phone, note, checked_in_at, created_at, updated_at, protocol_order";
+    phone, note, checked_in_at, created_at, updated_at, protocol_order, checked_in_desk";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
     Ok(Attendee {
@@ -29,6 +29,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
             protocol_order: r.get(14)?,
         },
         checked_in_at: r.get(11)?,
+        checked_in_desk: r.get(15)?,
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
     })
@@ -163,7 +164,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             items.push(from_row(r)?);
-            keys.push(r.get(15)?);
+            keys.push(r.get(16)?);
         }
         Ok((items, keys))
     }
@@ -177,7 +178,7 @@ impl Store {
         let mut out = Vec::new();
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let key: String = row.get(15)?;
+            let key: String = row.get(16)?;
             if q.matches(&key) {
                 out.push(from_row(row)?);
             }
@@ -192,7 +193,7 @@ impl Store {
             .query_row(
                 &format!("SELECT {COLUMNS}, search_key FROM attendee WHERE id = ?1"),
                 [id],
-                |r| Ok((from_row(r)?, r.get(15)?)),
+                |r| Ok((from_row(r)?, r.get(16)?)),
             )
             .optional()?)
     }
@@ -262,12 +263,17 @@ impl Store {
         }
     }
 
-    /// Records (or with `None`, clears) the check-in time of an attendee.
+    /// Records (or with `None`, clears) the check-in time of an attendee, made here.
     pub fn set_checked_in(&self, id: &str, at: Option<&str>) -> Result<()> {
+        self.set_checked_in_by(id, at, None)
+    }
+
+    /// Records (or clears) a check-in and the desk that made it (`None`: this window).
+    pub fn set_checked_in_by(&self, id: &str, at: Option<&str>, desk: Option<&str>) -> Result<()> {
         self.writable()?;
         let n = self.conn.execute(
-            "UPDATE attendee SET checked_in_at = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, at, now()],
+            "UPDATE attendee SET checked_in_at = ?2, checked_in_desk = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, at, desk, now()],
         )?;
         if n == 0 {
             Err(Error::NotFound(id.to_owned()))
@@ -290,27 +296,31 @@ impl Store {
     /// Starts adding many attendees inside the open change (an import; see
     /// [`Store::change`]). Call [`BulkAttendees::finish`] before the change ends.
     pub fn bulk_attendees<'d>(&self) -> Result<BulkAttendees<'_, 'd>> {
-        let trigger = self.set_aside_insert_trigger("attendee")?;
+        let triggers = vec![
+            self.set_aside_insert_trigger("attendee")?,
+            self.set_aside_trigger("sync_attendee_insert")?,
+        ];
         Ok(BulkAttendees {
             store: self,
             stamp: now(),
             batch: Vec::with_capacity(BulkAttendees::BATCH),
             added: BulkInserts::new("attendee"),
-            trigger: Some(trigger),
+            triggers,
         })
     }
 }
 
 /// Many attendees added in one change: 64 rows to a statement, their removal recorded
 /// as one undo step per thousand, and the per-row insert trigger set aside meanwhile
-/// (`SQLite` runs it for every row even when it records nothing: 0.2 s per 100,000).
+/// (`SQLite` runs it for every row even when it records nothing: 0.2 s per 100,000), and
+/// so is the change feed's: one "everything changed" entry stands for all the rows.
 /// Dropped unfinished, the change's rollback takes all of it back, the trigger included.
 pub struct BulkAttendees<'s, 'd> {
     store: &'s Store,
     stamp: String,
     batch: Vec<Keyed<'d>>,
     added: BulkInserts,
-    trigger: Option<super::history::SetAside>,
+    triggers: Vec<super::history::SetAside>,
 }
 
 impl<'d> BulkAttendees<'_, 'd> {
@@ -337,9 +347,12 @@ impl<'d> BulkAttendees<'_, 'd> {
     pub fn finish(mut self) -> Result<()> {
         self.flush()?;
         self.added.flush(self.store)?;
-        if let Some(t) = self.trigger.take() {
+        for t in std::mem::take(&mut self.triggers) {
             self.store.restore_trigger(t)?;
         }
+        self.store
+            .conn
+            .execute("INSERT INTO sync_change (attendee_id) VALUES (NULL)", [])?;
         Ok(())
     }
 }

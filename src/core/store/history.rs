@@ -163,10 +163,15 @@ impl Store {
                 "set_aside_insert_trigger needs an open change".into(),
             ));
         }
-        let name = format!("{table}_history_insert");
+        self.set_aside_trigger(&format!("{table}_history_insert"))
+    }
+
+    /// Takes one trigger out for the rest of the open change (see
+    /// [`Store::set_aside_insert_trigger`]).
+    pub(crate) fn set_aside_trigger(&self, name: &str) -> Result<SetAside> {
         let sql: String = self.conn.query_row(
             "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-            [&name],
+            [name],
             |r| r.get(0),
         )?;
         self.conn.execute_batch(&format!("DROP TRIGGER {name}"))?;

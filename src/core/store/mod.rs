@@ -46,6 +46,15 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// A fresh id for a record: a UUID (v7: time-ordered, with 74 random bits), so files
 /// from several laptops can be merged, and a bulk import appends to the index in order.
+/// Adds an attendee under an id chosen elsewhere (a desk's walk-in).
+pub(crate) fn insert_attendee(
+    conn: &Connection,
+    id: &str,
+    d: &crate::domain::AttendeeData,
+) -> crate::error::Result<()> {
+    attendees::insert(conn, id, d, &now())
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
@@ -132,7 +141,7 @@ impl Store {
         &self.conn
     }
 
-    fn writable(&self) -> Result<()> {
+    pub(crate) fn writable(&self) -> Result<()> {
         if self.read_only {
             Err(Error::ReadOnly)
         } else {

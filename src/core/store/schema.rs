@@ -126,6 +126,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v3_history.sql"),
     // 4: protocol order: the ladder of offices and places fixed by hand.
     include_str!("schema_v4_protocol.sql"),
+    // 5: several desks: who checked in where, the change feed, paired desks, their actions.
+    include_str!("schema_v5_desks.sql"),
 ];
 
 /// The schema version this build writes.
