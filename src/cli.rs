@@ -66,6 +66,42 @@ pub enum Command {
         #[arg(long, value_enum)]
         sort: Option<SortArg>,
     },
+    /// Open a conference file to other desks on the local network, without a window.
+    /// Prints its addresses and a pairing code (`code` on standard input makes a new one).
+    Serve {
+        #[arg(long)]
+        db: PathBuf,
+        /// The port to listen on (default 47650, or any free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// How long a pairing code lasts, in seconds.
+        #[arg(long, default_value_t = 300, hide = true)]
+        code_ttl: u64,
+    },
+    /// Run a check-in desk without a window, driven by lines on standard input
+    /// (`checkin ID`, `undo ID ACTION`, `status`, `wait-synced`, `export FILE`, `quit`).
+    /// Pairs first when given the host's address and code.
+    Desk {
+        /// The desk's own folder: its pairing, its copy of the list and its outbox.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The host's address (192.168.1.5:47650).
+        #[arg(long, requires = "code")]
+        host: Option<String>,
+        /// The pairing code the host shows.
+        #[arg(long, requires = "host")]
+        code: Option<String>,
+        /// The desk's name ("Bàn 2 – khối xã").
+        #[arg(long, default_value = "Bàn")]
+        name: String,
+    },
+    /// Apply a desk's file of check-ins (saved on the desk when there was no network):
+    /// each once, clashes listed.
+    DeskFile {
+        file: PathBuf,
+        #[arg(long)]
+        db: PathBuf,
+    },
     /// Check people in and import batches until killed (the crash tests' worker).
     #[command(hide = true)]
     Stress {
@@ -287,6 +323,16 @@ pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Demo { db } => demo(&db),
         Command::Stress { db, batch, steps } => crate::stress::run(&db, batch, steps),
+        Command::Serve { db, port, code_ttl } => {
+            crate::cli_desks::serve(&db, port, std::time::Duration::from_secs(code_ttl))
+        }
+        Command::Desk {
+            dir,
+            host,
+            code,
+            name,
+        } => crate::cli_desks::desk(&dir, host.as_deref().zip(code.as_deref()), &name),
+        Command::DeskFile { file, db } => crate::cli_desks::desk_file(&file, &db),
         Command::Stats { db, json } => stats(&db, json),
         Command::Import(args) => import(&args),
         Command::List {
@@ -314,7 +360,7 @@ pub fn run(command: Command) -> Result<()> {
 /// Opens a conference file to write, refusing one a window or a host holds: two writers
 /// would each think their view of the file current. Where no lock file can be made
 /// (read-only folder) `SQLite`'s own locking is all there is, as in the window.
-fn open_to_write(db: &Path) -> Result<(Store, Option<FileLock>)> {
+pub(crate) fn open_to_write(db: &Path) -> Result<(Store, Option<FileLock>)> {
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| crate::error::Error::Io {
             path: dir.to_owned(),

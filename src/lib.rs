@@ -6,7 +6,9 @@
 //! re-exported here so tests and benchmarks name one crate.
 
 pub mod cli;
+mod cli_desks;
 pub mod logs;
+pub mod net;
 #[doc(hidden)]
 pub mod stress;
 pub mod ui;

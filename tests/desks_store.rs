@@ -122,7 +122,7 @@ fn a_desk_undoes_its_own_check_in_and_adds_walk_ins() {
         "Bàn 2",
         Op::WalkIn {
             attendee: hoinghi::store::new_id(),
-            data: common::attendee("Lê Văn Khách", "Công an xã Mới"),
+            data: Box::new(common::attendee("Lê Văn Khách", "Công an xã Mới")),
             at: "2026-12-02T01:10:00Z".into(),
         },
     );

@@ -48,6 +48,10 @@ pub enum Error {
     #[error("Dữ liệu không hợp lệ: {0}")]
     Invalid(String),
 
+    /// A host or desk could not do what was asked (network, pairing); said in words.
+    #[error("{0}")]
+    Desks(String),
+
     #[error("Tệp đang mở ở chế độ chỉ đọc; không thể ghi thay đổi.")]
     ReadOnly,
 

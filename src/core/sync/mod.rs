@@ -11,9 +11,11 @@
 //! The network that carries all this lives in the app (`net`); this module is the part
 //! that touches the files, so the host, a desk, the command line and the tests share it.
 
+mod file;
 mod host;
 mod mirror;
 mod op;
 
-pub use host::{Changed, DeskRow};
+pub use file::DeskFile;
+pub use host::{Changed, DeskRow, HOST_DESK};
 pub use op::{Ack, Action, Clash, Op, Outcome};

@@ -15,7 +15,7 @@ pub enum Op {
     /// Someone not on the list, added under an id the desk chose, and checked in.
     WalkIn {
         attendee: String,
-        data: AttendeeData,
+        data: Box<AttendeeData>,
         at: String,
     },
 }

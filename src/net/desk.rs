@@ -1,0 +1,401 @@
+//! A desk: paired once with a host, then a thread that keeps its copy of the list in
+//! step with the host and sends what the desk did, reconnecting whenever it can.
+//!
+//! The desk's window (or `hoinghi desk`) writes its check-ins to its copy and outbox at
+//! once; this thread only carries them. Losing the network, the host or the desk's own
+//! power loses nothing: the outbox is on disk until the host acknowledges it.
+
+use std::collections::HashSet;
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::pairing;
+use super::proto::{self, LARGE, Link, Msg, VERSION};
+use super::tls::{self, ClientStream};
+use crate::store::{Missing, Store};
+
+/// What a desk remembers of its host (in its folder, `desk.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskLink {
+    pub desk_id: String,
+    pub name: String,
+    pub conference: String,
+    /// The host's certificate, by SHA-256 (base64): the only one this desk trusts.
+    pub host_fingerprint: String,
+    pub token: String,
+    /// Where the host was reached, the last that worked first.
+    pub addrs: Vec<SocketAddr>,
+}
+
+const LINK_FILE: &str = "desk.json";
+const MIRROR_FILE: &str = "ban-diem-danh.sqlite";
+
+impl DeskLink {
+    pub fn load(dir: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(dir.join(LINK_FILE)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    pub fn save(&self, dir: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let tmp = dir.join(format!("{LINK_FILE}.tmp"));
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(self).map_err(io::Error::other)?,
+        )?;
+        std::fs::rename(tmp, dir.join(LINK_FILE))
+    }
+
+    /// The desk's copy of the list.
+    pub fn mirror(dir: &Path) -> PathBuf {
+        dir.join(MIRROR_FILE)
+    }
+
+    fn pin(&self) -> io::Result<[u8; 32]> {
+        proto::unb64(&self.host_fingerprint)?
+            .try_into()
+            .map_err(|_| io::Error::other("bad fingerprint"))
+    }
+}
+
+/// Pairing refused: the words the desk's staff read.
+fn refused(reason: impl Into<String>) -> io::Error {
+    io::Error::new(io::ErrorKind::PermissionDenied, reason.into())
+}
+
+const WRONG_CODE: &str = "Mã ghép nối không đúng, hoặc máy này không phải máy chủ của hội nghị.";
+
+/// Pairs this desk (`dir` is its folder) with the host at `addr` by the code it shows.
+///
+/// # Errors
+/// The host cannot be reached, refuses (no code open, expired), or the code is wrong
+/// or the machine is not the host (`PermissionDenied`, in words for the desk's staff).
+pub fn pair(addr: SocketAddr, code: &str, name: &str, dir: &Path) -> io::Result<DeskLink> {
+    let desk_id = DeskLink::load(dir)
+        .map_or_else(|| proto::b64(&pairing::random_bytes()[..16]), |l| l.desk_id);
+    let tls = tls::connect(addr, tls::client_config(None)?)
+        .map_err(|e| io::Error::new(e.kind(), format!("Không kết nối được tới {addr}: {e}")))?;
+    let fp = tls::peer_fingerprint(&tls.conn).ok_or_else(|| refused(WRONG_CODE))?;
+    let t = pairing::Transcript {
+        cert_fp: fp,
+        exporter: tls::channel_binding(&tls.conn)?,
+        desk_id: desk_id.as_bytes().to_vec(),
+    };
+    let mut link = Link::new(tls);
+    let (state, msg_a) = pairing::desk_start(code, &t);
+    link.send(&Msg::Pair {
+        v: VERSION,
+        desk_id: desk_id.clone(),
+        name: name.to_owned(),
+        pake: proto::b64(&msg_a),
+    })?;
+    let (msg_b, host_tag) = match link.recv(Duration::from_secs(10))? {
+        Some(Msg::PairReply { pake, confirm }) => (proto::unb64(&pake)?, proto::unb64(&confirm)?),
+        Some(Msg::Denied { reason }) => return Err(refused(reason)),
+        _ => return Err(refused(WRONG_CODE)),
+    };
+    let desk_tag = pairing::desk_finish(state, &t, &msg_a, &msg_b, &host_tag)
+        .ok_or_else(|| refused(WRONG_CODE))?;
+    link.send(&Msg::PairConfirm {
+        confirm: proto::b64(&desk_tag),
+    })?;
+    let (token, conference) = match link.recv(Duration::from_secs(10))? {
+        Some(Msg::Paired { token, conference }) => (token, conference),
+        Some(Msg::Denied { reason }) => return Err(refused(reason)),
+        _ => return Err(refused(WRONG_CODE)),
+    };
+    link.close();
+    let desk = DeskLink {
+        desk_id,
+        name: name.to_owned(),
+        conference,
+        host_fingerprint: proto::b64(&fp),
+        token,
+        addrs: vec![addr],
+    };
+    desk.save(dir)?;
+    Ok(desk)
+}
+
+/// Where the desk stands with its host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    Connecting,
+    Online,
+    /// Not reached; why, in words.
+    Offline(String),
+    /// The host removed this desk (or forgot it): it must pair again.
+    Removed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Status {
+    pub state: State,
+    /// Actions waiting for the host.
+    pub pending: usize,
+    pub since: Instant,
+    /// Clashes the host reported to this desk.
+    pub clashes: usize,
+}
+
+type Notify = Box<dyn Fn() + Send + Sync>;
+
+/// The desk's connection thread; stopped when dropped.
+pub struct DeskClient {
+    status: Arc<Mutex<Status>>,
+    stop: Arc<AtomicBool>,
+    nudge: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl DeskClient {
+    /// Starts following the host for the desk in `dir`; `notify` runs when the copy or
+    /// the status changed (the window repaints).
+    pub fn start(
+        dir: &Path,
+        link: DeskLink,
+        notify: impl Fn() + Send + Sync + 'static,
+    ) -> io::Result<Self> {
+        let mirror =
+            Store::open(&DeskLink::mirror(dir), Missing::Create).map_err(io::Error::other)?;
+        let status = Arc::new(Mutex::new(Status {
+            state: State::Connecting,
+            pending: mirror.pending().unwrap_or_default(),
+            since: Instant::now(),
+            clashes: 0,
+        }));
+        let stop = Arc::new(AtomicBool::new(false));
+        let nudge = Arc::new(AtomicBool::new(false));
+        let runner = Runner {
+            dir: dir.to_owned(),
+            link,
+            mirror,
+            status: Arc::clone(&status),
+            stop: Arc::clone(&stop),
+            nudge: Arc::clone(&nudge),
+            notify: Box::new(notify),
+        };
+        let thread = std::thread::Builder::new()
+            .name("desk-link".into())
+            .spawn(move || runner.run())?;
+        Ok(Self {
+            status,
+            stop,
+            nudge,
+            thread: Some(thread),
+        })
+    }
+
+    pub fn status(&self) -> Status {
+        lock(&self.status).clone()
+    }
+
+    /// Something was done at the desk: send it now.
+    pub fn nudge(&self) {
+        self.nudge.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Drop for DeskClient {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+struct Runner {
+    dir: PathBuf,
+    link: DeskLink,
+    mirror: Store,
+    status: Arc<Mutex<Status>>,
+    stop: Arc<AtomicBool>,
+    nudge: Arc<AtomicBool>,
+    notify: Notify,
+}
+
+const TICK: Duration = Duration::from_millis(5);
+const SILENT: Duration = Duration::from_secs(15);
+const PING: Duration = Duration::from_secs(5);
+
+impl Runner {
+    fn set(&self, state: State) {
+        let changed = {
+            let mut s = lock(&self.status);
+            let changed = s.state != state;
+            if changed {
+                s.state = state;
+                s.since = Instant::now();
+            }
+            s.pending = self.mirror.pending().unwrap_or(s.pending);
+            changed
+        };
+        if changed {
+            (self.notify)();
+        }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    fn run(mut self) {
+        let mut wait = Duration::from_millis(250);
+        while !self.stopped() {
+            match self.connect() {
+                Ok(link) => {
+                    wait = Duration::from_millis(250);
+                    match self.follow(link) {
+                        Ok(()) => {}
+                        Err(e) => {
+                            tracing::info!("desk lost its host: {e}");
+                            self.set(State::Offline(e.to_string()));
+                        }
+                    }
+                }
+                Err(e) => self.set(State::Offline(e.to_string())),
+            }
+            if matches!(lock(&self.status).state, State::Removed(_)) {
+                return;
+            }
+            let until = Instant::now() + wait;
+            while Instant::now() < until && !self.stopped() {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            wait = (wait * 2).min(Duration::from_secs(3));
+        }
+    }
+
+    /// Reaches the host at one of its addresses, trusting its certificate alone.
+    fn connect(&mut self) -> io::Result<Link<ClientStream>> {
+        let cfg = tls::client_config(Some(self.link.pin()?))?;
+        let mut last = io::Error::other("no address");
+        for (i, addr) in self.link.addrs.clone().into_iter().enumerate() {
+            match tls::connect(addr, Arc::clone(&cfg)) {
+                Ok(tls) => {
+                    if i > 0 {
+                        self.link.addrs.swap(0, i);
+                        let _ = self.link.save(&self.dir);
+                    }
+                    let mut link = Link::new(tls);
+                    link.max_line = LARGE;
+                    link.send(&Msg::Hello {
+                        v: VERSION,
+                        desk_id: self.link.desk_id.clone(),
+                        token: self.link.token.clone(),
+                        name: self.link.name.clone(),
+                    })?;
+                    return Ok(link);
+                }
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+
+    fn follow(&mut self, mut link: Link<ClientStream>) -> io::Result<()> {
+        let mut snapshot: Option<(
+            Option<crate::domain::Conference>,
+            Vec<crate::domain::Attendee>,
+        )> = None;
+        let mut in_flight: HashSet<String> = HashSet::new();
+        let mut online = false;
+        let mut last_send: Option<Instant> = None;
+        loop {
+            if self.stopped() {
+                link.close();
+                return Ok(());
+            }
+            let nudged = self.nudge.swap(false, Ordering::SeqCst);
+            let due = last_send.is_none_or(|t| t.elapsed() > Duration::from_millis(100));
+            if online && (nudged || due) {
+                last_send = Some(Instant::now());
+                let waiting: Vec<_> = self
+                    .mirror
+                    .outbox(500)
+                    .map_err(io::Error::other)?
+                    .into_iter()
+                    .filter(|a| !in_flight.contains(&a.op_id))
+                    .collect();
+                if !waiting.is_empty() {
+                    in_flight.extend(waiting.iter().map(|a| a.op_id.clone()));
+                    link.send(&Msg::Actions { actions: waiting })?;
+                }
+            }
+            match link.recv(TICK)? {
+                Some(Msg::Snapshot {
+                    conference,
+                    attendees,
+                    done,
+                }) => {
+                    let (conf, all) = snapshot.get_or_insert_with(|| (None, Vec::new()));
+                    if conference.is_some() {
+                        *conf = conference;
+                    }
+                    all.extend(attendees);
+                    if done {
+                        let (conf, all) = snapshot.take().unwrap_or_default();
+                        let conf = match conf {
+                            Some(c) => c,
+                            None => self.mirror.conference().map_err(io::Error::other)?,
+                        };
+                        self.mirror
+                            .mirror_replace(&conf, &all)
+                            .map_err(io::Error::other)?;
+                        online = true;
+                        self.set(State::Online);
+                        (self.notify)();
+                    }
+                }
+                Some(Msg::Changes { upserts, deleted }) => {
+                    self.mirror
+                        .mirror_upsert(&upserts, &deleted)
+                        .map_err(io::Error::other)?;
+                    (self.notify)();
+                }
+                Some(Msg::Acks { acks }) => {
+                    for a in &acks {
+                        in_flight.remove(&a.op_id);
+                    }
+                    let clashes = acks
+                        .iter()
+                        .filter(|a| matches!(a.outcome, crate::sync::Outcome::Clash(_)))
+                        .count();
+                    self.mirror.acknowledge(&acks).map_err(io::Error::other)?;
+                    {
+                        let mut s = lock(&self.status);
+                        s.pending = self.mirror.pending().unwrap_or(s.pending);
+                        s.clashes += clashes;
+                    }
+                    (self.notify)();
+                }
+                Some(Msg::Denied { reason }) => {
+                    self.set(State::Removed(reason));
+                    return Ok(());
+                }
+                Some(_) | None => {}
+            }
+            if link.last_tx.elapsed() > PING {
+                link.send(&Msg::Ping)?;
+            }
+            if link.last_rx.elapsed() > SILENT {
+                return Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "máy chủ không trả lời",
+                ));
+            }
+        }
+    }
+}
