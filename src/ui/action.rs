@@ -34,7 +34,10 @@ pub enum Action {
     /// Remove a question.
     DeleteQuestion(String),
     /// Merge a question into the one with this running number.
-    MergeQuestion { id: String, into_number: i64 },
+    MergeQuestion {
+        id: String,
+        into_number: i64,
+    },
     /// Take a question out of its merge.
     UnmergeQuestion(String),
     /// Add a gift.
@@ -50,7 +53,10 @@ pub enum Action {
     /// Remove a commendation.
     DeleteCommendation(String),
     /// Move a commendation one place earlier (`up`) or later on stage.
-    MoveCommendation { id: String, up: bool },
+    MoveCommendation {
+        id: String,
+        up: bool,
+    },
     /// Ask where, then create and open a new conference file.
     NewConference,
     /// Ask which, then open a conference file.
@@ -125,7 +131,10 @@ pub enum Action {
         legacy: crate::import::Legacy,
     },
     /// Set an office's abbreviations and other spellings (protocol order).
-    OfficeAliases { id: String, aliases: String },
+    OfficeAliases {
+        id: String,
+        aliases: String,
+    },
     /// Take back the newest change still in effect (from the file's history).
     Undo,
     /// Make the oldest undone change again.
@@ -141,5 +150,32 @@ pub enum Action {
     /// Built-in Vietnamese typing: method and tone style.
     SetTyping(crate::ui::typing::Settings),
     /// Show another page; with `new_record`, start a blank form there.
-    Navigate { page: Page, new_record: bool },
+    Navigate {
+        page: Page,
+        new_record: bool,
+    },
+    /// Open the file to desks on the local network.
+    StartHosting,
+    StopHosting,
+    /// A fresh pairing code on the host.
+    NewPairingCode,
+    /// Remove a paired desk (by its id).
+    RevokeDesk(String),
+    /// Choose a desk's file of check-ins to apply (host).
+    DeskFileOpen,
+    /// Show the dialog this laptop becomes a desk with.
+    OpenConnect,
+    CloseConnect,
+    /// Pair with a host and become its desk.
+    PairDesk {
+        address: String,
+        code: String,
+        name: String,
+    },
+    /// Become again the desk this laptop was paired as.
+    ResumeDesk,
+    /// Stop being a desk; the window opens a conference file again.
+    LeaveDesk,
+    /// Save this desk's waiting check-ins to a file (for a USB stick).
+    DeskFileSave,
 }

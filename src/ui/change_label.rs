@@ -8,28 +8,12 @@ use crate::ui::i18n::Strings;
 
 /// The history label of `action`, or `None` when it changes no record.
 pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String> {
-    let attendee = |id: &str| data.attendee(id).map(|a| a.data.full_name.clone());
-    let question = |id: &str| {
-        data.questions
-            .items
-            .iter()
-            .find(|q| q.id == id)
-            .map(|q| format!("{} {}", s.noun_question, q.data.number))
-    };
-    let gift = |id: &str| {
-        data.gifts
-            .items
-            .iter()
-            .find(|g| g.id == id)
-            .map(|g| g.data.recipient_name.clone())
-    };
-    let commendation = |id: &str| {
-        data.commendations
-            .items
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.data.recipient_name.clone())
-    };
+    let (attendee, question, gift, commendation) = (
+        |id: &str| names::attendee(data, id),
+        |id: &str| names::question(data, s, id),
+        |id: &str| names::gift(data, id),
+        |id: &str| names::commendation(data, id),
+    );
     let entry = |list: List, id: &str| {
         let entries = match list {
             List::Topics => &data.topic_entries,
@@ -146,6 +130,52 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::Present(_)
         | Action::SetLanguage(_)
         | Action::SetTyping(_)
+        // Desks: the host records desks' check-ins itself; the rest changes no record.
+        | Action::StartHosting
+        | Action::StopHosting
+        | Action::NewPairingCode
+        | Action::RevokeDesk(_)
+        | Action::DeskFileOpen
+        | Action::OpenConnect
+        | Action::CloseConnect
+        | Action::PairDesk { .. }
+        | Action::ResumeDesk
+        | Action::LeaveDesk
+        | Action::DeskFileSave
         | Action::Navigate { .. } => return None,
     })
+}
+
+/// The names a label gives records by, read from the view.
+mod names {
+    use crate::ui::data::Data;
+    use crate::ui::i18n::Strings;
+
+    pub fn attendee(data: &Data, id: &str) -> Option<String> {
+        data.attendee(id).map(|a| a.data.full_name.clone())
+    }
+
+    pub fn question(data: &Data, s: &Strings, id: &str) -> Option<String> {
+        data.questions
+            .items
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| format!("{} {}", s.noun_question, q.data.number))
+    }
+
+    pub fn gift(data: &Data, id: &str) -> Option<String> {
+        data.gifts
+            .items
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.data.recipient_name.clone())
+    }
+
+    pub fn commendation(data: &Data, id: &str) -> Option<String> {
+        data.commendations
+            .items
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.data.recipient_name.clone())
+    }
 }

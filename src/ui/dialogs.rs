@@ -26,6 +26,10 @@ pub enum Ask {
         format: Format,
         suggested: String,
     },
+    /// Pick a desk's file of check-ins (brought on a USB stick) to apply on the host.
+    DeskFileOpen,
+    /// Choose where this desk's unsent check-ins go (a USB stick).
+    DeskFileSave { suggested: String },
 }
 
 impl Ask {
@@ -33,16 +37,21 @@ impl Ask {
     pub fn saving(&self) -> bool {
         matches!(
             self,
-            Self::NewConference | Self::SaveCopy { .. } | Self::Export { .. }
+            Self::NewConference
+                | Self::SaveCopy { .. }
+                | Self::Export { .. }
+                | Self::DeskFileSave { .. }
         )
     }
 
     /// The file name offered when saving.
     pub fn suggested(&self) -> Option<&str> {
         match self {
-            Self::SaveCopy { suggested } | Self::Export { suggested, .. } => Some(suggested),
+            Self::SaveCopy { suggested }
+            | Self::Export { suggested, .. }
+            | Self::DeskFileSave { suggested } => Some(suggested),
             Self::NewConference => Some("hoi-nghi-moi.sqlite"),
-            Self::OpenConference | Self::Import(_) => None,
+            Self::OpenConference | Self::Import(_) | Self::DeskFileOpen => None,
         }
     }
 
@@ -55,6 +64,7 @@ impl Ask {
             Self::Import(_) => &[
                 "xlsx", "xls", "xlsm", "xlsb", "ods", "csv", "txt", "htm", "html",
             ],
+            Self::DeskFileOpen | Self::DeskFileSave { .. } => &["json"],
             Self::Export { format, .. } => match format {
                 Format::Pdf => &["pdf"],
                 Format::Xlsx => &["xlsx"],
@@ -74,6 +84,8 @@ impl Ask {
             Self::Import(Kind::Commendations) => "Nhập danh sách khen thưởng",
             Self::SaveCopy { .. } => "Lưu bản sao",
             Self::Export { .. } => "Lưu danh sách",
+            Self::DeskFileOpen => "Nhận lượt điểm danh từ bàn",
+            Self::DeskFileSave { .. } => "Lưu lượt điểm danh chờ gửi",
         }
     }
 
@@ -157,6 +169,7 @@ fn filter_name(ask: &Ask) -> &'static str {
     match ask {
         Ask::OpenConference | Ask::NewConference | Ask::SaveCopy { .. } => "Tệp hội nghị (SQLite)",
         Ask::Import(_) => "Bảng tính, CSV",
+        Ask::DeskFileOpen | Ask::DeskFileSave { .. } => "Lượt điểm danh của bàn (JSON)",
         Ask::Export { format, .. } => match format {
             Format::Pdf => "PDF",
             Format::Xlsx => "Excel",

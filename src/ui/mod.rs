@@ -41,6 +41,8 @@ pub enum Page {
     History,
     /// The import preview (not in the navigation; opened from menus and buttons).
     Import,
+    /// The desks of this host (in the navigation while the file is open to desks).
+    Desks,
 }
 
 /// What is kept between runs (eframe storage): language and recent files.
@@ -54,6 +56,9 @@ pub struct Persisted {
     /// Built-in Vietnamese typing (off unless turned on).
     #[serde(default)]
     pub typing: typing::Settings,
+    /// The window was a desk of a host when it closed: it opens as that desk again.
+    #[serde(default)]
+    pub desk_mode: bool,
 }
 
 const STORAGE_KEY: &str = "hoinghi";

@@ -195,6 +195,14 @@ impl Store {
         }
     }
 
+    /// A number that changes when another connection (a desk's, the command line's)
+    /// commits to the file; this connection's own commits leave it.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// The newest entry of the change feed (0 when nothing ever changed).
     pub fn change_seq(&self) -> Result<i64> {
         Ok(self

@@ -25,6 +25,14 @@ struct Toast {
     shown_at: Instant,
 }
 
+/// What the window is to other laptops, as the top bar and navigation show it.
+pub struct RoleLine {
+    /// This window is a host's desk: its status line, and whether all is well.
+    pub desk: Option<(String, bool)>,
+    /// This window hosts its file: how many desks are connected.
+    pub hosting: Option<usize>,
+}
+
 /// The state of the window's frame.
 pub struct Chrome {
     pub lang: Lang,
@@ -100,14 +108,18 @@ impl Chrome {
         &self,
         ui: &mut Ui,
         session: &Session,
+        role: &RoleLine,
         busy: bool,
         s: &'static Strings,
         actions: &mut Vec<Action>,
     ) {
-        let writable = session.writable();
+        // A desk's copy of the list is the host's to change: no undo, imports or edits.
+        let writable = session.writable() && role.desk.is_none();
         egui::Panel::top("top_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button(s.menu_file, |ui| file_menu_ui(ui, session, s, actions));
+                ui.menu_button(s.menu_file, |ui| {
+                    file_menu_ui(ui, session, role, s, actions);
+                });
                 let data = &session.data;
                 for (label, text, action) in [
                     (&data.undo_label, s.hist_undo, Action::Undo),
@@ -137,6 +149,7 @@ impl Chrome {
                     typing_menu_ui(ui, self.typing.settings, s, actions);
                 });
             });
+            role_strip_ui(ui, role, s, actions);
             if session.store.as_ref().is_some_and(Store::is_read_only) {
                 egui::Frame::new()
                     .fill(theme::WARNING_BG)
@@ -204,9 +217,59 @@ impl Chrome {
 }
 
 /// The File menu: files, imports, copies, the sample, quit.
-fn file_menu_ui(ui: &mut Ui, session: &Session, s: &'static Strings, actions: &mut Vec<Action>) {
+/// The line under the top bar while this window hosts desks or is one.
+fn role_strip_ui(ui: &mut Ui, role: &RoleLine, s: &Strings, actions: &mut Vec<Action>) {
+    let (text, fill, desk) = match (&role.desk, role.hosting) {
+        (Some((text, ok)), _) => (
+            text.clone(),
+            if *ok {
+                theme::SUCCESS_BG
+            } else {
+                theme::WARNING_BG
+            },
+            true,
+        ),
+        (None, Some(n)) => (
+            format!("{} · {n} {}", s.host_banner, s.host_online.to_lowercase()),
+            theme::SUCCESS_BG,
+            false,
+        ),
+        (None, None) => return,
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(text).strong());
+                if desk {
+                    if ui.button(s.desk_save_file).clicked() {
+                        actions.push(Action::DeskFileSave);
+                    }
+                    if ui.button(s.desk_leave).clicked() {
+                        actions.push(Action::LeaveDesk);
+                    }
+                } else if ui.button(s.nav_desks).clicked() {
+                    actions.push(Action::Navigate {
+                        page: Page::Desks,
+                        new_record: false,
+                    });
+                }
+            });
+        });
+}
+
+fn file_menu_ui(
+    ui: &mut Ui,
+    session: &Session,
+    role: &RoleLine,
+    s: &'static Strings,
+    actions: &mut Vec<Action>,
+) {
     use crate::import::Kind;
-    let writable = session.writable();
+    let alone = role.desk.is_none() && role.hosting.is_none();
+    let writable = session.writable() && role.desk.is_none();
     if ui.button(s.menu_new).clicked() {
         actions.push(Action::NewConference);
     }
@@ -240,6 +303,19 @@ fn file_menu_ui(ui: &mut Ui, session: &Session, s: &'static Strings, actions: &m
         actions.push(Action::SaveCopy);
     }
     ui.separator();
+    if ui
+        .add_enabled(writable && alone, egui::Button::new(s.menu_host))
+        .clicked()
+    {
+        actions.push(Action::StartHosting);
+    }
+    if ui
+        .add_enabled(alone, egui::Button::new(s.menu_connect))
+        .clicked()
+    {
+        actions.push(Action::OpenConnect);
+    }
+    ui.separator();
     if ui.button(s.menu_open_sample).clicked() {
         actions.push(Action::OpenSample);
     }
@@ -250,9 +326,16 @@ fn file_menu_ui(ui: &mut Ui, session: &Session, s: &'static Strings, actions: &m
 }
 
 /// The left navigation, with live counts.
-pub fn nav_ui(ui: &mut Ui, current: Page, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
+pub fn nav_ui(
+    ui: &mut Ui,
+    current: Page,
+    data: &Data,
+    role: &RoleLine,
+    s: &Strings,
+    actions: &mut Vec<Action>,
+) {
     let st = &data.stats;
-    let pages = [
+    let mut pages = vec![
         (Page::Overview, s.nav_overview.to_owned()),
         (Page::Desk, s.nav_desk.to_owned()),
         (
@@ -273,6 +356,16 @@ pub fn nav_ui(ui: &mut Ui, current: Page, data: &Data, s: &Strings, actions: &mu
         (Page::Backups, s.nav_backups.to_owned()),
         (Page::History, s.nav_history.to_owned()),
     ];
+    if role.desk.is_some() {
+        // A desk checks people in; the rest is the host's.
+        pages = vec![(
+            Page::Desk,
+            format!("{}  {}/{}", s.nav_desk, st.checked_in, st.attendees),
+        )];
+    }
+    if let Some(n) = role.hosting {
+        pages.insert(2, (Page::Desks, format!("{}  {n}", s.nav_desks)));
+    }
     egui::Panel::left("nav")
         .exact_size(theme::NAV_WIDTH)
         .frame(egui::Frame::new().fill(theme::NAV_BG).inner_margin(8.0))

@@ -91,8 +91,45 @@ impl App {
                 self.run_window(&action);
                 Ok(Outcome::Other)
             }
+            A::StartHosting
+            | A::StopHosting
+            | A::NewPairingCode
+            | A::RevokeDesk(_)
+            | A::DeskFileOpen
+            | A::OpenConnect
+            | A::CloseConnect
+            | A::PairDesk { .. }
+            | A::ResumeDesk
+            | A::LeaveDesk
+            | A::DeskFileSave => {
+                self.run_desks(action)?;
+                Ok(Outcome::Other)
+            }
             _ => self.run_record(action),
         }
+    }
+
+    /// Hosting desks and being one.
+    fn run_desks(&mut self, action: Action) -> Result<()> {
+        match action {
+            Action::StartHosting => self.start_hosting()?,
+            Action::StopHosting => self.stop_hosting(),
+            Action::NewPairingCode => self.new_pairing_code(),
+            Action::RevokeDesk(id) => self.revoke_desk(&id)?,
+            Action::DeskFileOpen => self.ask(crate::ui::dialogs::Ask::DeskFileOpen)?,
+            Action::OpenConnect => self.open_connect(),
+            Action::CloseConnect => self.close_connect(),
+            Action::PairDesk {
+                address,
+                code,
+                name,
+            } => self.pair_desk(&address, &code, &name),
+            Action::ResumeDesk => self.resume_desk()?,
+            Action::LeaveDesk => self.leave_desk(),
+            Action::DeskFileSave => self.ask_desk_file_save()?,
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Records and lists: added, edited, deleted, merged, moved.
@@ -210,6 +247,7 @@ impl App {
             Action::AddWalkIn(d) => self.desk.walk_in(st, &d, s)?,
             _ => return Ok(Outcome::Other),
         };
+        self.nudge_desk();
         Ok(Outcome::Desk(result))
     }
 

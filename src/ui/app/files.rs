@@ -26,6 +26,17 @@ pub struct Session {
     pub recent: Vec<PathBuf>,
     /// The folder of the last file chosen, where the next question starts.
     pub last_dir: Option<PathBuf>,
+    /// What the window last saw of other connections' writes.
+    watch: Watch,
+}
+
+/// Other writers (a host's desks, the command line): when the file last was looked at,
+/// its `data_version` then and the change feed entry the view stands at.
+#[derive(Debug, Default)]
+struct Watch {
+    at: Option<std::time::Instant>,
+    version: Option<i64>,
+    seq: i64,
 }
 
 impl Session {
@@ -38,6 +49,7 @@ impl Session {
             lock: None,
             locked_offer: None,
             recent,
+            watch: Watch::default(),
         }
     }
 
@@ -110,6 +122,7 @@ impl App {
         // The previous file's lock goes with it; `open_path` sets the new one.
         self.session.lock = None;
         self.session.locked_offer = None;
+        self.session.watch = Watch::default();
         tracing::info!(
             file = %store.path().map(|p| p.display().to_string()).unwrap_or_default(),
             read_only = store.is_read_only(),
@@ -214,6 +227,8 @@ impl App {
                 self.chrome.info(text);
             }
             Ask::Export { kind, options, .. } => self.export_to(kind, options, path)?,
+            Ask::DeskFileOpen => self.take_desk_file(&path)?,
+            Ask::DeskFileSave { .. } => self.save_desk_file(&path)?,
         }
         Ok(())
     }
@@ -264,4 +279,52 @@ fn suggested_copy_name(conference: &str) -> String {
         base.join("-")
     };
     format!("{base}-ban-sao.sqlite")
+}
+
+impl App {
+    /// Keeps the lock of the file just opened some other way (a desk's copy).
+    pub(super) fn hold_lock(&mut self, lock: Option<FileLock>) {
+        self.session.lock = lock;
+    }
+
+    /// Notices what other connections wrote (desks through the host, the command line)
+    /// and brings the view up to date: the people the change feed names are patched in,
+    /// anything else is read again. Looked at twice a second, off any work in progress.
+    pub(super) fn watch_file(&mut self, ctx: &egui::Context) {
+        const EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+        ctx.request_repaint_after(EVERY);
+        let watch = &self.session.watch;
+        if self.is_busy() || watch.at.is_some_and(|t| t.elapsed() < EVERY) {
+            return;
+        }
+        let Some(store) = &self.session.store else {
+            return;
+        };
+        let (Ok(version), Ok(newest)) = (store.data_version(), store.change_seq()) else {
+            return;
+        };
+        let seen = self.session.watch.version.replace(version);
+        self.session.watch.at = Some(std::time::Instant::now());
+        if seen.is_none() || seen == Some(version) {
+            if seen.is_none() {
+                self.session.watch.seq = newest;
+            }
+            return;
+        }
+        let since = std::mem::replace(&mut self.session.watch.seq, newest);
+        let changed = store.changed_since(since).map(|(c, _)| c);
+        match changed {
+            Ok(crate::sync::Changed::Some { upserts, deleted })
+                if deleted.is_empty()
+                    && upserts
+                        .iter()
+                        .all(|a| self.session.data.attendee(&a.id).is_some()) =>
+            {
+                let ids: Vec<String> = upserts.into_iter().map(|a| a.id).collect();
+                self.patch_check_ins(&ids);
+            }
+            Ok(crate::sync::Changed::Nothing) => self.reload_after(None),
+            _ => self.reload(),
+        }
+    }
 }

@@ -5,11 +5,13 @@
 //! - `chrome`: the top bar, navigation, toast, projector view and modals;
 //! - `dispatch`: applying the actions the panels ask for, after the frame;
 //! - `desk`: the check-in desk's controller (its check-ins and their messages);
+//! - `desks`: hosting the file for desks on the network, or being one of a host's desks;
 //! - `jobs`: imports, exports and large undos on background threads;
 //! - `snapshots`: the automatic backups of the open file.
 
 mod chrome;
 mod desk;
+mod desks;
 mod dispatch;
 mod files;
 mod jobs;
@@ -41,6 +43,7 @@ pub struct App {
     pub pages: Pages,
     chrome: Chrome,
     desk: DeskController,
+    desks: desks::Desks,
     jobs: Jobs,
     snapshots: Snapshots,
     dialogs: Box<dyn FileDialogs>,
@@ -53,8 +56,12 @@ impl App {
     /// Opens `path` (creating it when missing). A file that cannot be opened leaves
     /// the window on a page that says why and offers the other ways in.
     pub fn open(path: &Path, dialogs: Box<dyn FileDialogs>, persisted: Persisted) -> Self {
+        let desk_mode = persisted.desk_mode;
         let mut app = Self::empty(dialogs, persisted);
         app.open_path(path);
+        if desk_mode {
+            app.resume_desk_on_start();
+        }
         app
     }
 
@@ -75,6 +82,7 @@ impl App {
             pages: Pages::default(),
             chrome: Chrome::new(persisted.lang, persisted.typing),
             desk: DeskController::default(),
+            desks: desks::Desks::new(crate::paths::data_dir()),
             jobs: Jobs::default(),
             snapshots: Snapshots::new(crate::paths::data_dir().join("backups")),
             dialogs,
@@ -89,6 +97,7 @@ impl App {
             recent: self.session.recent.clone(),
             last_dir: self.session.last_dir.clone(),
             typing: self.chrome.typing.settings,
+            desk_mode: self.desks.is_desk(),
         }
     }
 
@@ -179,6 +188,9 @@ impl App {
         self.jobs.ctx = Some(ui.ctx().clone());
         self.snapshot_tick();
         self.poll_job();
+        self.poll_pairing();
+        self.watch_file(ui.ctx());
+        self.gather_host_view();
         let s = self.s();
         let mut actions = Vec::new();
         self.chrome.update_title(ui.ctx(), &self.session, s);
@@ -198,11 +210,19 @@ impl App {
         let busy = self.is_busy();
         let writable = self.writable();
         self.history_keys(ui.ctx(), actions);
-        self.chrome.top_bar_ui(ui, &self.session, busy, s, actions);
+        let role = chrome::RoleLine {
+            desk: self.desk_banner(),
+            hosting: self
+                .desks
+                .host()
+                .map(|h| h.live_desks().iter().filter(|d| d.online).count()),
+        };
+        self.chrome
+            .top_bar_ui(ui, &self.session, &role, busy, s, actions);
         if self.session.store.is_none() {
             chrome::no_file_ui(ui, self.session.open_error.as_deref(), s, actions);
         } else {
-            chrome::nav_ui(ui, self.pages.page, &self.session.data, s, actions);
+            chrome::nav_ui(ui, self.pages.page, &self.session.data, &role, s, actions);
             let backups = self.snapshots.folder(&self.session);
             let view = pages::View {
                 data: &self.session.data,
@@ -211,6 +231,7 @@ impl App {
                 running: self.jobs.progress(),
                 busy,
                 writable,
+                hosting: self.desks.view.as_ref(),
             };
             actions.extend(self.pages.ui(ui, &view, s));
         }
@@ -218,6 +239,14 @@ impl App {
             chrome::locked_ui(ui.ctx(), path, s, actions);
         }
         self.chrome.own_dialog_ui(ui.ctx(), s, actions);
+        let found = self.found_hosts();
+        if let Some(dialog) = &mut self.desks.connect {
+            let (action, open) = dialog.ui(ui.ctx(), &found, s);
+            actions.extend(action);
+            if !open {
+                actions.push(Action::CloseConnect);
+            }
+        }
     }
 
     /// Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo, unless a text field has the
@@ -227,6 +256,7 @@ impl App {
         use egui::{Key, KeyboardShortcut, Modifiers};
         if !self.writable()
             || self.is_busy()
+            || self.desks.is_desk()
             || self.pages.page == Page::Desk
             || ctx.egui_wants_keyboard_input()
         {

@@ -40,6 +40,7 @@ pub struct Pages {
     pub convert: Option<crate::ui::panels::convert::ConvertDialog>,
     pub backups: BackupsPanel,
     pub history: HistoryPanel,
+    pub host: crate::ui::panels::desks::HostPanel,
 }
 
 /// What a page may read while it is drawn.
@@ -52,6 +53,8 @@ pub struct View<'a> {
     pub running: Option<&'a Progress>,
     pub busy: bool,
     pub writable: bool,
+    /// What the host's page of desks shows, while the file is open to desks.
+    pub hosting: Option<&'a crate::ui::panels::desks::HostView>,
 }
 
 impl Pages {
@@ -68,6 +71,7 @@ impl Pages {
             | Page::Export
             | Page::Lists
             | Page::Backups
+            | Page::Desks
             | Page::History => return None,
         })
     }
@@ -118,6 +122,10 @@ impl Pages {
                 self.history.ui(ui, data, s, writable, v.busy)
             }
             Page::Export => self.export.ui(ui, data, s, v.running),
+            Page::Desks => match v.hosting {
+                Some(view) => self.host.ui(ui, view, s),
+                None => Vec::new(),
+            },
             Page::Attendees | Page::Questions | Page::Gifts | Page::Commendations => Vec::new(),
         }
     }

@@ -6,6 +6,7 @@ pub mod commendations;
 pub mod convert;
 pub mod dashboard;
 pub mod desk;
+pub mod desks;
 pub mod export;
 pub mod gifts;
 pub mod history;

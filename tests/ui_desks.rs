@@ -1,0 +1,198 @@
+//! The host's page of desks and a desk's line under the top bar, driven as people do:
+//! the File menu, the connect dialog, the desk's search box.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use hoinghi::net::desk::{DeskClient, DeskLink};
+use hoinghi::store::{Missing, Store};
+use hoinghi::sync::{Action, Op};
+use hoinghi::ui::App;
+
+/// Steps the window until `done` holds (the network answers on its own threads).
+fn until(h: &mut Harness<'static, App>, what: &str, done: impl Fn(&Harness<'static, App>) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done(h) {
+        assert!(Instant::now() < deadline, "waited in vain for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+        h.step();
+    }
+    h.run();
+}
+
+fn menu(h: &mut Harness<'static, App>, item: &str) {
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+}
+
+#[test]
+fn the_host_lists_its_desks_and_counts_their_check_ins() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("Hội nghị.sqlite");
+    let store = Store::open(&db, Missing::Create).unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    let absent = store
+        .attendees()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.checked_in_at.is_none())
+        .unwrap();
+    let before = store.stats().unwrap().checked_in;
+    let mut app = App::with_store(store, Box::new(common::FakeDialogs::default()));
+    app.set_desks_dir(dir.path().join("host"), false);
+    let mut h = common::harness_app(app);
+    menu(&mut h, "Mở cho các bàn khác…");
+    h.get_by_label("Các bàn điểm danh");
+    h.get_by_label_contains("Chưa có bàn nào");
+    let host = h.state().hosting().unwrap();
+    let (code, _) = host.code().unwrap();
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], host.port()));
+    h.get_by_label(&code);
+    // A desk pairs and checks someone in.
+    let desk_dir = dir.path().join("desk");
+    let link = hoinghi::net::desk::pair(addr, &code, "Bàn 7 – khối xã", &desk_dir).unwrap();
+    let client = DeskClient::start(&desk_dir, link.clone(), || {}).unwrap();
+    until(&mut h, "the desk on the list", |h| {
+        h.query_by_label("Bàn 7 – khối xã").is_some() && h.query_by_label("Đang kết nối").is_some()
+    });
+    let mirror = Store::open(&DeskLink::mirror(&desk_dir), Missing::Refuse).unwrap();
+    until(&mut h, "the desk's copy", |_| {
+        mirror.stats().unwrap().attendees == 520
+    });
+    mirror
+        .record_local(&Action::new(
+            &link.desk_id,
+            &link.name,
+            Op::CheckIn {
+                attendee: absent.id.clone(),
+                at: hoinghi::domain::date::now_stamp(),
+            },
+        ))
+        .unwrap();
+    client.nudge();
+    let nav = format!("Đại biểu  {}/520", before + 1);
+    until(&mut h, "the host's count", |h| {
+        h.query_by_label(&nav).is_some()
+    });
+    let store = h.state().store().unwrap();
+    assert_eq!(
+        store
+            .attendee(&absent.id)
+            .unwrap()
+            .checked_in_desk
+            .as_deref(),
+        Some("Bàn 7 – khối xã")
+    );
+    // Removing the desk takes it off the list.
+    h.get_by_label("Gỡ bàn").click();
+    h.run();
+    until(&mut h, "the desk gone", |h| {
+        h.query_by_label("Bàn 7 – khối xã").is_none()
+    });
+    drop(client);
+}
+
+#[test]
+fn a_desk_without_its_host_checks_in_and_says_what_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let desks = dir.path().join("desks");
+    let desk_dir = desks.join("ban-diem-danh");
+    // A desk paired earlier, its copy of the list on disk, its host nowhere.
+    std::fs::create_dir_all(&desk_dir).unwrap();
+    let mirror = Store::open(&DeskLink::mirror(&desk_dir), Missing::Create).unwrap();
+    hoinghi::demo::fill(&mirror).unwrap();
+    drop(mirror);
+    DeskLink {
+        desk_id: "d1".into(),
+        name: "Bàn 2".into(),
+        conference: "Hội nghị đối thoại".into(),
+        host_fingerprint: hoinghi::net::proto::b64(&[9; 32]),
+        token: hoinghi::net::proto::b64(&[1; 32]),
+        addrs: vec![std::net::SocketAddr::from(([127, 0, 0, 1], 9))],
+    }
+    .save(&desk_dir)
+    .unwrap();
+    let mut app = App::with_store(
+        common::demo_store(),
+        Box::new(common::FakeDialogs::default()),
+    );
+    app.set_desks_dir(desks, false);
+    let mut h = common::harness_app(app);
+    menu(&mut h, "Kết nối tới máy chủ…");
+    h.get_by_label("Tiếp tục làm bàn này").click();
+    h.run();
+    until(&mut h, "the offline line", |h| {
+        h.query_by_label_contains("Mất kết nối – 0 lượt chờ gửi")
+            .is_some()
+    });
+    // Only the desk's page is offered; the host's records are not edited here.
+    assert!(h.query_by_label_contains("Câu hỏi").is_none());
+    common::type_into(
+        &mut h,
+        "Gõ vài chữ của họ tên, đơn vị hoặc số điện thoại",
+        "huynh thuy nga",
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("Đã điểm danh: Huỳnh Thúy Nga");
+    until(&mut h, "one waiting", |h| {
+        h.query_by_label_contains("Mất kết nối – 1 lượt chờ gửi")
+            .is_some()
+    });
+    assert!(
+        h.state().persisted().desk_mode,
+        "opens as the desk next time"
+    );
+    // Stopping being a desk opens a conference file again.
+    h.get_by_label("Thôi làm bàn").click();
+    h.run();
+    assert!(!h.state().persisted().desk_mode);
+}
+
+/// Another connection writes (a desk through the host, a script): within a second the
+/// window shows it, and its Undo names the change it now shows.
+#[test]
+fn the_window_sees_what_another_connection_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("Hội nghị.sqlite");
+    let store = Store::open(&db, Missing::Create).unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    let mut h = common::harness_app(App::with_store(
+        store,
+        Box::new(common::FakeDialogs::default()),
+    ));
+    h.get_by_label_contains("Đại biểu  328/520");
+    let other = Store::open(&db, Missing::Refuse).unwrap();
+    let absent = other
+        .attendees()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.checked_in_at.is_none())
+        .unwrap();
+    other
+        .change("Điểm danh ở nơi khác", |st| {
+            st.set_checked_in(&absent.id, Some("2026-12-02T01:00:00Z"))
+        })
+        .unwrap();
+    until(&mut h, "the new count", |h| {
+        h.query_by_label_contains("Đại biểu  329/520").is_some()
+    });
+    assert_eq!(
+        h.state().data().undo_label.as_deref(),
+        Some("Điểm danh ở nơi khác")
+    );
+    // A new person added elsewhere appears too.
+    other
+        .add_attendee(&common::attendee("Người Mới Thêm", "Công an xã Mới"))
+        .unwrap();
+    until(&mut h, "the new person", |h| {
+        h.query_by_label_contains("Đại biểu  329/521").is_some()
+    });
+}
