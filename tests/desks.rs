@@ -79,13 +79,20 @@ impl Proc {
         }
     }
 
-    fn kill(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+    fn kill(self) {
+        drop(self);
     }
 
     fn quit(mut self) {
         self.send("quit");
+        let _ = self.child.wait();
+    }
+}
+
+/// A test that fails leaves no process behind.
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }

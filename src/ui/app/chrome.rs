@@ -135,7 +135,8 @@ impl Chrome {
                         actions.push(action);
                     }
                 }
-                if let Some(p) = session.path() {
+                // A desk's copy of the list is no file of the user's: its line says whose.
+                if let Some(p) = session.path().filter(|_| role.desk.is_none()) {
                     ui.label(theme::muted(p.display().to_string()).small());
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
