@@ -161,7 +161,9 @@ fn desks(c: &mut Criterion) {
                         .unwrap();
                     d.client.nudge();
                 }
-                wait(|| host_store.stats().unwrap().checked_in == before + i64::try_from(BATCH).unwrap());
+                wait(|| {
+                    host_store.stats().unwrap().checked_in == before + i64::try_from(BATCH).unwrap()
+                });
                 total += start.elapsed();
             }
             total
