@@ -68,10 +68,19 @@ fn source(n: usize) -> Source {
                 .into(),
                 unit: format!("Công an xã Vĩnh Thuận Số {}", i % 83),
                 district: format!("huyện {}", i % 8),
-                group: "CBCS Công an xã".into(),
+                // Every 25th a guest, to be introduced one by one.
+                group: if i % 25 == 0 {
+                    "Khách mời"
+                } else {
+                    "CBCS Công an xã"
+                }
+                .into(),
                 phone: format!("09{i:08}"),
                 note: String::new(),
                 protocol_order: None,
+                badge_code: format!("{}", 1_000_000_000 + i),
+                excused: false,
+                absence_reason: String::new(),
             },
             checked_in_at: (i % 3 == 0).then(|| "2026-11-26T00:30:00Z".to_owned()),
             checked_in_desk: None,
@@ -79,9 +88,26 @@ fn source(n: usize) -> Source {
             updated_at: String::new(),
         })
         .collect();
+    let programme = hoinghi::domain::programme::SEED
+        .iter()
+        .enumerate()
+        .map(
+            |(i, (time, title, part))| hoinghi::domain::programme::Item {
+                id: format!("item{i}"),
+                position: i64::try_from(i + 1).unwrap(),
+                data: hoinghi::domain::programme::ItemData {
+                    start_time: (*time).to_owned(),
+                    title: (*title).to_owned(),
+                    part: *part,
+                    ..Default::default()
+                },
+            },
+        )
+        .collect();
     Source {
         conference,
         attendees,
+        programme,
         ..Source::default()
     }
 }
@@ -106,6 +132,41 @@ fn benches(c: &mut Criterion) {
             });
         });
     }
+    let src = source(500);
+    // What the export page does before its first page shows: the short PDF of the first
+    // rows, then hayro drawing page 1 at the preview's width (760 px).
+    g.bench_function("preview_first_page_500", |b| {
+        b.iter(|| {
+            let (pdf, _) = hoinghi::export::render_first(
+                &src,
+                ListKind::Signin,
+                Options::default(),
+                Format::Pdf,
+                Some(hoinghi::ui::preview::FIRST_ROWS),
+            )
+            .unwrap();
+            let page = hoinghi::ui::preview::render(&pdf, 0, 760).unwrap();
+            page.size[0]
+        });
+    });
+    // The whole MC's script of a 500-person conference (20 guests introduced one by one).
+    g.bench_function("script_500", |b| {
+        b.iter(|| src.script().len());
+    });
+    g.bench_function("signin_docx_500", |b| {
+        b.iter(|| {
+            let (bytes, rows) = render(
+                &src,
+                ListKind::Signin,
+                Options::default(),
+                Format::Docx,
+                &mut |_, _| true,
+            )
+            .unwrap();
+            assert_eq!(rows, 500);
+            bytes.len()
+        });
+    });
     let src = source(100_000);
     g.bench_function("attendees_xlsx_100000", |b| {
         b.iter(|| {

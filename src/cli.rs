@@ -66,6 +66,25 @@ pub enum Command {
         #[arg(long, value_enum)]
         sort: Option<SortArg>,
     },
+    /// Print a list on a printer (the system's default one unless named).
+    Print {
+        list: ListArg,
+        #[arg(long)]
+        db: PathBuf,
+        /// The printer, as `lpstat -e` (or Windows) names it.
+        #[arg(long)]
+        printer: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        copies: u32,
+        /// One unit per page (sign-in, attendance and attendee lists).
+        #[arg(long, value_enum)]
+        group_by: Option<GroupBy>,
+        /// Order of a list of people (default: Vietnamese name order).
+        #[arg(long, value_enum)]
+        sort: Option<SortArg>,
+    },
+    /// List the printers the system knows (the default one marked *).
+    Printers,
     /// Open a conference file to other desks on the local network, without a window.
     /// Prints its addresses and a pairing code (`code` on standard input makes a new one).
     Serve {
@@ -168,8 +187,14 @@ pub enum ListArg {
     Commendations,
     /// Opinions and answers grouped by topic.
     Questions,
-    /// Name badges, ten per A4 page with cut marks.
+    /// Name badges, ten per A4 page with cut marks and QR codes.
     Badges,
+    /// Folded place cards for the head table.
+    PlaceCards,
+    /// The programme on one page.
+    Programme,
+    /// The MC's script, written from the file.
+    Script,
     /// Every attendee with every field.
     Attendees,
 }
@@ -184,6 +209,9 @@ impl From<ListArg> for crate::export::ListKind {
             ListArg::Commendations => Self::Commendations,
             ListArg::Questions => Self::Questions,
             ListArg::Badges => Self::Badges,
+            ListArg::PlaceCards => Self::PlaceCards,
+            ListArg::Programme => Self::Programme,
+            ListArg::Script => Self::Script,
             ListArg::Attendees => Self::Attendees,
         }
     }
@@ -333,6 +361,29 @@ pub fn run(command: Command) -> Result<()> {
             name,
         } => crate::cli_desks::desk(&dir, host.as_deref().zip(code.as_deref()), &name),
         Command::DeskFile { file, db } => crate::cli_desks::desk_file(&file, &db),
+        Command::Print {
+            list,
+            db,
+            printer,
+            copies,
+            group_by,
+            sort,
+        } => print(
+            list.into(),
+            &db,
+            printer.as_deref(),
+            copies,
+            group_by.is_some(),
+            sort.map(Into::into),
+        ),
+        Command::Printers => {
+            let mut out = std::io::stdout().lock();
+            for p in crate::print::printers()? {
+                let mark = if p.default { " *" } else { "" };
+                let _ = writeln!(out, "{}{mark}", p.name);
+            }
+            Ok(())
+        }
         Command::Stats { db, json } => stats(&db, json),
         Command::Import(args) => import(&args),
         Command::List {
@@ -454,6 +505,49 @@ fn export(
     Ok(())
 }
 
+fn print(
+    kind: crate::export::ListKind,
+    db: &Path,
+    printer: Option<&str>,
+    copies: u32,
+    group_by_unit: bool,
+    sort: Option<crate::export::Sort>,
+) -> Result<()> {
+    use crate::export::{Format, Options, Source};
+    let store = Store::open_read_only(db)?;
+    let src = Source::load(&store)?;
+    let opts = Options {
+        group_by_unit,
+        sort,
+    };
+    let (bytes, rows) = crate::export::render(&src, kind, opts, Format::Pdf, &mut |_, _| true)?;
+    let name = crate::export::suggested_file_name(&src.conference.name, kind, opts, Format::Pdf);
+    let dir = tempfile_dir()?;
+    // An ASCII file name: CUPS 2.4 (Debian 12) crashes on a document named in Vietnamese;
+    // the job's title carries the real name.
+    let path = dir.join("danh-sach.pdf");
+    crate::export::write_atomically(&path, &bytes)?;
+    let said = crate::print::print(&path, printer, copies, &name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let said = said?;
+    println!("{said}");
+    eprintln!(
+        "Đã gửi «{name}» ({rows} dòng) tới máy in {}.",
+        printer.unwrap_or("mặc định")
+    );
+    Ok(())
+}
+
+/// A private folder for a file handed to another program.
+fn tempfile_dir() -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("hoinghi-{}", crate::store::new_id()));
+    std::fs::create_dir_all(&dir).map_err(|source| crate::error::Error::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    Ok(dir)
+}
+
 fn json_line<T: serde::Serialize>(items: &[T]) -> Result<String> {
     serde_json::to_string_pretty(items).map_err(|e| crate::error::Error::Invalid(e.to_string()))
 }
@@ -477,6 +571,7 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
                         d.group.clone(),
                         d.phone.clone(),
                         opt(&a.checked_in_at),
+                        d.badge_code.clone(),
                     ]
                 })
                 .collect();

@@ -9,10 +9,11 @@ pub mod cli;
 mod cli_desks;
 pub mod logs;
 pub mod net;
+pub mod print;
 #[doc(hidden)]
 pub mod stress;
 pub mod ui;
 
 pub use hoinghi_core::{
-    Error, Result, demo, domain, error, export, import, paths, store, sync, text,
+    Error, Result, demo, domain, error, export, import, paths, script, store, sync, text,
 };

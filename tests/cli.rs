@@ -168,3 +168,38 @@ fn failures_print_each_cause_once() {
     );
     assert!(!db.exists(), "a refused import creates no file");
 }
+
+/// Each person's badge code comes out of `list --json`, and every list exports as Word.
+#[test]
+fn list_json_gives_badge_codes_and_lists_export_as_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let out = hoinghi(&["list", "attendees", "--db", &db, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let people = v.as_array().unwrap();
+    assert_eq!(people.len(), 520);
+    for p in people {
+        let code = p["code"].as_str().unwrap();
+        assert!(hoinghi::domain::attendee::is_badge_code(code), "{code}");
+    }
+    let docx = dir.path().join("Danh sách.docx");
+    let out = hoinghi(&[
+        "export",
+        "gifts",
+        "--db",
+        &db,
+        "--out",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a Word file is a zip");
+    let doc = docx_rs::read_docx(&bytes).unwrap();
+    assert!(!doc.document.children.is_empty());
+}

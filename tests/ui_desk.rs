@@ -158,3 +158,36 @@ fn the_desk_patches_its_view_exactly_as_a_full_reload_would() {
         "the actions did check people in"
     );
 }
+
+/// A USB scanner types the badge's code and Enter: that person is checked in at once,
+/// whatever the box showed; an unknown code says so.
+#[test]
+fn a_scanned_badge_checks_its_owner_in() {
+    let store = store_with(&[
+        ("Trần Văn Luân", "Công an xã Long Trị"),
+        ("Lê Thị Hoa", "Công an xã A"),
+    ]);
+    let hoa = store
+        .attendees()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.data.full_name == "Lê Thị Hoa")
+        .unwrap();
+    let mut h = harness(store);
+    go_to(&mut h, "Bàn đón tiếp");
+    // Someone had typed "tran" (Trần Văn Luân is highlighted) when the badge is scanned.
+    type_text(&mut h, "tran");
+    type_text(&mut h, &hoa.data.badge_code);
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        checked_in(h.state().store().unwrap()),
+        vec!["Lê Thị Hoa".to_owned()]
+    );
+    h.get_by_label_contains("Đã điểm danh: Lê Thị Hoa");
+    type_text(&mut h, "1234567890");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("Không có đại biểu nào mang mã thẻ 1234567890");
+    assert_eq!(checked_in(h.state().store().unwrap()).len(), 1);
+}

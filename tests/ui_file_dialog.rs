@@ -71,6 +71,7 @@ fn a_list_is_saved_through_the_window_s_own_dialog_with_its_extension() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness_with(demo_store(), no_native_dialog());
     common::go_to(&mut h, "In / Xuất tệp");
+    common::preview_ready(&mut h);
     h.get_by_label("Lưu tệp…").click();
     h.run();
     go_to_folder(&mut h, dir.path());

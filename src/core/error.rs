@@ -52,6 +52,10 @@ pub enum Error {
     #[error("{0}")]
     Desks(String),
 
+    /// The printing system refused or is missing; said in words.
+    #[error("Không in được: {0}")]
+    Print(String),
+
     #[error("Tệp đang mở ở chế độ chỉ đọc; không thể ghi thay đổi.")]
     ReadOnly,
 

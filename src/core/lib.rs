@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod paths;
+pub mod script;
 pub mod store;
 pub mod sync;
 pub mod text;

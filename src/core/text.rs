@@ -249,6 +249,16 @@ pub fn sort_key(text: &str) -> Vec<u8> {
     key
 }
 
+/// The text with its first letter in lower case ("Phát biểu khai mạc" → "phát biểu
+/// khai mạc"), for a title that goes inside a sentence.
+pub fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

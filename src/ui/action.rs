@@ -178,4 +178,38 @@ pub enum Action {
     LeaveDesk,
     /// Save this desk's waiting check-ins to a file (for a USB stick).
     DeskFileSave,
+    /// Fill an empty programme with the usual order of a dialogue conference.
+    SeedProgramme,
+    AddItem(crate::domain::programme::ItemData),
+    UpdateItem(String, crate::domain::programme::ItemData),
+    DeleteItem(String),
+    MoveItem {
+        id: String,
+        up: bool,
+    },
+    /// Rewrite a paragraph of the script, or (`None`) go back to the generated text.
+    SetScriptEdit {
+        item: String,
+        key: String,
+        text: Option<String>,
+    },
+    /// Mark an attendee absent with a reason (or take it back).
+    SetExcused {
+        id: String,
+        excused: bool,
+        reason: String,
+    },
+    /// The MC's large-type view of the script (or back).
+    McView(bool),
+    /// The programme item the projector shows as current: one on or back.
+    ProgrammeStep(i32),
+    /// Open the print dialog of the export page.
+    PrintOpen,
+    /// Print a list.
+    Print {
+        kind: crate::export::ListKind,
+        options: crate::export::Options,
+        printer: Option<String>,
+        copies: u32,
+    },
 }

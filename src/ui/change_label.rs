@@ -103,6 +103,29 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         Action::OfficeAliases { id, .. } => {
             of(s.verb_edit, s.noun_office, Some(entry(List::Offices, id)))
         }
+        Action::SeedProgramme => s.label_seed_programme.to_owned(),
+        Action::AddItem(d) => format!("{}: {}", s.label_add_item, d.title),
+        Action::UpdateItem(_, d) => format!("{}: {}", s.label_edit_item, d.title),
+        Action::DeleteItem(id) => format!("{}: {}", s.label_delete_item, names::item(data, id)),
+        Action::MoveItem { id, .. } => format!("{}: {}", s.label_move_item, names::item(data, id)),
+        Action::SetScriptEdit { item, text, .. } => format!(
+            "{}: {}",
+            if text.is_some() {
+                s.label_edit_script
+            } else {
+                s.label_revert_script
+            },
+            names::item(data, item)
+        ),
+        Action::SetExcused { id, excused, .. } => format!(
+            "{}: {}",
+            if *excused {
+                s.label_excused
+            } else {
+                s.label_not_excused
+            },
+            attendee(id).unwrap_or_default()
+        ),
         Action::Undo
         | Action::Redo
         | Action::NewConference
@@ -142,6 +165,10 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::ResumeDesk
         | Action::LeaveDesk
         | Action::DeskFileSave
+        | Action::PrintOpen
+        | Action::Print { .. }
+        | Action::McView(_)
+        | Action::ProgrammeStep(_)
         | Action::Navigate { .. } => return None,
     })
 }
@@ -169,6 +196,14 @@ mod names {
             .iter()
             .find(|g| g.id == id)
             .map(|g| g.data.recipient_name.clone())
+    }
+
+    pub fn item(data: &Data, id: &str) -> String {
+        data.programme
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.data.title.clone())
+            .unwrap_or_default()
     }
 
     pub fn commendation(data: &Data, id: &str) -> Option<String> {

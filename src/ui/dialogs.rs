@@ -67,6 +67,7 @@ impl Ask {
             Self::DeskFileOpen | Self::DeskFileSave { .. } => &["json"],
             Self::Export { format, .. } => match format {
                 Format::Pdf => &["pdf"],
+                Format::Docx => &["docx"],
                 Format::Xlsx => &["xlsx"],
                 Format::Csv => &["csv"],
             },
@@ -174,6 +175,7 @@ fn filter_name(ask: &Ask) -> &'static str {
             Format::Pdf => "PDF",
             Format::Xlsx => "Excel",
             Format::Csv => "CSV",
+            Format::Docx => "Word",
         },
     }
 }

@@ -52,6 +52,7 @@ strings! {
     desk_check_in_unit: "Điểm danh cả đơn vị", "Check in the whole unit";
     desk_unit_waiting: "người của đơn vị chưa điểm danh sẽ được điểm danh ngay.", "people of this unit not yet in will be checked in now.";
     desk_confirm: "Điểm danh", "Check in";
+    desk_unknown_code: "Không có đại biểu nào mang mã thẻ", "No attendee has the badge code";
     desk_walk_in: "Thêm khách chưa có tên", "Add a walk-in";
     desk_add_and_check_in: "Thêm và điểm danh (Enter)", "Add and check in (Enter)";
     desk_by_unit: "Có mặt theo đơn vị", "Attendance by unit";
@@ -204,6 +205,46 @@ strings! {
     desk_save_file: "Lưu lượt chờ ra tệp…", "Save waiting check-ins to a file…";
     desk_leave: "Thôi làm bàn", "Stop being a desk";
     desk_file_saved: "Đã lưu lượt chờ gửi vào", "Saved the waiting check-ins to";
+    nav_programme: "Chương trình", "Programme";
+    label_seed_programme: "Tạo chương trình mẫu", "Seed the programme";
+    label_add_item: "Thêm mục chương trình", "Add a programme item";
+    label_edit_item: "Sửa mục chương trình", "Edit a programme item";
+    label_delete_item: "Xoá mục chương trình", "Delete a programme item";
+    label_move_item: "Đổi thứ tự chương trình", "Move a programme item";
+    label_edit_script: "Sửa kịch bản", "Rewrite the script";
+    label_revert_script: "Khôi phục kịch bản tự động", "Back to the generated script";
+    label_excused: "Vắng có lý do", "Excused absence";
+    label_not_excused: "Bỏ vắng có lý do", "No longer excused";
+    prog_title: "Chương trình hội nghị", "Conference programme";
+    prog_empty: "Chưa có chương trình. Tạo chương trình mẫu của hội nghị đối thoại (9 mục) rồi sửa giờ, người thực hiện; hoặc thêm từng mục.", "No programme yet. Seed the usual dialogue-conference order (9 items) and adjust times and speakers, or add items one by one.";
+    prog_seed: "Tạo chương trình mẫu", "Seed the usual programme";
+    prog_add: "Thêm mục", "Add an item";
+    prog_up: "Lên", "Up";
+    prog_down: "Xuống", "Down";
+    prog_delete: "Xoá mục", "Delete item";
+    prog_time: "Giờ", "Time";
+    prog_item_title: "Nội dung", "Item";
+    prog_part: "Loại (quyết định lời dẫn)", "Kind (decides the script)";
+    prog_lead: "Người thực hiện", "Led by";
+    prog_notes: "Ghi chú", "Notes";
+    prog_new: "Mục mới", "New item";
+    prog_save_new: "Thêm vào chương trình", "Add to the programme";
+    script_title: "Kịch bản dẫn chương trình", "The MC's script";
+    script_hint: "Viết từ dữ liệu: giới thiệu đại biểu theo thứ tự nghi thức, số liệu của bàn đón tiếp, quyết định khen thưởng, quà tặng. Tự cập nhật khi có người điểm danh.", "Written from the file: leaders and guests in protocol order, the desk's figures, commendation decisions, gifts. Updates as people check in.";
+    script_edit: "Sửa", "Edit";
+    script_save: "Lưu đoạn này", "Keep this text";
+    script_revert: "Về văn bản tự động", "Back to generated text";
+    script_edited: "đã sửa tay", "rewritten";
+    script_mc: "Chế độ MC (chữ lớn)", "MC view (large type)";
+    script_mc_exit: "Thoát chế độ MC (Esc)", "Leave the MC view (Esc)";
+    script_empty_text: "(Lời dẫn của người dẫn chương trình: bấm Sửa để viết.)", "(The MC's own words: press Edit to write them.)";
+    prog_current: "Đang diễn ra", "Now";
+    prog_next: "Tiếp theo", "Next";
+    prog_keys: "Mũi tên phải hoặc Space: mục tiếp theo · mũi tên trái: mục trước", "Right arrow or Space: next item · left arrow: previous";
+    excused: "Vắng có lý do", "Excused absence";
+    absence_reason: "Lý do vắng", "Reason";
+    desk_excuse: "Báo vắng có lý do…", "Excused absence…";
+    desk_excuse_save: "Ghi vắng có lý do", "Record the excused absence";
     typing_menu: "Gõ", "Typing";
     typing_off: "Tắt", "Off";
     typing_old_style: "Bỏ dấu kiểu cũ (hòa, thủy)", "Old-style tones (hòa, thủy)";
@@ -241,6 +282,7 @@ strings! {
     f_rank: "Cấp bậc", "Rank";
     f_position: "Chức vụ", "Position";
     f_unit: "Đơn vị", "Unit";
+    f_badge_code: "Mã thẻ", "Badge code";
     f_district: "Địa bàn", "District";
     f_group: "Nhóm / Thành phần", "Group";
     f_phone: "Số điện thoại", "Phone";
@@ -425,6 +467,25 @@ strings! {
     export_sort_unit: "Theo đơn vị", "By unit";
     export_sort_entry: "Theo thứ tự nhập", "In entry order";
     export_save: "Lưu tệp…", "Save file…";
+    export_print: "In…", "Print…";
+    export_docx: "Word (.docx, để sửa lần cuối)", "Word (.docx, for a last edit)";
+    export_place_cards_hint: "Cho những người có «Thứ tự cố định» (bàn chủ tọa); nếu chưa ai có, cho thành phần Lãnh đạo và Khách mời. Gấp đôi tờ A4 theo chiều ngang.", "For those given a fixed place (the head table); if nobody has one, the Leaders and Guests groups. Fold the A4 sheet across its middle.";
+    preview_title: "Xem trước", "Preview";
+    preview_prev: "‹ Trang trước", "‹ Previous";
+    preview_next: "Trang sau ›", "Next ›";
+    preview_page: "Trang", "Page";
+    preview_zoom_in: "Phóng to", "Zoom in";
+    preview_zoom_out: "Thu nhỏ", "Zoom out";
+    preview_fit: "Vừa khung", "Fit width";
+    preview_building: "Đang dựng trang…", "Laying out the pages…";
+    print_title: "In danh sách", "Print the list";
+    print_looking: "Đang tìm máy in…", "Looking for printers…";
+    print_none: "Máy này chưa có máy in nào. Hãy thêm máy in trong hệ thống, hoặc lưu PDF rồi in từ máy khác.", "This computer has no printer. Add one in the system, or save the PDF and print it elsewhere.";
+    print_printer: "Máy in", "Printer";
+    print_default: "mặc định", "default";
+    print_copies: "Số bản", "Copies";
+    print_go: "In", "Print";
+    print_sent: "Đã gửi tới máy in", "Sent to the printer";
     export_running: "Đang tạo tệp…", "Writing the file…";
     export_cancel: "Huỷ", "Cancel";
     export_done: "Đã lưu", "Saved";
@@ -440,7 +501,10 @@ strings! {
     list_gifts: "Danh sách ký nhận quà tặng", "Gift receipt list";
     list_commendations: "Danh sách khen thưởng (thứ tự lên sân khấu)", "Commendations (stage order)";
     list_questions: "Tổng hợp ý kiến và trả lời theo lĩnh vực", "Opinions and answers by topic";
-    list_badges: "Thẻ đại biểu (10 thẻ một trang A4)", "Name badges (10 per A4 page)";
+    list_badges: "Thẻ đại biểu có mã QR (10 thẻ một trang A4)", "Name badges with QR codes (10 per A4 page)";
+    list_place_cards: "Bảng tên để bàn chủ tọa (A4 gấp đôi)", "Place cards for the head table (A4 folded)";
+    list_programme: "Chương trình hội nghị (một trang)", "The programme (one page)";
+    list_script: "Kịch bản dẫn chương trình", "The MC's script";
     list_attendees: "Danh sách đại biểu đầy đủ các cột", "Full attendee list";
 }
 
@@ -456,6 +520,9 @@ impl Strings {
             L::Commendations => self.list_commendations,
             L::Questions => self.list_questions,
             L::Badges => self.list_badges,
+            L::PlaceCards => self.list_place_cards,
+            L::Programme => self.list_programme,
+            L::Script => self.list_script,
             L::Attendees => self.list_attendees,
         }
     }
@@ -471,6 +538,7 @@ impl Strings {
             Problem::BadPhone => "Not a valid phone number (9–12 digits)",
             Problem::BadMoney => "Not a valid amount (e.g. 2.000.000)",
             Problem::BadDate => "Not a valid date (dd/mm/yyyy)",
+            Problem::BadTime => "Not a valid time (e.g. 7:30)",
             Problem::BadNumber => "Must be a positive whole number",
             Problem::TooLong => "Too long",
             Problem::ExtraCells => "Row has more cells than the header",
@@ -514,6 +582,7 @@ impl Strings {
             F::Group => self.f_group,
             F::Phone => self.f_phone,
             F::Note => self.f_note,
+            F::BadgeCode => self.f_badge_code,
             F::Number => self.f_number,
             F::Topic => self.f_topic,
             F::Content => self.f_content,

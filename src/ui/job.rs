@@ -53,6 +53,8 @@ pub enum Outcome {
     Imported(Result<Summary>),
     /// A list was written.
     Exported(Result<crate::export::Written>),
+    /// A list went to the printer: what the system said of the job.
+    Printed(Result<String>),
     /// A large change was undone (`redo` false) or made again: its label.
     Replayed {
         redo: bool,

@@ -9,6 +9,7 @@ pub mod file_dialog;
 pub mod i18n;
 pub mod job;
 pub mod panels;
+pub mod preview;
 pub mod record;
 pub mod renderer;
 pub mod theme;
@@ -43,6 +44,8 @@ pub enum Page {
     Import,
     /// The desks of this host (in the navigation while the file is open to desks).
     Desks,
+    /// The programme and the MC's script.
+    Programme,
 }
 
 /// What is kept between runs (eframe storage): language and recent files.

@@ -20,6 +20,15 @@ pub const BAR_TOTAL: Color32 = Color32::from_rgb(0xc9, 0xd8, 0xec);
 
 pub const NAV_WIDTH: f32 = 178.0;
 pub const FORM_WIDTH: f32 = 372.0;
+/// The export page: the lists, then the options, then the preview takes the rest.
+pub const EXPORT_LIST_WIDTH: f32 = 300.0;
+pub const EXPORT_OPTIONS_WIDTH: f32 = 250.0;
+/// The programme page's list and form; the script takes the rest.
+pub const PROGRAMME_WIDTH: f32 = 470.0;
+/// The start time's room before an item's title in the programme list.
+pub const PROGRAMME_TIME_WIDTH: f32 = 44.0;
+/// The MC's view: read at arm's length at the lectern.
+pub const MC_SIZE: f32 = 26.0;
 pub const ROW_HEIGHT: f32 = 24.0;
 pub const GAP: f32 = 8.0;
 pub const BODY_SIZE: f32 = 14.5;

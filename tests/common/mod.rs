@@ -62,13 +62,34 @@ pub fn demo_store() -> Store {
     store
 }
 
-/// Clicks a left-navigation entry by the start of its text ("Đại biểu  3/10").
+/// Clicks a left-navigation entry by the start of its text ("Đại biểu  3/10"). A page
+/// that works in the background (the export page's preview) may still be repainting.
 pub fn go_to(h: &mut Harness<'static, App>, page: &str) {
     h.get_by(|n| {
         n.role() == egui::accesskit::Role::Button && n.label().is_some_and(|l| l.starts_with(page))
     })
     .click();
-    h.run();
+    let _ = h.run_ok();
+}
+
+/// Steps the window until the export page's preview has its pages drawn.
+pub fn preview_ready(h: &mut Harness<'static, App>) {
+    for _ in 0..600 {
+        h.step();
+        let built = h
+            .state()
+            .pages
+            .export
+            .preview
+            .built
+            .as_ref()
+            .is_some_and(|b| b.complete);
+        if built && h.run_ok().is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the preview never settled");
 }
 
 /// Types into the text field with this label.

@@ -29,6 +29,16 @@ pub struct AttendeeData {
     pub note: String,
     /// A place in protocol order fixed by hand (1 = first; the head table).
     pub protocol_order: Option<i64>,
+    /// The badge's code, digits only (a scanner types it; typing tools leave digits
+    /// alone). Given by the file when empty; kept when a list brings one.
+    #[serde(default, rename = "code")]
+    pub badge_code: String,
+    /// Absent with a reason (excused): counted apart in the attendance.
+    #[serde(default)]
+    pub excused: bool,
+    /// Why, when given ("Đi công tác", "Ốm").
+    #[serde(default)]
+    pub absence_reason: String,
 }
 
 /// A stored attendee.
@@ -84,6 +94,9 @@ pub struct AttendeeDraft {
     pub phone: String,
     pub note: String,
     pub protocol_order: String,
+    pub badge_code: String,
+    pub excused: bool,
+    pub absence_reason: String,
 }
 
 impl AttendeeDraft {
@@ -101,6 +114,9 @@ impl AttendeeDraft {
             phone: d.phone.clone(),
             note: d.note.clone(),
             protocol_order: d.protocol_order.map(|n| n.to_string()).unwrap_or_default(),
+            badge_code: d.badge_code.clone(),
+            excused: d.excused,
+            absence_reason: d.absence_reason.clone(),
         }
     }
 
@@ -136,7 +152,24 @@ impl AttendeeDraft {
                 }
             },
         };
+        let badge_code: String = self
+            .badge_code
+            .trim()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let badge_code = if badge_code.is_empty() || is_badge_code(&badge_code) {
+            badge_code
+        } else {
+            errors.push(FieldError::new("badge_code", Problem::BadNumber));
+            String::new()
+        };
+        let absence_reason = line("absence_reason", &self.absence_reason, &mut errors);
         let data = AttendeeData {
+            // A reason given means excused.
+            excused: self.excused || !absence_reason.is_empty(),
+            absence_reason,
+            badge_code,
             full_name,
             protocol_order,
             gender,
@@ -155,6 +188,20 @@ impl AttendeeDraft {
             Err(errors)
         }
     }
+}
+
+/// Digits of a badge's code: 10 when the file makes one; 6 to 16 accepted from a list.
+pub const BADGE_DIGITS: usize = 10;
+
+pub fn is_badge_code(text: &str) -> bool {
+    (6..=16).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A fresh badge code: 10 random digits, never starting with 0 (a spreadsheet would
+/// drop it). Whether it is free is the store's to check.
+pub fn new_badge_code() -> String {
+    let n = uuid::Uuid::new_v4().as_u128() % 9_000_000_000 + 1_000_000_000;
+    n.to_string()
 }
 
 /// "nam", "Nữ", "nu", "male", "F" … → "Nam" / "Nữ"; anything else kept as typed.

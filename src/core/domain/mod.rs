@@ -6,6 +6,7 @@ pub mod conference;
 pub mod date;
 pub mod gift;
 pub mod money;
+pub mod programme;
 pub mod protocol;
 pub mod question;
 pub mod rank;
@@ -29,6 +30,8 @@ pub enum Problem {
     BadMoney,
     /// Not a date (dd/mm/yyyy).
     BadDate,
+    /// Not a time of day (7:30).
+    BadTime,
     /// Not a whole positive number.
     BadNumber,
     /// Longer than any real value (10,000 characters).
@@ -46,6 +49,7 @@ impl Problem {
             Self::BadPhone => "Số điện thoại không hợp lệ (9–12 chữ số)",
             Self::BadMoney => "Giá trị không hợp lệ (ví dụ 2.000.000)",
             Self::BadDate => "Ngày không hợp lệ (dd/mm/yyyy)",
+            Self::BadTime => "Giờ không hợp lệ (ví dụ 7:30)",
             Self::BadNumber => "Phải là số nguyên dương",
             Self::TooLong => "Quá dài",
             Self::ExtraCells => "Dòng có nhiều ô hơn dòng tiêu đề",

@@ -23,6 +23,9 @@ pub struct Source {
     pub commendations: Vec<Commendation>,
     /// The ladder of offices (protocol order).
     pub offices: Vec<Office>,
+    pub programme: Vec<crate::domain::programme::Item>,
+    /// The organiser's rewrites of the script, by (item id, paragraph key).
+    pub script_edits: std::collections::HashMap<(String, String), String>,
 }
 
 impl Source {
@@ -37,7 +40,24 @@ impl Source {
                 gifts: s.gifts()?,
                 commendations: s.commendations()?,
                 offices: s.offices()?,
+                programme: s.programme()?,
+                script_edits: s.script_edits()?,
             })
+        })
+    }
+
+    /// The MC's script as the file stands.
+    pub fn script(&self) -> Vec<crate::script::Section> {
+        let ladder = crate::domain::protocol::Ladder::from_offices(&self.offices);
+        crate::script::build(&crate::script::Inputs {
+            conference: &self.conference,
+            attendees: &self.attendees,
+            ladder: &ladder,
+            commendations: &self.commendations,
+            gifts: &self.gifts,
+            questions: self.questions.len(),
+            programme: &self.programme,
+            edits: &self.script_edits,
         })
     }
 }
@@ -54,6 +74,9 @@ pub fn build(src: &Source, kind: ListKind, opts: Options) -> Sheet {
         ListKind::Commendations => commendations(src),
         ListKind::Questions => questions(src),
         ListKind::Badges => badges(src, opts),
+        ListKind::PlaceCards => place_cards(src),
+        ListKind::Programme => programme(src),
+        ListKind::Script => script(src),
         ListKind::Attendees => attendees(src, opts),
     };
     sheet.file_stem = stem(kind, opts);
@@ -70,6 +93,9 @@ pub fn stem(kind: ListKind, opts: Options) -> String {
         ListKind::Commendations => "Danh sách khen thưởng",
         ListKind::Questions => "Tổng hợp ý kiến và trả lời",
         ListKind::Badges => "Thẻ đại biểu",
+        ListKind::PlaceCards => "Bảng tên để bàn",
+        ListKind::Programme => "Chương trình hội nghị",
+        ListKind::Script => "Kịch bản dẫn chương trình",
         ListKind::Attendees => "Danh sách đại biểu",
     };
     if opts.group_by_unit
@@ -96,6 +122,8 @@ fn sheet(title: &str, src: &Source, columns: Vec<Column>) -> Sheet {
         closing: Vec::new(),
         min_row_mm: 0.0,
         badges: false,
+        place_cards: false,
+        prose: Vec::new(),
         file_stem: String::new(),
     }
 }
@@ -157,11 +185,11 @@ fn signin(src: &Source, opts: Options) -> Sheet {
         src,
         vec![
             col("STT", 12.0, C),
-            col("Họ và tên", 38.0, L),
+            col("Họ và tên", 38.0, L).whole(),
             col("Cấp bậc", 22.0, L),
             col("Chức vụ", 26.0, L),
             col("Đơn vị", 34.0, L),
-            col("Ký nhận", 20.0, L),
+            col("Ký nhận", 20.0, L).signature(),
             col("Ghi chú", 13.0, L),
         ],
     );
@@ -206,7 +234,7 @@ fn attendance(src: &Source, opts: Options) -> Sheet {
         src,
         vec![
             col("STT", 12.0, C),
-            col("Họ và tên", 40.0, L),
+            col("Họ và tên", 40.0, L).whole(),
             col("Cấp bậc", 22.0, L),
             col("Đơn vị", 38.0, L),
             col("Có mặt", 16.0, C),
@@ -216,10 +244,6 @@ fn attendance(src: &Source, opts: Options) -> Sheet {
     );
     s.page_per_section = opts.group_by_unit;
     let people = sorted(src, opts.sort);
-    let (total, present) = (
-        people.len(),
-        people.iter().filter(|a| a.checked_in_at.is_some()).count(),
-    );
     for (heading, group) in by_unit(people, opts.group_by_unit) {
         let here = group.iter().filter(|a| a.checked_in_at.is_some()).count();
         let rows = group
@@ -232,15 +256,15 @@ fn attendance(src: &Source, opts: Options) -> Sheet {
                     Cell::text(&d.full_name),
                     Cell::text(&d.rank),
                     Cell::text(&d.unit),
-                    Cell::text(if a.checked_in_at.is_some() {
-                        "Có mặt"
-                    } else {
-                        "Vắng"
+                    Cell::text(match (&a.checked_in_at, d.excused) {
+                        (Some(_), _) => "Có mặt",
+                        (None, true) => "Vắng có lý do",
+                        (None, false) => "Vắng",
                     }),
                     a.checked_in_at
                         .as_ref()
                         .map_or(Cell::Blank, |t| Cell::Time(t.clone())),
-                    Cell::text(&d.note),
+                    Cell::text(absence_note(a)),
                 ]
             })
             .collect();
@@ -253,11 +277,22 @@ fn attendance(src: &Source, opts: Options) -> Sheet {
             total: None,
         });
     }
-    s.closing.push(format!(
-        "Có mặt {present}/{total} đại biểu, vắng {} đại biểu.",
-        total - present
-    ));
+    s.closing.push(crate::script::attendance(&src.attendees));
     s
+}
+
+/// The note printed for a person: the reason of an excused absence first.
+fn absence_note(a: &Attendee) -> String {
+    let d = &a.data;
+    if a.checked_in_at.is_none() && d.excused && !d.absence_reason.is_empty() {
+        if d.note.is_empty() {
+            format!("Lý do: {}", d.absence_reason)
+        } else {
+            format!("Lý do: {}; {}", d.absence_reason, d.note)
+        }
+    } else {
+        d.note.clone()
+    }
 }
 
 /// "63,1%": Vietnamese writes a decimal comma.
@@ -284,10 +319,12 @@ fn report(src: &Source) -> Sheet {
         .iter()
         .filter(|a| a.checked_in_at.is_some())
         .count();
+    // The sentence the MC reads, and the share present.
+    let sentence = crate::script::attendance(&src.attendees);
     s.intro.push(format!(
-        "Tổng số đại biểu được triệu tập: {total} đồng chí; có mặt: {present} đồng chí ({}); vắng: {} đồng chí.",
-        percent(present, total),
-        total - present
+        "{} Tỷ lệ có mặt: {}.",
+        sentence,
+        percent(present, total)
     ));
     let count = |key: &dyn Fn(&Attendee) -> &str| {
         let mut m: HashMap<String, (usize, usize)> = HashMap::new();
@@ -347,12 +384,12 @@ fn gifts(src: &Source, opts: Options) -> Sheet {
         src,
         vec![
             col("STT", 12.0, C),
-            col("Họ và tên", 40.0, L),
+            col("Họ và tên", 40.0, L).whole(),
             col("Đơn vị", 40.0, L),
             col("Hoàn cảnh", 62.0, L),
             col("Quà tặng", 36.0, L),
             col("Giá trị (đồng)", 28.0, R),
-            col("Ký nhận", 34.0, L),
+            col("Ký nhận", 34.0, L).signature(),
         ],
     );
     s.landscape = true;
@@ -605,6 +642,7 @@ fn badges(src: &Source, opts: Options) -> Sheet {
             col("Chức vụ", 30.0, L),
             col("Đơn vị", 40.0, L),
             col("Thành phần", 30.0, L),
+            col("Mã thẻ", 20.0, C),
         ],
     );
     s.badges = true;
@@ -620,11 +658,140 @@ fn badges(src: &Source, opts: Options) -> Sheet {
                     Cell::text(&d.position),
                     Cell::text(&d.unit),
                     Cell::text(&d.group),
+                    Cell::Phone(d.badge_code.clone()),
                 ]
             })
             .collect(),
         ..Section::default()
     });
+    s
+}
+
+/// The head table: people given a fixed place in protocol order; when nobody has one,
+/// the groups "Lãnh đạo" and "Khách mời". In protocol order.
+pub fn head_table(src: &Source) -> Vec<&Attendee> {
+    let people = sorted(src, Some(Sort::Protocol));
+    let pinned: Vec<&Attendee> = people
+        .iter()
+        .copied()
+        .filter(|a| a.data.protocol_order.is_some())
+        .collect();
+    if !pinned.is_empty() {
+        return pinned;
+    }
+    people
+        .into_iter()
+        .filter(|a| matches!(a.data.group.as_str(), "Lãnh đạo" | "Khách mời"))
+        .collect()
+}
+
+fn place_cards(src: &Source) -> Sheet {
+    let mut s = sheet(
+        "BẢNG TÊN ĐỂ BÀN",
+        src,
+        vec![col("Họ và tên", 50.0, L), col("Chức vụ", 50.0, L)],
+    );
+    s.place_cards = true;
+    s.landscape = true;
+    s.sections.push(Section {
+        rows: head_table(src)
+            .into_iter()
+            .map(|a| {
+                let d = &a.data;
+                // "Đại tá Nguyễn Thanh Tràng" over "Phó Giám đốc Công an tỉnh".
+                let name = [d.rank.as_str(), d.full_name.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                vec![Cell::text(name), Cell::text(&d.position)]
+            })
+            .collect(),
+        ..Section::default()
+    });
+    s
+}
+
+fn programme(src: &Source) -> Sheet {
+    let mut s = sheet(
+        "CHƯƠNG TRÌNH HỘI NGHỊ",
+        src,
+        vec![
+            col("Thời gian", 16.0, C),
+            col("Nội dung", 60.0, L),
+            col("Người thực hiện", 40.0, L),
+            col("Ghi chú", 20.0, L),
+        ],
+    );
+    let lead = |item: &crate::domain::programme::Item| {
+        item.data
+            .lead_id
+            .as_deref()
+            .and_then(|id| src.attendees.iter().find(|a| a.id == id))
+            .map_or_else(
+                || item.data.lead_name.clone(),
+                |a| {
+                    let d = &a.data;
+                    let office = crate::script::office_with_unit(&d.position, &d.unit);
+                    [d.rank.as_str(), d.full_name.as_str()]
+                        .iter()
+                        .filter(|t| !t.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        + &if office.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {office}")
+                        }
+                },
+            )
+    };
+    s.sections.push(Section {
+        rows: src
+            .programme
+            .iter()
+            .map(|item| {
+                vec![
+                    Cell::text(&item.data.start_time),
+                    Cell::text(&item.data.title),
+                    Cell::text(lead(item)),
+                    Cell::text(&item.data.notes),
+                ]
+            })
+            .collect(),
+        ..Section::default()
+    });
+    s
+}
+
+/// The script as prose: each item's heading in bold, then what the MC reads.
+fn script(src: &Source) -> Sheet {
+    let mut s = sheet("KỊCH BẢN DẪN CHƯƠNG TRÌNH", src, Vec::new());
+    for (n, section) in src.script().iter().enumerate() {
+        let item = &section.item.data;
+        let time = if item.start_time.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", item.start_time)
+        };
+        s.prose.push((
+            true,
+            format!("{}. {}{time}", n + 1, item.title.to_uppercase()),
+        ));
+        for p in &section.paragraphs {
+            if !p.text.trim().is_empty() {
+                s.prose.push((false, p.text.clone()));
+            }
+        }
+    }
+    if s.prose.is_empty() {
+        s.prose.push((
+            false,
+            "(Chưa có chương trình: thêm các mục ở trang Chương trình.)".to_owned(),
+        ));
+    }
     s
 }
 
@@ -645,6 +812,7 @@ fn attendees(src: &Source, opts: Options) -> Sheet {
             col("Điện thoại", 22.0, L),
             col("Giờ đến", 17.0, C),
             col("Ghi chú", 21.0, L),
+            col("Mã thẻ", 20.0, C),
         ],
     );
     s.landscape = true;
@@ -673,6 +841,7 @@ fn attendees(src: &Source, opts: Options) -> Sheet {
                         .as_ref()
                         .map_or(Cell::Blank, |t| Cell::Time(t.clone())),
                     Cell::text(&d.note),
+                    Cell::Phone(d.badge_code.clone()),
                 ]
             })
             .collect();

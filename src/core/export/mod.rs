@@ -6,13 +6,14 @@
 
 mod build;
 mod csv;
+mod docx;
 mod pdf;
 mod sheet;
 mod xlsx;
 
 use std::path::{Path, PathBuf};
 
-pub use build::{Source, build};
+pub use build::{Source, build, head_table};
 pub use sheet::{Align, Cell, Column, Section, Sheet};
 pub use xlsx::looks_like_formula;
 
@@ -37,10 +38,16 @@ pub enum ListKind {
     Badges,
     /// Every attendee with every field.
     Attendees,
+    /// Folded name cards for the head table (bảng tên để bàn).
+    PlaceCards,
+    /// The programme on one page.
+    Programme,
+    /// The MC's script.
+    Script,
 }
 
 impl ListKind {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 11] = [
         Self::Signin,
         Self::Attendance,
         Self::Report,
@@ -48,7 +55,10 @@ impl ListKind {
         Self::Commendations,
         Self::Questions,
         Self::Badges,
+        Self::PlaceCards,
         Self::Attendees,
+        Self::Programme,
+        Self::Script,
     ];
 
     /// Lists of attendees can be grouped by unit and sorted.
@@ -85,10 +95,12 @@ pub enum Format {
     Pdf,
     Xlsx,
     Csv,
+    /// Word, for a last edit in the office.
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Self; 3] = [Self::Pdf, Self::Xlsx, Self::Csv];
+    pub const ALL: [Self; 4] = [Self::Pdf, Self::Docx, Self::Xlsx, Self::Csv];
 
     /// The format a file name asks for.
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -97,6 +109,7 @@ impl Format {
             "pdf" => Some(Self::Pdf),
             "xlsx" => Some(Self::Xlsx),
             "csv" => Some(Self::Csv),
+            "docx" => Some(Self::Docx),
             _ => None,
         }
     }
@@ -106,6 +119,7 @@ impl Format {
             Self::Pdf => "pdf",
             Self::Xlsx => "xlsx",
             Self::Csv => "csv",
+            Self::Docx => "docx",
         }
     }
 }
@@ -126,13 +140,73 @@ pub fn render(
     format: Format,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Vec<u8>, usize)> {
-    let sheet = build(src, kind, opts);
+    let sheet = tabular(build(src, kind, opts), format);
     let bytes = match format {
         Format::Pdf => pdf::write(&sheet, &src.conference, progress)?,
         Format::Xlsx => xlsx::write(&sheet, &src.conference, progress)?,
         Format::Csv => csv::write(&sheet, progress)?,
+        Format::Docx => docx::write(&sheet, &src.conference, progress)?,
     };
     Ok((bytes, sheet.row_count()))
+}
+
+/// A spreadsheet holds the script's paragraphs one to a row.
+fn tabular(mut sheet: Sheet, format: Format) -> Sheet {
+    if sheet.prose.is_empty() || matches!(format, Format::Pdf | Format::Docx) {
+        return sheet;
+    }
+    sheet.columns = vec![Column {
+        header: "Nội dung",
+        width: 100.0,
+        align: Align::Left,
+        min_mm: 0.0,
+        whole: false,
+    }];
+    sheet.sections = vec![Section {
+        rows: std::mem::take(&mut sheet.prose)
+            .into_iter()
+            .map(|(_, text)| vec![Cell::text(text)])
+            .collect(),
+        ..Section::default()
+    }];
+    sheet
+}
+
+/// How a list prints: landscape or not, and its columns' widths in millimetres, from
+/// the content (the longest names, a signature's room, headers whole).
+pub fn layout(sheet: &Sheet) -> Result<(bool, Vec<f32>)> {
+    let (landscape, widths, _) = pdf::column_widths(sheet)?;
+    Ok((landscape, widths.iter().map(|w| w * 25.4 / 72.0).collect()))
+}
+
+/// Like [`render`], of the first `rows` rows only when given (a preview's first pages).
+pub fn render_first(
+    src: &Source,
+    kind: ListKind,
+    opts: Options,
+    format: Format,
+    rows: Option<usize>,
+) -> Result<(Vec<u8>, usize)> {
+    let mut sheet = tabular(build(src, kind, opts), format);
+    let all = sheet.row_count();
+    if let Some(n) = rows {
+        let mut left = n;
+        for s in &mut sheet.sections {
+            s.rows.truncate(left);
+            left -= s.rows.len();
+        }
+        sheet
+            .sections
+            .retain(|s| !s.rows.is_empty() || s.total.is_some());
+    }
+    let progress = &mut |_, _| true;
+    let bytes = match format {
+        Format::Pdf => pdf::write(&sheet, &src.conference, progress)?,
+        Format::Xlsx => xlsx::write(&sheet, &src.conference, progress)?,
+        Format::Csv => csv::write(&sheet, progress)?,
+        Format::Docx => docx::write(&sheet, &src.conference, progress)?,
+    };
+    Ok((bytes, all))
 }
 
 /// Writes a list to `path`, its format taken from the extension.

@@ -43,7 +43,8 @@ const LEADING: f32 = 1.2;
 const BASELINE: f32 = 0.9375;
 const TEXT_SIZE: f32 = 13.0;
 const TABLE_SIZE: f32 = 12.0;
-const PAD_X: f32 = 1.5 * MM;
+const SMALL_TABLE_SIZE: f32 = 11.0;
+const PAD_X: f32 = 1.0 * MM;
 const PAD_Y: f32 = 1.2 * MM;
 const RULE: f32 = 0.5;
 
@@ -272,8 +273,12 @@ enum Op {
         baseline: f32,
         size: f32,
         line: Line,
+        /// Drawn turned half a turn about the page's centre (a place card's far face).
+        flip: bool,
     },
     Rule([f32; 4]),
+    /// A filled black box: x, y, width, height (a QR code's modules).
+    Box([f32; 4]),
 }
 
 /// A laid-out page on its way to the drawing thread.
@@ -283,6 +288,7 @@ struct PageOps {
     runs: Vec<GlyphRun>,
     /// Rules as [x1, y1, x2, y2], already joined.
     rules: Vec<[f32; 4]>,
+    boxes: Vec<[f32; 4]>,
 }
 
 /// Glyphs on one baseline in one style and size, with the text they show.
@@ -291,6 +297,7 @@ struct GlyphRun {
     baseline: f32,
     size: f32,
     style: Style,
+    flip: bool,
     glyphs: Vec<KrillaGlyph>,
     text: String,
 }
@@ -305,6 +312,10 @@ struct Writer {
     /// Cursor: the top of the next thing to draw, in points from the page top.
     y: f32,
     pages: usize,
+    /// Text from now on is drawn half a turn round (a place card's far face).
+    flip: bool,
+    /// Pages after the first carry their number at the top (not place cards).
+    numbered: bool,
 }
 
 impl Writer {
@@ -318,6 +329,8 @@ impl Writer {
             height,
             y: MARGIN_TOP,
             pages: 0,
+            flip: false,
+            numbered: true,
         })
     }
 
@@ -348,7 +361,7 @@ impl Writer {
         }
         self.pages += 1;
         self.y = MARGIN_TOP;
-        if self.pages > 1 {
+        if self.pages > 1 && self.numbered {
             let n = self.pages.to_string();
             let w = self.ts.width(Style::Regular, TEXT_SIZE, &n);
             let line = self
@@ -360,6 +373,7 @@ impl Writer {
                 baseline: 12.0 * MM,
                 size: TEXT_SIZE,
                 line,
+                flip: false,
             });
         }
     }
@@ -391,6 +405,7 @@ impl Writer {
                 baseline: top + i as f32 * size * LEADING + size * BASELINE,
                 size,
                 line: line.clone(),
+                flip: self.flip,
             });
         }
     }
@@ -516,7 +531,7 @@ impl Writer {
 
 /// "Hậu Giang, ngày 05 tháng 02 năm 2026" (Decree 30 pads days below 10 and months
 /// below 3). The conference's first day when known, else today.
-fn place_and_date(c: &Conference) -> String {
+pub(super) fn place_and_date(c: &Conference) -> String {
     let d = date::parse(&c.start_date).unwrap_or_else(date::today);
     let place = if c.place_name.is_empty() {
         "……………"
@@ -596,6 +611,7 @@ fn draw_pages(title: &str, pages: Receiver<PageOps>) -> Result<Vec<u8>> {
 /// that the drawing thread, the slower of the two, only calls krilla.
 fn prepare_page(width: f32, height: f32, ops: Vec<Op>) -> PageOps {
     let mut rules: Vec<[f32; 4]> = Vec::new();
+    let mut boxes: Vec<[f32; 4]> = Vec::new();
     // Text on one baseline in one style (the cells of a table row) becomes one glyph
     // run: krilla's cost is per call, and a row drawn cell by cell made seven.
     let mut grouped: Vec<Run> = Vec::new();
@@ -606,19 +622,25 @@ fn prepare_page(width: f32, height: f32, ops: Vec<Op>) -> PageOps {
                 baseline,
                 size,
                 line,
+                flip,
             } => {
-                let key = (baseline.to_bits(), line.style, size.to_bits());
+                let key = (baseline.to_bits(), line.style, size.to_bits(), flip);
                 // The same row's runs are the latest ones.
-                match grouped.iter_mut().rev().find(|r| (r.0, r.1, r.2) == key) {
-                    Some(r) => r.3.push((x, line)),
-                    None => grouped.push((key.0, key.1, key.2, vec![(x, line)])),
+                match grouped
+                    .iter_mut()
+                    .rev()
+                    .find(|r| (r.0, r.1, r.2, r.3) == key)
+                {
+                    Some(r) => r.4.push((x, line)),
+                    None => grouped.push((key.0, key.1, key.2, key.3, vec![(x, line)])),
                 }
             }
             Op::Rule(r) => rules.push(r),
+            Op::Box(b) => boxes.push(b),
         }
     }
     let mut runs = Vec::with_capacity(grouped.len());
-    for (baseline, style, size, mut parts) in grouped {
+    for (baseline, style, size, flip, mut parts) in grouped {
         let (baseline, size) = (f32::from_bits(baseline), f32::from_bits(size));
         // An empty part has no glyph to carry the jump past it.
         parts.retain(|p| !p.1.range.is_empty());
@@ -632,6 +654,7 @@ fn prepare_page(width: f32, height: f32, ops: Vec<Op>) -> PageOps {
             baseline,
             size,
             style,
+            flip,
             glyphs,
             text,
         });
@@ -641,6 +664,7 @@ fn prepare_page(width: f32, height: f32, ops: Vec<Op>) -> PageOps {
         height,
         runs,
         rules: merge_rules(rules),
+        boxes,
     }
 }
 
@@ -651,15 +675,47 @@ fn draw_page(doc: &mut Document, fonts: &[Font], page: PageOps) {
     let mut surface_page = doc.start_page_with(settings);
     let mut surface = surface_page.surface();
     surface.set_fill(Some(Fill::default()));
-    for run in &page.runs {
-        surface.draw_glyphs(
-            Point::from_xy(run.x, run.baseline),
-            &run.glyphs,
-            fonts[run.style as usize].clone(),
-            &run.text,
-            run.size,
-            false,
-        );
+    for flipped in [false, true] {
+        if flipped {
+            if !page.runs.iter().any(|r| r.flip) {
+                break;
+            }
+            // Half a turn about the page's centre.
+            surface.push_transform(&krilla::geom::Transform::from_row(
+                -1.0,
+                0.0,
+                0.0,
+                -1.0,
+                page.width,
+                page.height,
+            ));
+        }
+        for run in page.runs.iter().filter(|r| r.flip == flipped) {
+            surface.draw_glyphs(
+                Point::from_xy(run.x, run.baseline),
+                &run.glyphs,
+                fonts[run.style as usize].clone(),
+                &run.text,
+                run.size,
+                false,
+            );
+        }
+        if flipped {
+            surface.pop();
+        }
+    }
+    if !page.boxes.is_empty() {
+        let mut boxes = PathBuilder::new();
+        for [x, y, w, h] in &page.boxes {
+            if let Some(r) = krilla::geom::Rect::from_xywh(*x, *y, *w, *h) {
+                boxes.push_rect(r);
+            }
+        }
+        if let Some(path) = boxes.finish() {
+            surface.set_fill(Some(Fill::default()));
+            surface.set_stroke(None);
+            surface.draw_path(&path);
+        }
     }
     let mut path = PathBuilder::new();
     for [x1, y1, x2, y2] in page.rules {
@@ -720,7 +776,7 @@ fn merge_rules(mut rules: Vec<[f32; 4]>) -> Vec<[f32; 4]> {
 }
 
 /// Lines sharing a baseline (bits), style and size (bits), with their x.
-type Run = (u32, Style, u32, Vec<(f32, Line)>);
+type Run = (u32, Style, u32, bool, Vec<(f32, Line)>);
 
 /// Glyphs of lines on one baseline as one run: the last glyph of each (non-empty) part
 /// advances to where the next part starts; text ranges point into the parts' texts joined.
@@ -757,8 +813,149 @@ fn join_run(parts: &[(f32, Line)], size: f32) -> (Vec<KrillaGlyph>, String) {
     (glyphs, text)
 }
 
+/// Column widths on paper, and the page's orientation, from the content.
+struct Fit {
+    landscape: bool,
+    widths: Vec<f32>,
+    /// The table's text size, in points.
+    size: f32,
+}
+
+/// How many of a column's longest cells are measured.
+const MEASURED: usize = 24;
+/// A header this short stays on one line ("Ghi chú"); a longer one breaks between words.
+const SHORT_HEADER: f32 = 24.0 * MM;
+
+/// What each column needs: at least its longest word (headers break only between words,
+/// short headers not at all), a signature's 35 mm, a whole name; at best its longest cell
+/// on one line. Portrait when the minimums fit (unless the list is wide by nature), then
+/// the room left goes where it shortens lines most.
+fn fit(sheet: &Sheet, ts: &mut Typesetter) -> Fit {
+    let portrait = A4.0 - MARGIN_LEFT - MARGIN_RIGHT;
+    let landscape = A4.1 - MARGIN_LEFT - MARGIN_RIGHT;
+    // Portrait at the usual size, then a size smaller (Decree 30 allows 11 to 13 pt in
+    // tables) before turning the page; wide lists go landscape at once.
+    let tries: &[(bool, f32)] = if sheet.landscape {
+        &[(true, TABLE_SIZE)]
+    } else {
+        &[
+            (false, TABLE_SIZE),
+            (false, SMALL_TABLE_SIZE),
+            (true, TABLE_SIZE),
+        ]
+    };
+    for &(turned, size) in tries {
+        let room = if turned { landscape } else { portrait };
+        if let Some(widths) = fit_at(sheet, ts, size, room) {
+            return Fit {
+                landscape: turned,
+                widths,
+                size,
+            };
+        }
+    }
+    // Not even landscape holds every longest word: shrink the minimums alike.
+    let (min, _) = needs(sheet, ts, TABLE_SIZE);
+    let scale = landscape / min.iter().sum::<f32>();
+    Fit {
+        landscape: true,
+        widths: min.iter().map(|w| w * scale).collect(),
+        size: TABLE_SIZE,
+    }
+}
+
+/// What each column needs at `size`: (at least, at best).
+fn needs(sheet: &Sheet, ts: &mut Typesetter, size: f32) -> (Vec<f32>, Vec<f32>) {
+    let pad = 2.0 * PAD_X;
+    let widest = |ts: &mut Typesetter, style: Style, text: &str| {
+        text.split_whitespace()
+            .map(|w| ts.width(style, size, w))
+            .fold(0.0f32, f32::max)
+    };
+    let mut min = Vec::with_capacity(sheet.columns.len());
+    let mut want = Vec::with_capacity(sheet.columns.len());
+    for (i, c) in sheet.columns.iter().enumerate() {
+        let header_full = ts.width(Style::Bold, size, c.header);
+        let header_min = if header_full <= SHORT_HEADER {
+            header_full
+        } else {
+            widest(ts, Style::Bold, c.header)
+        };
+        let (mut cell_full, mut cell_word) = (0.0f32, 0.0f32);
+        for text in sheet.longest_cells(i, MEASURED) {
+            for line in text.lines() {
+                cell_full = cell_full.max(ts.width(Style::Regular, size, line));
+            }
+            cell_word = cell_word.max(widest(ts, Style::Regular, &text));
+        }
+        let mut lo = header_min.max(cell_word) + pad;
+        if c.whole {
+            lo = lo.max(cell_full + pad);
+        }
+        lo = lo.max(c.min_mm * MM);
+        min.push(lo);
+        want.push((header_full.max(cell_full) + pad).max(lo));
+    }
+    (min, want)
+}
+
+/// Widths across `room` at `size`, when every column gets at least what it needs.
+fn fit_at(sheet: &Sheet, ts: &mut Typesetter, size: f32, room: f32) -> Option<Vec<f32>> {
+    let (min, want) = needs(sheet, ts, size);
+    let (needed, wanted) = (min.iter().sum::<f32>(), want.iter().sum::<f32>());
+    if needed > room + 0.01 {
+        return None;
+    }
+    if wanted <= room {
+        // Everything fits on one line: the room left goes to the text columns.
+        let text = |c: &super::sheet::Column| c.align == Align::Left;
+        let shares: f32 = sheet
+            .columns
+            .iter()
+            .filter(|c| text(c))
+            .map(|c| c.width)
+            .sum();
+        let extra = room - wanted;
+        return Some(
+            sheet
+                .columns
+                .iter()
+                .zip(&want)
+                .map(|(c, w)| {
+                    if text(c) && shares > 0.0 {
+                        w + extra * c.width / shares
+                    } else {
+                        *w
+                    }
+                })
+                .collect(),
+        );
+    }
+    let ask = wanted - needed;
+    Some(
+        min.iter()
+            .zip(&want)
+            .map(|(lo, hi)| lo + (room - needed) * (hi - lo) / ask)
+            .collect(),
+    )
+}
+
+/// The width of a portrait page's text, in points.
+pub(super) fn portrait_width() -> f32 {
+    A4.0 - MARGIN_LEFT - MARGIN_RIGHT
+}
+
+/// The orientation and column widths (points) a list prints with; the Word file uses
+/// the same.
+pub(super) fn column_widths(sheet: &Sheet) -> Result<(bool, Vec<f32>, f32)> {
+    let f = fit(sheet, &mut Typesetter::new()?);
+    Ok((f.landscape, f.widths, f.size))
+}
+
 /// Lays one table out: column edges, the header's lines, cell padding.
 struct Table {
+    /// Text size of the cells, in points.
+    size: f32,
     xs: Vec<f32>,
     aligns: Vec<Align>,
     header: Vec<Vec<Line>>,
@@ -767,29 +964,23 @@ struct Table {
 }
 
 impl Table {
-    fn new(w: &mut Writer, sheet: &Sheet) -> Self {
-        let total: f32 = sheet.columns.iter().map(|c| c.width).sum();
-        let scale = w.content_width() / total.max(1.0);
+    fn new(w: &mut Writer, sheet: &Sheet, widths: &[f32], size: f32) -> Self {
         let mut xs = vec![w.left()];
-        for c in &sheet.columns {
+        for width in widths {
             let last = *xs.last().unwrap_or(&0.0);
-            xs.push(last + c.width * scale);
+            xs.push(last + width);
         }
         let header: Vec<Vec<Line>> = sheet
             .columns
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                w.ts.wrap(
-                    Style::Bold,
-                    TABLE_SIZE,
-                    c.header,
-                    xs[i + 1] - xs[i] - 2.0 * PAD_X,
-                )
+                w.ts.wrap(Style::Bold, size, c.header, xs[i + 1] - xs[i] - 2.0 * PAD_X)
             })
             .collect();
-        let header_h = height(&header, TABLE_SIZE, 0.0);
+        let header_h = height(&header, size, 0.0);
         Self {
+            size,
             xs,
             aligns: sheet.columns.iter().map(|c| c.align).collect(),
             header,
@@ -815,14 +1006,14 @@ impl Table {
         let top = w.y;
         for (i, lines) in self.header.iter().enumerate() {
             let inner = self.xs[i + 1] - self.xs[i] - 2.0 * PAD_X;
-            let used = lines.len() as f32 * TABLE_SIZE * LEADING;
+            let used = lines.len() as f32 * self.size * LEADING;
             let dy = (self.header_h - 2.0 * PAD_Y - used) / 2.0;
             w.lines_at(
                 lines,
                 self.xs[i] + PAD_X,
                 inner,
                 top + PAD_Y + dy,
-                TABLE_SIZE,
+                self.size,
                 Align::Center,
             );
         }
@@ -842,7 +1033,7 @@ impl Table {
             .enumerate()
             .map(|(i, c)| {
                 let inner = self.xs[i + 1] - self.xs[i] - 2.0 * PAD_X;
-                w.ts.wrap(style, TABLE_SIZE, &c.display(), inner)
+                w.ts.wrap(style, self.size, &c.display(), inner)
             })
             .collect()
     }
@@ -850,7 +1041,7 @@ impl Table {
     /// One row, moved whole to the next page when it does not fit; only a row taller
     /// than a whole page is continued across pages.
     fn row(&self, w: &mut Writer, cells: &[Vec<Line>]) {
-        let h = height(cells, TABLE_SIZE, self.min_row);
+        let h = height(cells, self.size, self.min_row);
         let body = w.bottom() - MARGIN_TOP - self.header_h;
         if w.y + h > w.bottom() {
             if h <= body {
@@ -867,7 +1058,7 @@ impl Table {
                 self.xs[i] + PAD_X,
                 inner,
                 top + PAD_Y,
-                TABLE_SIZE,
+                self.size,
                 self.aligns[i],
             );
         }
@@ -876,7 +1067,7 @@ impl Table {
     }
 
     fn tall_row(&self, w: &mut Writer, cells: &[Vec<Line>]) {
-        let lh = TABLE_SIZE * LEADING;
+        let lh = self.size * LEADING;
         let mut from = 0;
         let most = cells.iter().map(Vec::len).max().unwrap_or(0);
         while from < most {
@@ -898,11 +1089,10 @@ impl Table {
     /// A bold line across the whole table (a unit or a topic).
     fn band(&self, w: &mut Writer, text: &str) {
         let (l, r) = (self.xs[0], self.right());
-        let lines =
-            w.ts.wrap(Style::Bold, TABLE_SIZE, text, r - l - 2.0 * PAD_X);
-        let h = height(std::slice::from_ref(&lines), TABLE_SIZE, 0.0);
+        let lines = w.ts.wrap(Style::Bold, self.size, text, r - l - 2.0 * PAD_X);
+        let h = height(std::slice::from_ref(&lines), self.size, 0.0);
         // Keep the band with at least one row under it.
-        if w.y + h + TABLE_SIZE * LEADING * 2.0 > w.bottom() {
+        if w.y + h + self.size * LEADING * 2.0 > w.bottom() {
             self.continue_on_new_page(w);
         }
         let top = w.y;
@@ -911,7 +1101,7 @@ impl Table {
             l + PAD_X,
             r - l,
             top + PAD_Y,
-            TABLE_SIZE,
+            self.size,
             Align::Left,
         );
         w.rule(l, top, r, top);
@@ -939,8 +1129,15 @@ pub fn write(
     if sheet.badges {
         return badges(sheet, conference, progress);
     }
-    render(sheet.landscape, &sheet.title, |w| {
-        let table = Table::new(w, sheet);
+    if sheet.place_cards {
+        return place_cards(sheet, progress);
+    }
+    if !sheet.prose.is_empty() {
+        return prose(sheet, conference, progress);
+    }
+    let fit = fit(sheet, &mut Typesetter::new()?);
+    render(fit.landscape, &sheet.title, |w| {
+        let table = Table::new(w, sheet, &fit.widths, fit.size);
         let total = sheet.row_count();
         let mut done = 0;
         let (x, cw) = (w.left(), w.content_width());
@@ -961,7 +1158,7 @@ pub fn write(
                 if !sheet.intro.is_empty() {
                     w.y += 3.0 * MM;
                 }
-                if w.y + table.header_h + 2.0 * TABLE_SIZE * LEADING > w.bottom() {
+                if w.y + table.header_h + 2.0 * table.size * LEADING > w.bottom() {
                     w.new_page();
                 }
                 table.draw_header(w);
@@ -972,18 +1169,18 @@ pub fn write(
             if section.rows.is_empty() && section.total.is_none() {
                 let cells = vec![w.ts.wrap(
                     Style::Italic,
-                    TABLE_SIZE,
+                    table.size,
                     "(Không có dòng nào)",
                     table.right() - x,
                 )];
-                let h = height(&cells, TABLE_SIZE, 0.0);
+                let h = height(&cells, table.size, 0.0);
                 let top = w.y;
                 w.lines_at(
                     &cells[0],
                     x + PAD_X,
                     cw,
                     top + PAD_Y,
-                    TABLE_SIZE,
+                    table.size,
                     Align::Left,
                 );
                 table.grid(w, top, h);
@@ -1031,6 +1228,7 @@ fn badges(
     const BH: f32 = 54.0 * MM;
     const COLS: usize = 2;
     const ROWS: usize = 5;
+    const QR_SIDE: f32 = 17.0 * MM;
     render(false, &sheet.title, |w| {
         let x0 = (w.width - BW * COLS as f32) / 2.0;
         let y0 = (w.height - BH * ROWS as f32) / 2.0;
@@ -1072,8 +1270,25 @@ fn badges(
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();
-            put(w, &mut y, &role.join(", "), Style::Regular, 11.0, 2);
-            put(w, &mut y, &field(3), Style::Italic, 11.0, 2);
+            // The code's QR at the bottom right; the lines beside it leave it room.
+            let code = field(5);
+            let narrow = if code.is_empty() {
+                inner
+            } else {
+                inner - QR_SIDE - 2.0 * MM
+            };
+            let beside = |w: &mut Writer, y: &mut f32, text: &str, style: Style| {
+                badge_line(w, y, (bx, narrow), text, (style, 11.0), 2);
+            };
+            beside(w, &mut y, &role.join(", "), Style::Regular);
+            beside(w, &mut y, &field(3), Style::Italic);
+            if !code.is_empty() {
+                let qx = bx + inner - QR_SIDE;
+                let qy = by + BH - 8.0 * MM - QR_SIDE - 2.5 * MM;
+                qr(w, &code, (qx, qy), QR_SIDE);
+                let mut cy = qy + QR_SIDE;
+                badge_line(w, &mut cy, (qx, QR_SIDE), &code, (Style::Regular, 6.5), 1);
+            }
             if (i + 1) % STEP == 0 && !progress(i + 1, total) {
                 return Err(Error::Cancelled);
             }
@@ -1082,6 +1297,141 @@ fn badges(
             w.new_page();
             w.paragraph(
                 "Chưa có đại biểu nào để in thẻ.",
+                Style::Italic,
+                TEXT_SIZE,
+                MARGIN_LEFT,
+                w.content_width(),
+                Align::Left,
+            );
+        }
+        progress(total, total);
+        Ok(())
+    })
+}
+
+/// A QR code of `text`, `side` wide, its top left corner at (x, y), the quiet zone
+/// included; dark modules of a row drawn as one box.
+fn qr(w: &mut Writer, text: &str, (x, y): (f32, f32), side: f32) {
+    /// Modules of white around the code, as the standard asks.
+    const QUIET: usize = 4;
+    let Ok(code) = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) else {
+        return;
+    };
+    let n = code.width();
+    let module = side / (n + 2 * QUIET) as f32;
+    let colors = code.to_colors();
+    for row in 0..n {
+        let mut col = 0;
+        while col < n {
+            if colors[row * n + col] == qrcode::Color::Dark {
+                let start = col;
+                while col < n && colors[row * n + col] == qrcode::Color::Dark {
+                    col += 1;
+                }
+                // A hair taller than a module: rows touch, no light seam between them.
+                w.ops.push(Op::Box([
+                    x + (start + QUIET) as f32 * module,
+                    y + (row + QUIET) as f32 * module,
+                    (col - start) as f32 * module,
+                    module + 0.05,
+                ]));
+            } else {
+                col += 1;
+            }
+        }
+    }
+}
+
+/// A document of paragraphs (the MC's script): the heading blocks, the title, then each
+/// paragraph, headings in bold; lines of a list keep their breaks.
+fn prose(
+    sheet: &Sheet,
+    conference: &Conference,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>> {
+    render(false, &sheet.title, |w| {
+        w.new_page();
+        w.heading(conference);
+        w.title(&sheet.title, &sheet.subtitle, None);
+        let (x, cw) = (w.left(), w.content_width());
+        let total = sheet.prose.len();
+        for (i, (bold, text)) in sheet.prose.iter().enumerate() {
+            if *bold {
+                w.y += 3.0 * MM;
+                // A heading never ends a page alone.
+                if w.y + 4.0 * TEXT_SIZE * LEADING > w.bottom() {
+                    w.new_page();
+                }
+            }
+            let style = if *bold { Style::Bold } else { Style::Regular };
+            for part in text.split('\n') {
+                let lines = w.ts.wrap(style, TEXT_SIZE, part, cw);
+                for line in lines {
+                    if w.y + TEXT_SIZE * LEADING > w.bottom() {
+                        w.new_page();
+                    }
+                    let y = w.y;
+                    w.lines_at(
+                        std::slice::from_ref(&line),
+                        x,
+                        cw,
+                        y,
+                        TEXT_SIZE,
+                        Align::Left,
+                    );
+                    w.y += TEXT_SIZE * LEADING;
+                }
+            }
+            w.y += 1.5 * MM;
+            if !progress(i + 1, total) {
+                return Err(Error::Cancelled);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Place cards for the head table ("bảng tên để bàn"): one A4 sheet each, landscape,
+/// folded along its middle into a tent; the name in large type and the position below it
+/// on both faces, the far face turned so each reads upright from its side.
+fn place_cards(sheet: &Sheet, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<Vec<u8>> {
+    render(true, &sheet.title, |w| {
+        w.numbered = false;
+        let rows: Vec<&Vec<Cell>> = sheet.sections.iter().flat_map(|s| &s.rows).collect();
+        let total = rows.len();
+        let half = w.height / 2.0;
+        let side = 20.0 * MM;
+        let width = w.width - 2.0 * side;
+        for (i, row) in rows.iter().enumerate() {
+            let field = |k: usize| row.get(k).map(Cell::display).unwrap_or_default();
+            w.new_page();
+            // The fold, dashed by short rules at the edges only (it must not show).
+            w.rule(0.0, half, 8.0 * MM, half);
+            w.rule(w.width - 8.0 * MM, half, w.width, half);
+            for flip in [false, true] {
+                w.flip = flip;
+                // The near face is the lower half; the far one is the same, turned.
+                let mut y = half + 22.0 * MM;
+                badge_line(w, &mut y, (side, width), &field(0), (Style::Bold, 54.0), 1);
+                y += 4.0 * MM;
+                badge_line(
+                    w,
+                    &mut y,
+                    (side, width),
+                    &field(1),
+                    (Style::Regular, 24.0),
+                    2,
+                );
+            }
+            w.flip = false;
+            if (i + 1) % STEP == 0 && !progress(i + 1, total) {
+                return Err(Error::Cancelled);
+            }
+        }
+        if total == 0 {
+            w.new_page();
+            w.paragraph(
+                "Chưa có ai ở bàn chủ tọa: đặt «Thứ tự cố định» cho đại biểu ngồi bàn chủ tọa, hoặc xếp họ vào thành phần Lãnh đạo, Khách mời.",
                 Style::Italic,
                 TEXT_SIZE,
                 MARGIN_LEFT,

@@ -46,13 +46,19 @@ pub enum Align {
     Right,
 }
 
-/// A column: its printed header, its width on paper and how its cells line up.
+/// A column: its printed header, how it shares room left over, how its cells line up.
+/// Widths on paper come from the content (`pdf::fit`): each column gets what its longest
+/// word needs at least, what its longest cell needs when the page allows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub header: &'static str,
-    /// Share of the table width; the PDF writer scales the shares to the page.
+    /// Share of the room left once every column has what its content needs.
     pub width: f32,
     pub align: Align,
+    /// At least this wide on paper (a signature needs 35 mm).
+    pub min_mm: f32,
+    /// Its cells never break (names on a sign-in sheet).
+    pub whole: bool,
 }
 
 pub const fn col(header: &'static str, width: f32, align: Align) -> Column {
@@ -60,6 +66,24 @@ pub const fn col(header: &'static str, width: f32, align: Align) -> Column {
         header,
         width,
         align,
+        min_mm: 0.0,
+        whole: false,
+    }
+}
+
+impl Column {
+    /// Room for a signature: at least 35 mm.
+    #[must_use]
+    pub const fn signature(mut self) -> Self {
+        self.min_mm = 35.0;
+        self
+    }
+
+    /// Cells kept on one line whenever the page allows.
+    #[must_use]
+    pub const fn whole(mut self) -> Self {
+        self.whole = true;
+        self
     }
 }
 
@@ -75,6 +99,10 @@ pub struct Section {
 
 /// A whole list.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of one list's layout"
+)]
 pub struct Sheet {
     /// Bold, centred, upper case ("DANH SÁCH ĐẠI BIỂU KÝ NHẬN").
     pub title: String,
@@ -93,11 +121,30 @@ pub struct Sheet {
     pub min_row_mm: f32,
     /// Name tags instead of a table.
     pub badges: bool,
+    /// Folded place cards for the head table instead of a table.
+    pub place_cards: bool,
+    /// Paragraphs instead of a table (the MC's script): bold ones are headings.
+    pub prose: Vec<(bool, String)>,
     /// Without extension, in Vietnamese ("Danh sách ký nhận").
     pub file_stem: String,
 }
 
 impl Sheet {
+    /// The `n` longest texts of column `i` (by characters), totals included: widths
+    /// follow length closely enough to measure only these.
+    pub fn longest_cells(&self, i: usize, n: usize) -> Vec<String> {
+        let mut texts: Vec<String> = self
+            .sections
+            .iter()
+            .flat_map(|s| s.rows.iter().chain(s.total.iter()))
+            .filter_map(|row| row.get(i))
+            .map(Cell::display)
+            .collect();
+        texts.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        texts.truncate(n);
+        texts
+    }
+
     /// Data rows, totals excluded.
     pub fn row_count(&self) -> usize {
         self.sections.iter().map(|s| s.rows.len()).sum()

@@ -229,12 +229,9 @@ fn fill(
     ws.set_print_gridlines(true);
     ws.set_footer("&CTrang &P/&N");
 
-    // Characters per share of width: the table spans about 100 (portrait) or 150 columns.
-    let shares: f32 = sheet.columns.iter().map(|c| c.width).sum();
-    let chars = if sheet.landscape { 150.0 } else { 100.0 };
     for (i, c) in sheet.columns.iter().enumerate() {
         let col = u16::try_from(i).unwrap_or(u16::MAX);
-        ws.set_column_width(col, f64::from(c.width / shares.max(1.0) * chars))
+        ws.set_column_width(col, column_chars(sheet, i, c))
             .map_err(err)?;
         ws.set_column_format(col, &f.text[c.align as usize])
             .map_err(err)?;
@@ -323,4 +320,28 @@ fn fill(
     }
     progress(total, total);
     Ok(())
+}
+
+/// A column's width in characters, from its content as on paper: the longest cell on one
+/// line up to 45 characters (longer text wraps), never less than the header's longest
+/// word, short headers whole; a signature column as wide as 35 mm.
+fn column_chars(sheet: &Sheet, i: usize, c: &super::sheet::Column) -> f64 {
+    let words = |t: &str| {
+        t.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let header = if c.header.chars().count() <= 12 {
+        c.header.chars().count()
+    } else {
+        words(c.header)
+    };
+    let longest = sheet.longest_cells(i, 1).first().map_or(0, |t| {
+        t.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+    });
+    let cap = if c.whole { 60 } else { 45 };
+    let signature = if c.min_mm > 0.0 { 18 } else { 0 };
+    let chars = header.max(longest.min(cap)).max(signature).max(4) + 2;
+    f64::from(u32::try_from(chars).unwrap_or(60))
 }

@@ -48,6 +48,7 @@ impl Kind {
                 F::Group,
                 F::Phone,
                 F::Note,
+                F::BadgeCode,
             ],
             Self::Questions => &[
                 F::Number,
@@ -236,6 +237,15 @@ impl Kind {
                 "tel",
             ],
             (_, F::Note) => &["ghi chú", "note", "notes", "remark"],
+            (_, F::BadgeCode) => &[
+                "mã thẻ",
+                "mã số thẻ",
+                "mã đại biểu",
+                "mã qr",
+                "badge code",
+                "badge",
+                "code",
+            ],
             (_, F::Number) => &["stt", "số", "số tt", "số thứ tự", "tt", "number", "no"],
             (_, F::Topic) => &[
                 "chủ đề",
@@ -321,6 +331,8 @@ pub enum Field {
     Group,
     Phone,
     Note,
+    /// An attendee's badge code (digits).
+    BadgeCode,
     /// A question's running number, a commendation's place on stage.
     Number,
     Topic,
@@ -354,6 +366,7 @@ impl Field {
             Self::Group => "group",
             Self::Phone => "phone",
             Self::Note => "note",
+            Self::BadgeCode => "code",
             Self::Number => "number",
             Self::Topic => "topic",
             Self::Content => "content",

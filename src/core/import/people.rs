@@ -29,6 +29,7 @@ fn slot(draft: &mut AttendeeDraft, field: Field) -> Option<&mut String> {
         Field::Group => &mut draft.group,
         Field::Phone => &mut draft.phone,
         Field::Note => &mut draft.note,
+        Field::BadgeCode => &mut draft.badge_code,
         _ => return None,
     })
 }

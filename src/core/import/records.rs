@@ -262,6 +262,7 @@ impl Record {
                 Field::Group => d.group.clone(),
                 Field::Phone => d.phone.clone(),
                 Field::Note => d.note.clone(),
+                Field::BadgeCode => d.badge_code.clone(),
                 _ => String::new(),
             },
             Record::Question(d, topic) => match field {

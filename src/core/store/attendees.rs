@@ -10,7 +10,8 @@ use crate::text::Query;
 
 const COLUMNS: &str =
     "id, full_name, gender, birth_year, rank, position, unit, district, group_name,
-    phone, note, checked_in_at, created_at, updated_at, protocol_order, checked_in_desk";
+    phone, note, checked_in_at, created_at, updated_at, protocol_order, checked_in_desk,
+    coalesce(badge_code, ''), excused, absence_reason";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
     Ok(Attendee {
@@ -27,6 +28,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Attendee> {
             phone: r.get(9)?,
             note: r.get(10)?,
             protocol_order: r.get(14)?,
+            badge_code: r.get(16)?,
+            excused: r.get::<_, i64>(17)? != 0,
+            absence_reason: r.get(18)?,
         },
         checked_in_at: r.get(11)?,
         checked_in_desk: r.get(15)?,
@@ -46,6 +50,42 @@ pub(crate) fn insert(
     insert_keyed(conn, id, d, (&keys.0, &keys.1, &keys.2), stamp)
 }
 
+fn code_taken(conn: &rusqlite::Connection, code: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM attendee WHERE badge_code = ?1")?
+        .exists([code])?)
+}
+
+/// The badge code a new attendee gets: the one the list brought if it is free, else a
+/// fresh one no one has.
+fn free_code(conn: &rusqlite::Connection, wanted: &str) -> Result<String> {
+    if !wanted.is_empty() && !code_taken(conn, wanted)? {
+        return Ok(wanted.to_owned());
+    }
+    loop {
+        let code = crate::domain::attendee::new_badge_code();
+        if !code_taken(conn, &code)? {
+            return Ok(code);
+        }
+    }
+}
+
+/// Gives every attendee without a badge code one (files from before codes existed).
+pub(crate) fn fill_badge_codes(conn: &rusqlite::Connection) -> Result<()> {
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM attendee WHERE badge_code IS NULL OR badge_code = ''")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let code = free_code(conn, "")?;
+        conn.execute(
+            "UPDATE attendee SET badge_code = ?2 WHERE id = ?1",
+            params![id, code],
+        )?;
+    }
+    Ok(())
+}
+
 /// Inserts one attendee whose folded keys (search, name, unit) are already known (import).
 pub(crate) fn insert_keyed(
     conn: &rusqlite::Connection,
@@ -54,10 +94,12 @@ pub(crate) fn insert_keyed(
     (search_key, name_key, unit_key): (&str, &str, &str),
     stamp: &str,
 ) -> Result<()> {
+    let code = free_code(conn, &d.badge_code)?;
     conn.prepare_cached(
         "INSERT INTO attendee (id, full_name, gender, birth_year, rank, position, unit, district, group_name,
-            phone, note, search_key, name_key, unit_key, protocol_order, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+            phone, note, search_key, name_key, unit_key, protocol_order, created_at, updated_at, badge_code,
+            excused, absence_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
             id,
@@ -75,13 +117,17 @@ pub(crate) fn insert_keyed(
             name_key,
             unit_key,
             d.protocol_order,
-            stamp
+            stamp,
+            code,
+            d.excused,
+            d.absence_reason
         ])?;
     Ok(())
 }
 
-/// One attendee for [`insert_many`]: id, data and folded keys (search, name, unit).
-type Keyed<'a> = (String, &'a AttendeeData, [&'a str; 3]);
+/// One attendee for [`insert_many`]: id, data, folded keys (search, name, unit) and
+/// badge code.
+type Keyed<'a> = (String, &'a AttendeeData, [&'a str; 3], String);
 
 /// Inserts many attendees, 64 to a statement: a 100,000-row import spends less time
 /// stepping statements than with one INSERT per person.
@@ -89,8 +135,8 @@ fn insert_many(conn: &rusqlite::Connection, rows: &[Keyed<'_>], stamp: &str) -> 
     const PER: usize = 64;
     const COLS: &str = "id, full_name, gender, birth_year, rank, position, unit, district, \
                         group_name, phone, note, search_key, name_key, unit_key, protocol_order, \
-                        created_at, updated_at";
-    const PER_ROW: usize = 15;
+                        badge_code, excused, absence_reason, created_at, updated_at";
+    const PER_ROW: usize = 18;
     let mut chunks = rows.chunks_exact(PER);
     if chunks.len() > 0 {
         // ?1 is the time stamp, bound once for every row: 2 of 16 copies per row fewer.
@@ -111,7 +157,7 @@ fn insert_many(conn: &rusqlite::Connection, rows: &[Keyed<'_>], stamp: &str) -> 
         for chunk in chunks.by_ref() {
             stmt.raw_bind_parameter(1, stamp)?;
             let mut i = 2;
-            for (id, d, [search, name, unit]) in chunk {
+            for (id, d, [search, name, unit], code) in chunk {
                 let values: [&dyn rusqlite::ToSql; PER_ROW] = [
                     id,
                     &d.full_name,
@@ -128,6 +174,9 @@ fn insert_many(conn: &rusqlite::Connection, rows: &[Keyed<'_>], stamp: &str) -> 
                     name,
                     unit,
                     &d.protocol_order,
+                    code,
+                    &d.excused,
+                    &d.absence_reason,
                 ];
                 for v in values {
                     stmt.raw_bind_parameter(i, v)?;
@@ -137,8 +186,12 @@ fn insert_many(conn: &rusqlite::Connection, rows: &[Keyed<'_>], stamp: &str) -> 
             stmt.raw_execute()?;
         }
     }
-    for (id, d, [search, name, unit]) in chunks.remainder() {
-        insert_keyed(conn, id, d, (search, name, unit), stamp)?;
+    for (id, d, [search, name, unit], code) in chunks.remainder() {
+        let with_code = AttendeeData {
+            badge_code: code.clone(),
+            ..(*d).clone()
+        };
+        insert_keyed(conn, id, &with_code, (search, name, unit), stamp)?;
     }
     Ok(())
 }
@@ -164,7 +217,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             items.push(from_row(r)?);
-            keys.push(r.get(16)?);
+            keys.push(r.get(19)?);
         }
         Ok((items, keys))
     }
@@ -178,7 +231,7 @@ impl Store {
         let mut out = Vec::new();
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let key: String = row.get(16)?;
+            let key: String = row.get(19)?;
             if q.matches(&key) {
                 out.push(from_row(row)?);
             }
@@ -193,7 +246,7 @@ impl Store {
             .query_row(
                 &format!("SELECT {COLUMNS}, search_key FROM attendee WHERE id = ?1"),
                 [id],
-                |r| Ok((from_row(r)?, r.get(16)?)),
+                |r| Ok((from_row(r)?, r.get(19)?)),
             )
             .optional()?)
     }
@@ -223,7 +276,8 @@ impl Store {
         let n = self.conn.prepare_cached(
             "UPDATE attendee SET full_name = ?2, gender = ?3, birth_year = ?4, rank = ?5, position = ?6,
                 unit = ?7, district = ?8, group_name = ?9, phone = ?10, note = ?11, search_key = ?12,
-                name_key = ?13, unit_key = ?14, updated_at = ?15, protocol_order = ?16
+                name_key = ?13, unit_key = ?14, updated_at = ?15, protocol_order = ?16,
+                badge_code = coalesce(nullif(?17, ''), badge_code), excused = ?18, absence_reason = ?19
              WHERE id = ?1",
         )?
         .execute(params![
@@ -242,7 +296,10 @@ impl Store {
                 name,
                 unit,
                 now(),
-                d.protocol_order
+                d.protocol_order,
+                d.badge_code,
+                d.excused,
+                d.absence_reason
             ])?;
         if n == 0 {
             Err(Error::NotFound(id.to_owned()))
@@ -300,12 +357,18 @@ impl Store {
             self.set_aside_insert_trigger("attendee")?,
             self.set_aside_trigger("sync_attendee_insert")?,
         ];
+        let taken = self
+            .conn
+            .prepare("SELECT badge_code FROM attendee WHERE badge_code IS NOT NULL")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(BulkAttendees {
             store: self,
             stamp: now(),
             batch: Vec::with_capacity(BulkAttendees::BATCH),
             added: BulkInserts::new("attendee"),
             triggers,
+            taken,
         })
     }
 }
@@ -321,6 +384,8 @@ pub struct BulkAttendees<'s, 'd> {
     batch: Vec<Keyed<'d>>,
     added: BulkInserts,
     triggers: Vec<super::history::SetAside>,
+    /// Badge codes in the file and given so far: each one once.
+    taken: std::collections::HashSet<String>,
 }
 
 impl<'d> BulkAttendees<'_, 'd> {
@@ -328,7 +393,12 @@ impl<'d> BulkAttendees<'_, 'd> {
 
     /// Queues one attendee whose folded keys (search, name, unit) are already known.
     pub fn push(&mut self, data: &'d AttendeeData, keys: [&'d str; 3]) -> Result<()> {
-        self.batch.push((new_id(), data, keys));
+        let mut code = data.badge_code.clone();
+        while code.is_empty() || self.taken.contains(&code) {
+            code = crate::domain::attendee::new_badge_code();
+        }
+        self.taken.insert(code.clone());
+        self.batch.push((new_id(), data, keys, code));
         if self.batch.len() >= Self::BATCH {
             self.flush()?;
         }
@@ -337,7 +407,7 @@ impl<'d> BulkAttendees<'_, 'd> {
 
     fn flush(&mut self) -> Result<()> {
         insert_many(&self.store.conn, &self.batch, &self.stamp)?;
-        for (id, d, _) in self.batch.drain(..) {
+        for (id, d, _, _) in self.batch.drain(..) {
             self.added.push(self.store, &id, &d.full_name)?;
         }
         Ok(())

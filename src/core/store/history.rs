@@ -23,6 +23,8 @@ pub const TABLES: &[&str] = &[
     "commendation_kind",
     "commendation",
     "office",
+    "programme_item",
+    "script_edit",
 ];
 
 /// One recorded change, newest first in [`Store::history`].

@@ -11,6 +11,7 @@ mod gifts;
 pub mod history;
 mod lists;
 pub mod lock;
+mod programme;
 mod questions;
 pub mod schema;
 mod stats;
@@ -208,6 +209,9 @@ impl Store {
         // Data a step's new table starts with, for new files and upgraded ones alike.
         if version < 4 {
             seed_offices(&tx)?;
+        }
+        if version < 6 {
+            attendees::fill_badge_codes(&tx)?;
         }
         tx.commit()?;
         Ok(())

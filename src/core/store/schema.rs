@@ -128,6 +128,10 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v4_protocol.sql"),
     // 5: several desks: who checked in where, the change feed, paired desks, their actions.
     include_str!("schema_v5_desks.sql"),
+    // 6: badge codes (QR on badges, scanned at the desk).
+    include_str!("schema_v6_badges.sql"),
+    // 7: the programme, the script's rewrites, absences with a reason.
+    include_str!("schema_v7_programme.sql"),
 ];
 
 /// The schema version this build writes.

@@ -45,6 +45,13 @@ pub struct Chrome {
     toast: Option<Toast>,
     /// The window's own file dialog, while it asks.
     pub own_dialog: Option<crate::ui::file_dialog::OwnFileDialog>,
+    /// The MC's large-type view of the script is shown.
+    pub mc_view: bool,
+    /// The programme item on now (the projector and the MC's view mark it).
+    pub current_item: usize,
+    /// The item the MC's view last scrolled to: it scrolls when the item changes, not
+    /// every frame (which would keep repainting and fight the MC's own scrolling).
+    pub mc_scrolled: Option<usize>,
     /// Built-in Vietnamese typing.
     pub typing: Typing,
 }
@@ -59,6 +66,9 @@ impl Chrome {
             crashed: None,
             toast: None,
             own_dialog: None,
+            mc_view: false,
+            current_item: 0,
+            mc_scrolled: None,
         }
     }
 
@@ -352,6 +362,7 @@ pub fn nav_ui(
             Page::Commendations,
             format!("{}  {}", s.nav_commendations, st.commendations),
         ),
+        (Page::Programme, s.nav_programme.to_owned()),
         (Page::Lists, s.nav_lists.to_owned()),
         (Page::Export, s.nav_export.to_owned()),
         (Page::Backups, s.nav_backups.to_owned()),
@@ -447,10 +458,29 @@ pub fn crashed_ui(ui: &mut Ui, message: &str, s: &Strings) {
 }
 
 /// The projector view: live figures in large type, nothing to edit. Esc leaves it.
-pub fn presentation_ui(ui: &mut Ui, data: &Data, s: &'static Strings, actions: &mut Vec<Action>) {
+pub fn presentation_ui(
+    ui: &mut Ui,
+    data: &Data,
+    current: usize,
+    s: &'static Strings,
+    actions: &mut Vec<Action>,
+) {
     use crate::ui::panels::dashboard::{self, Scale};
-    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+    let (esc, next, back) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Escape),
+            i.key_pressed(egui::Key::ArrowRight) || i.key_pressed(egui::Key::Space),
+            i.key_pressed(egui::Key::ArrowLeft),
+        )
+    });
+    if esc {
         actions.push(Action::Present(false));
+    }
+    if next {
+        actions.push(Action::ProgrammeStep(1));
+    }
+    if back {
+        actions.push(Action::ProgrammeStep(-1));
     }
     egui::CentralPanel::default().show(ui, |ui| {
         let name = if data.conference.name.is_empty() {
@@ -469,6 +499,7 @@ pub fn presentation_ui(ui: &mut Ui, data: &Data, s: &'static Strings, actions: &
                 ui.add(egui::Label::new(RichText::new(name).size(26.0).strong()).truncate());
             });
         });
+        programme_band_ui(ui, data, current, s);
         ui.add_space(theme::GAP);
         egui::ScrollArea::vertical()
             .auto_shrink(false)
@@ -515,4 +546,43 @@ fn typing_menu_ui(ui: &mut Ui, now: typing::Settings, s: &Strings, actions: &mut
     })
     .response
     .on_hover_text(s.typing_hint);
+}
+
+/// The projector's line of the programme: the item on now and the one after it.
+fn programme_band_ui(ui: &mut Ui, data: &Data, current: usize, s: &Strings) {
+    let items = &data.programme;
+    let Some(now) = items.get(current) else {
+        return;
+    };
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("{}:", s.prog_current))
+                    .size(theme::MC_SIZE)
+                    .color(theme::MUTED),
+            );
+            let time = if now.data.start_time.is_empty() {
+                String::new()
+            } else {
+                format!("{}  ", now.data.start_time)
+            };
+            ui.label(
+                RichText::new(format!("{time}{}", now.data.title))
+                    .size(theme::MC_SIZE)
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+        });
+        if let Some(next) = items.get(current + 1) {
+            ui.label(
+                RichText::new(format!(
+                    "{}: {}  {}",
+                    s.prog_next, next.data.start_time, next.data.title
+                ))
+                .size(theme::MC_SIZE * 0.7)
+                .color(theme::MUTED),
+            );
+        }
+    });
 }

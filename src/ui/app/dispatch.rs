@@ -30,7 +30,9 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         let page = action_page(&action);
         let touched = match &action {
-            Action::UpdateAttendee(id, _) | Action::DeleteAttendee(id) => Some(id.clone()),
+            Action::UpdateAttendee(id, _)
+            | Action::DeleteAttendee(id)
+            | Action::SetExcused { id, .. } => Some(id.clone()),
             _ => None,
         };
         match self.apply_recorded(action) {
@@ -78,7 +80,16 @@ impl App {
             | A::ImportClose
             | A::ExportChoose { .. }
             | A::ExportCancel
+            | A::Print { .. }
             | A::OpenExternal(_) => self.run_job(action),
+            A::PrintOpen => {
+                if let Some(ctx) = &self.jobs.ctx {
+                    self.pages.page = crate::ui::Page::Export;
+                    self.pages.export.print =
+                        Some(crate::ui::panels::export::PrintDialog::open(ctx));
+                }
+                Ok(Outcome::Other)
+            }
             A::Undo | A::Redo | A::BackupNow | A::Restore(_) => self.run_history(action),
             A::ConvertChosen(ids) => {
                 self.pages.convert = Some(crate::ui::panels::convert::ConvertDialog::new(
@@ -87,7 +98,19 @@ impl App {
                 ));
                 Ok(Outcome::Other)
             }
-            A::Present(_) | A::SetLanguage(_) | A::SetTyping(_) | A::Navigate { .. } => {
+            A::SeedProgramme
+            | A::AddItem(_)
+            | A::UpdateItem(..)
+            | A::DeleteItem(_)
+            | A::MoveItem { .. }
+            | A::SetScriptEdit { .. }
+            | A::SetExcused { .. } => self.run_programme(action),
+            A::Present(_)
+            | A::SetLanguage(_)
+            | A::SetTyping(_)
+            | A::McView(_)
+            | A::ProgrammeStep(_)
+            | A::Navigate { .. } => {
                 self.run_window(&action);
                 Ok(Outcome::Other)
             }
@@ -107,6 +130,51 @@ impl App {
             }
             _ => self.run_record(action),
         }
+    }
+
+    /// The programme, the script's rewrites, absences with a reason.
+    fn run_programme(&mut self, action: Action) -> Result<Outcome> {
+        let st = self.session.store()?;
+        match action {
+            Action::SeedProgramme => {
+                st.seed_programme()?;
+            }
+            Action::AddItem(d) => {
+                st.add_item(&d)?;
+            }
+            Action::UpdateItem(id, d) => st.update_item(&id, &d)?,
+            Action::DeleteItem(id) => st.delete_item(&id)?,
+            Action::MoveItem { id, up } => st.move_item(&id, up)?,
+            Action::SetScriptEdit { item, key, text } => {
+                st.set_script_edit(&item, &key, text.as_deref())?;
+            }
+            Action::SetExcused {
+                id,
+                excused,
+                reason,
+            } => {
+                if self.desks.is_desk() {
+                    return Err(Error::Desks(
+                        "Báo vắng có lý do ở máy chủ: bàn chỉ gửi lượt điểm danh.".into(),
+                    ));
+                }
+                st.set_excused(&id, excused, &reason)?;
+                self.pages.desk.message = Some((
+                    format!(
+                        "{}: {}",
+                        self.s().excused,
+                        self.session
+                            .data
+                            .attendee(&id)
+                            .map(|a| a.data.full_name.clone())
+                            .unwrap_or_default()
+                    ),
+                    true,
+                ));
+            }
+            _ => return Ok(Outcome::Other),
+        }
+        Ok(Outcome::Updated)
     }
 
     /// Hosting desks and being one.
@@ -281,6 +349,12 @@ impl App {
                 options,
                 format,
             } => self.start_export(kind, options, format)?,
+            Action::Print {
+                kind,
+                options,
+                printer,
+                copies,
+            } => self.start_print(kind, options, printer, copies)?,
             Action::OpenExternal(path) => opener::open(&path)
                 .map_err(|e| Error::Invalid(format!("không mở được {}: {e}", path.display())))?,
             _ => {}
@@ -332,6 +406,15 @@ impl App {
             }
             Action::SetLanguage(lang) => self.chrome.lang = lang,
             Action::SetTyping(settings) => self.chrome.typing.set(settings),
+            Action::McView(on) => {
+                self.chrome.mc_view = on;
+                self.chrome.mc_scrolled = None;
+            }
+            Action::ProgrammeStep(step) => {
+                let last = self.session.data.programme.len().saturating_sub(1);
+                let now = i64::try_from(self.chrome.current_item).unwrap_or(0) + i64::from(step);
+                self.chrome.current_item = usize::try_from(now.max(0)).unwrap_or(0).min(last);
+            }
             Action::Navigate { page, new_record } => {
                 self.pages.page = page;
                 if new_record && let Some(p) = self.pages.record(page) {
@@ -423,6 +506,8 @@ fn action_page(action: &Action) -> Page {
         | Action::UpdateCommendation(..)
         | Action::DeleteCommendation(_)
         | Action::MoveCommendation { .. } => Page::Commendations,
+        // An attendee changed: the view patches that person in.
+        Action::SetExcused { .. } => Page::Attendees,
         _ => Page::Overview,
     }
 }

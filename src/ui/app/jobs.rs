@@ -208,6 +208,75 @@ impl App {
         })
     }
 
+    /// Prints a list in the background: its PDF to a private file, then to the printer.
+    pub(super) fn start_print(
+        &mut self,
+        kind: crate::export::ListKind,
+        options: crate::export::Options,
+        printer: Option<String>,
+        copies: u32,
+    ) -> Result<()> {
+        use crate::export::{Format, Source};
+        let reader = Reader::new(self.session.store()?, Source::load)?;
+        self.jobs.spawn("print", move |progress| {
+            Outcome::Printed(reader.read(Source::load).and_then(|src| {
+                let (pdf, _) =
+                    crate::export::render(&src, kind, options, Format::Pdf, &mut |d, t| {
+                        progress.set(d, t)
+                    })?;
+                let name = crate::export::suggested_file_name(
+                    &src.conference.name,
+                    kind,
+                    options,
+                    Format::Pdf,
+                );
+                let dir =
+                    std::env::temp_dir().join(format!("hoinghi-in-{}", crate::store::new_id()));
+                std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+                    path: dir.clone(),
+                    source,
+                })?;
+                // An ASCII file name: CUPS 2.4 crashes on a document named in Vietnamese.
+                let path = dir.join("danh-sach.pdf");
+                crate::export::write_atomically(&path, &pdf)?;
+                let said = crate::print::print(&path, printer.as_deref(), copies, &name);
+                let _ = std::fs::remove_dir_all(&dir);
+                said
+            }))
+        })
+    }
+
+    /// Builds the export page's preview again when the list, its options or the data
+    /// changed.
+    pub(super) fn refresh_preview(&mut self, ctx: &egui::Context) {
+        use crate::export::{Format, Source};
+        let Some(store) = &self.session.store else {
+            return;
+        };
+        let export = &self.pages.export;
+        let key = crate::ui::preview::Key {
+            kind: export.kind,
+            options: export.options(),
+            generation: self.session.data.generation,
+        };
+        if !export.preview.stale(key) {
+            return;
+        }
+        let Ok(reader) = Reader::new(store, Source::load) else {
+            return;
+        };
+        let src = std::sync::Mutex::new(Some(reader));
+        let loaded: std::sync::OnceLock<Result<Source>> = std::sync::OnceLock::new();
+        self.pages.export.preview.start(key, ctx, move |first| {
+            let src = loaded.get_or_init(|| {
+                let reader = src.lock().ok().and_then(|mut r| r.take());
+                reader.map_or(Err(Error::NoFile), |r| r.read(Source::load))
+            });
+            let src = src.as_ref().map_err(|e| Error::Invalid(e.to_string()))?;
+            crate::export::render_first(src, key.kind, key.options, Format::Pdf, first)
+        });
+    }
+
     /// Undoes or redoes a change of many rows (a whole import) in the background.
     pub(super) fn start_replay(&mut self, redo: bool) -> Result<()> {
         let db = self.session.path().ok_or(Error::NoFile)?.to_owned();
@@ -240,6 +309,11 @@ impl App {
                 self.chrome.info(s.export_cancelled.to_owned());
             }
             Outcome::Exported(Err(e)) => self.pages.export.error = Some(format!("{e:#}")),
+            Outcome::Printed(Ok(said)) => {
+                tracing::info!(job = %said, "list printed");
+                self.chrome.info(format!("{}: {said}", s.print_sent));
+            }
+            Outcome::Printed(Err(e)) => self.chrome.error(format!("{e:#}")),
             Outcome::Replayed { redo, result } => match result {
                 Ok(label) => {
                     let text = self.replayed_text(redo, label);

@@ -191,11 +191,30 @@ impl App {
         self.poll_pairing();
         self.watch_file(ui.ctx());
         self.gather_host_view();
+        if self.pages.page == Page::Export {
+            self.refresh_preview(ui.ctx());
+        }
         let s = self.s();
         let mut actions = Vec::new();
         self.chrome.update_title(ui.ctx(), &self.session, s);
-        if self.chrome.presenting && self.session.store.is_some() {
-            chrome::presentation_ui(ui, &self.session.data, s, &mut actions);
+        if self.chrome.mc_view && self.session.store.is_some() {
+            let sections = self.pages.programme.script(&self.session.data).to_vec();
+            crate::ui::panels::programme::mc_view_ui(
+                ui,
+                &sections,
+                self.chrome.current_item,
+                &mut self.chrome.mc_scrolled,
+                s,
+                &mut actions,
+            );
+        } else if self.chrome.presenting && self.session.store.is_some() {
+            chrome::presentation_ui(
+                ui,
+                &self.session.data,
+                self.chrome.current_item,
+                s,
+                &mut actions,
+            );
         } else {
             self.window_ui(ui, s, &mut actions);
         }

@@ -41,6 +41,7 @@ pub struct Pages {
     pub backups: BackupsPanel,
     pub history: HistoryPanel,
     pub host: crate::ui::panels::desks::HostPanel,
+    pub programme: crate::ui::panels::programme::ProgrammePanel,
 }
 
 /// What a page may read while it is drawn.
@@ -72,6 +73,7 @@ impl Pages {
             | Page::Lists
             | Page::Backups
             | Page::Desks
+            | Page::Programme
             | Page::History => return None,
         })
     }
@@ -122,6 +124,7 @@ impl Pages {
                 self.history.ui(ui, data, s, writable, v.busy)
             }
             Page::Export => self.export.ui(ui, data, s, v.running),
+            Page::Programme => self.programme.ui(ui, data, s, writable),
             Page::Desks => match v.hosting {
                 Some(view) => self.host.ui(ui, view, s),
                 None => Vec::new(),

@@ -262,6 +262,21 @@ impl RecordKind for Attendees {
             }
         });
         f.text(ui, "note", s.f_note, &mut d.note);
+        ui.horizontal(|ui| {
+            let before = d.excused;
+            ui.add_enabled(f.enabled, egui::Checkbox::new(&mut d.excused, s.excused));
+            if d.excused != before {
+                f.commit = true;
+            }
+        });
+        if d.excused || !d.absence_reason.is_empty() {
+            f.text(
+                ui,
+                "absence_reason",
+                s.absence_reason,
+                &mut d.absence_reason,
+            );
+        }
         if let Some(a) = editing.and_then(|id| data.attendee(id)) {
             ui.add_space(4.0);
             match &a.checked_in_at {

@@ -26,6 +26,8 @@ pub struct DeskPanel {
     walk_in: Option<AttendeeDraft>,
     walk_in_errors: Vec<crate::domain::FieldError>,
     confirm_unit: Option<String>,
+    /// An absence with a reason being recorded: (attendee, name, reason).
+    excuse: Option<(String, String, String)>,
     /// What the last key press did, shown in large type.
     pub message: Option<(String, bool)>,
 }
@@ -127,6 +129,7 @@ impl DeskPanel {
             ui.label(theme::muted(s.desk_help).small());
         });
         self.confirm_unit_ui(ui, data, s, &mut actions);
+        self.excuse_ui(ui.ctx(), s, &mut actions);
         actions
     }
 
@@ -139,7 +142,7 @@ impl DeskPanel {
         actions: &mut Vec<Action>,
     ) {
         let label = ui.label(RichText::new(s.desk_search).strong());
-        let modal_open = self.confirm_unit.is_some();
+        let modal_open = self.confirm_unit.is_some() || self.excuse.is_some();
         let resp = ui
             .add(
                 egui::TextEdit::singleline(&mut self.query)
@@ -186,7 +189,26 @@ impl DeskPanel {
         if unit && let Some(a) = highlighted {
             self.confirm_unit = Some(a.data.unit.clone());
         }
-        if enter && writable && !modal_open {
+        // A badge scanned: the scanner typed its code and Enter. The code decides, whatever
+        // the list shows.
+        let scanned = scanned_code(&self.query, data);
+        if enter
+            && writable
+            && !modal_open
+            && let Some(scanned) = scanned
+        {
+            match data
+                .attendees
+                .items
+                .iter()
+                .find(|a| a.data.badge_code == scanned)
+            {
+                Some(a) => actions.push(Action::CheckIn(a.id.clone())),
+                None => self.message = Some((format!("{} {scanned}", s.desk_unknown_code), false)),
+            }
+            self.query.clear();
+            self.refresh(data);
+        } else if enter && writable && !modal_open {
             match highlighted {
                 Some(a) if a.checked_in_at.is_some() => {
                     let at = a
@@ -233,6 +255,17 @@ impl DeskPanel {
                     .clicked()
                 {
                     self.start_walk_in();
+                }
+                if a.checked_in_at.is_none()
+                    && ui
+                        .add_enabled(writable, egui::Button::new(s.desk_excuse))
+                        .clicked()
+                {
+                    self.excuse = Some((
+                        a.id.clone(),
+                        a.data.full_name.clone(),
+                        a.data.absence_reason.clone(),
+                    ));
                 }
             });
         } else if writable && ui.button(s.desk_walk_in).clicked() {
@@ -294,6 +327,36 @@ impl DeskPanel {
                 Ok(d) => actions.push(Action::AddWalkIn(d)),
                 Err(e) => self.walk_in_errors = e,
             }
+        }
+    }
+
+    fn excuse_ui(&mut self, ctx: &egui::Context, s: &Strings, actions: &mut Vec<Action>) {
+        let Some((id, name, reason)) = &mut self.excuse else {
+            return;
+        };
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("desk_excuse")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(format!("{}: {name}", s.excused));
+            let label = ui.label(s.absence_reason);
+            ui.add(egui::TextEdit::singleline(reason).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                if ui.button(s.desk_excuse_save).clicked() {
+                    actions.push(Action::SetExcused {
+                        id: id.clone(),
+                        excused: true,
+                        reason: reason.trim().to_owned(),
+                    });
+                    close = true;
+                }
+                if ui.button(s.cancel).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.excuse = None;
         }
     }
 
@@ -418,4 +481,30 @@ fn units_ui(ui: &mut Ui, data: &Data, s: &Strings) {
                 });
             });
         });
+}
+
+/// The badge code a scanner typed at the end of the box, even after letters someone had
+/// typed: ten digits not starting with 0 (a phone number starts with 0); or the whole box
+/// when it is someone's code brought by an imported list.
+fn scanned_code(query: &str, data: &Data) -> Option<String> {
+    use crate::domain::attendee::{BADGE_DIGITS, is_badge_code};
+    let q = query.trim();
+    let start = q
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map_or(q.len(), |(i, _)| i);
+    let digits = &q[start..];
+    if digits.len() == BADGE_DIGITS && !digits.starts_with('0') {
+        return Some(digits.to_owned());
+    }
+    (start == 0
+        && is_badge_code(digits)
+        && data
+            .attendees
+            .items
+            .iter()
+            .any(|a| a.data.badge_code == digits))
+    .then(|| digits.to_owned())
 }

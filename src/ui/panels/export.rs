@@ -1,13 +1,16 @@
-//! Print and export: pick a list, its grouping, order and format, then save. The file
-//! is written in the background; when it is done the panel offers to open it.
+//! Print and export: pick a list, its grouping, order and format; see its pages as they
+//! will print; print it or save it. Files are written and pages drawn in the background;
+//! when a file is done the panel offers to open it.
 
 use egui::{RichText, Ui};
 
 use crate::export::{Format, ListKind, Options, Sort, Written};
+use crate::print::Printer;
 use crate::ui::action::Action;
 use crate::ui::data::Data;
 use crate::ui::i18n::Strings;
 use crate::ui::job::Progress;
+use crate::ui::preview::Preview;
 use crate::ui::theme;
 
 /// The export page's own state.
@@ -20,6 +23,40 @@ pub struct ExportPanel {
     /// The last file written, offered for opening.
     pub written: Option<Written>,
     pub error: Option<String>,
+    /// The chosen list's pages.
+    pub preview: Preview,
+    /// The print dialog, while open.
+    pub print: Option<PrintDialog>,
+}
+
+/// Which printer and how many copies.
+#[derive(Debug)]
+pub struct PrintDialog {
+    /// The system's printers once known, or why there are none.
+    pub printers: Option<Result<Vec<Printer>, String>>,
+    pub printer: Option<String>,
+    pub copies: u32,
+    pub loading: Option<std::sync::mpsc::Receiver<Result<Vec<Printer>, String>>>,
+}
+
+impl PrintDialog {
+    /// Opens the dialog and asks the system for its printers on a thread.
+    pub fn open(ctx: &egui::Context) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("printers".into())
+            .spawn(move || {
+                let _ = tx.send(crate::print::printers().map_err(|e| e.to_string()));
+                ctx.request_repaint();
+            });
+        Self {
+            printers: None,
+            printer: None,
+            copies: 1,
+            loading: Some(rx),
+        }
+    }
 }
 
 impl Default for ExportPanel {
@@ -31,6 +68,8 @@ impl Default for ExportPanel {
             sort: None,
             written: None,
             error: None,
+            preview: Preview::default(),
+            print: None,
         }
     }
 }
@@ -42,7 +81,24 @@ fn rows(kind: ListKind, data: &Data) -> i64 {
         ListKind::Signin | ListKind::Attendance | ListKind::Badges | ListKind::Attendees => {
             st.attendees
         }
+        ListKind::PlaceCards => {
+            let items = &data.attendees.items;
+            let pinned = items
+                .iter()
+                .filter(|a| a.data.protocol_order.is_some())
+                .count();
+            let n = if pinned > 0 {
+                pinned
+            } else {
+                items
+                    .iter()
+                    .filter(|a| matches!(a.data.group.as_str(), "Lãnh đạo" | "Khách mời"))
+                    .count()
+            };
+            i64::try_from(n).unwrap_or(i64::MAX)
+        }
         ListKind::Report => i64::from(st.attendees > 0),
+        ListKind::Programme | ListKind::Script => i64::try_from(data.programme.len()).unwrap_or(0),
         ListKind::Gifts => st.gifts,
         ListKind::Commendations => st.commendations,
         ListKind::Questions => st.questions,
@@ -54,7 +110,7 @@ impl ExportPanel {
         Options {
             group_by_unit: self.group_by_unit
                 && self.kind.is_people()
-                && self.kind != ListKind::Badges,
+                && !matches!(self.kind, ListKind::Badges | ListKind::PlaceCards),
             sort: self.sort,
         }
     }
@@ -67,34 +123,222 @@ impl ExportPanel {
         running: Option<&Progress>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(s.export_title);
-            ui.label(theme::muted(s.export_heading_hint));
+        self.preview.poll(ui.ctx());
+        if ui.input_mut(|i| {
+            i.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::COMMAND,
+                egui::Key::P,
+            ))
+        }) {
+            actions.push(Action::PrintOpen);
+        }
+        egui::Panel::left("export_lists")
+            .exact_size(theme::EXPORT_LIST_WIDTH)
+            .show(ui, |ui| {
+                ui.heading(s.export_title);
+                ui.label(theme::muted(s.export_heading_hint));
+                ui.add_space(theme::GAP);
+                egui::ScrollArea::vertical().show(ui, |ui| self.list_ui(ui, data, s));
+            });
+        egui::Panel::left("export_options")
+            .exact_size(theme::EXPORT_OPTIONS_WIDTH)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.options_ui(ui, data, s, running, &mut actions);
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| self.preview_ui(ui, s));
+        self.print_dialog_ui(ui.ctx(), s, &mut actions);
+        actions
+    }
+
+    /// The pages as they will print: page number, previous and next, zoom.
+    fn preview_ui(&mut self, ui: &mut Ui, s: &Strings) {
+        let pv = &mut self.preview;
+        let pages = pv.built.as_ref().map_or(0, |b| b.pages);
+        let complete = pv.built.as_ref().is_some_and(|b| b.complete);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(s.preview_title).strong());
+            if ui
+                .add_enabled(pv.page > 0, egui::Button::new(s.preview_prev))
+                .clicked()
+            {
+                pv.page -= 1;
+            }
+            let of = if complete {
+                pages.to_string()
+            } else {
+                "…".to_owned()
+            };
+            ui.label(format!(
+                "{} {}/{of}",
+                s.preview_page,
+                (pv.page + 1).min(pages.max(1))
+            ));
+            if ui
+                .add_enabled(pv.page + 1 < pages, egui::Button::new(s.preview_next))
+                .clicked()
+            {
+                pv.page += 1;
+            }
+            ui.separator();
+            let width = pv.zoom.unwrap_or_else(|| ui.available_width());
+            if ui.button(s.preview_zoom_out).clicked() {
+                pv.zoom = Some((width / 1.25).max(200.0));
+            }
+            if ui.button(s.preview_zoom_in).clicked() {
+                pv.zoom = Some((width * 1.25).min(2400.0));
+            }
+            if ui
+                .add_enabled(pv.zoom.is_some(), egui::Button::new(s.preview_fit))
+                .clicked()
+            {
+                pv.zoom = None;
+            }
+        });
+        if ui.input(|i| i.key_pressed(egui::Key::PageDown)) && pv.page + 1 < pages {
+            pv.page += 1;
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::PageUp)) && pv.page > 0 {
+            pv.page -= 1;
+        }
+        if let Some(e) = &pv.error {
+            ui.label(theme::error_text(e));
+            return;
+        }
+        if pv.built.is_none() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(s.preview_building);
+            });
+            return;
+        }
+        egui::ScrollArea::both().show(ui, |ui| {
+            let width = pv
+                .zoom
+                .unwrap_or_else(|| ui.available_width() - theme::GAP)
+                .max(100.0);
+            let (pw, ph) = pv.page_size();
+            let size = egui::vec2(width, width * ph / pw.max(1.0));
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a pane's width in pixels, far below u32::MAX"
+            )]
+            let pixels = (width * ui.ctx().pixels_per_point()).round().max(1.0) as u32;
+            let alt = format!("{} {}/{pages}", s.preview_page, pv.page + 1);
+            if let Some(tex) = pv.texture(pixels, ui.ctx()) {
+                ui.add(
+                    egui::Image::new((tex.id(), size))
+                        .alt_text(alt)
+                        .bg_fill(egui::Color32::WHITE),
+                );
+            } else {
+                let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                ui.painter().rect_filled(rect, 0.0, egui::Color32::WHITE);
+                ui.put(rect, egui::Spinner::new());
+            }
+        });
+    }
+
+    fn print_dialog_ui(&mut self, ctx: &egui::Context, s: &Strings, actions: &mut Vec<Action>) {
+        let (kind, options) = (self.kind, self.options());
+        let Some(d) = &mut self.print else { return };
+        if let Some(rx) = &d.loading
+            && let Ok(list) = rx.try_recv()
+        {
+            if let Ok(ps) = &list {
+                d.printer = ps
+                    .iter()
+                    .find(|p| p.default)
+                    .or(ps.first())
+                    .map(|p| p.name.clone());
+            }
+            d.printers = Some(list);
+            d.loading = None;
+        }
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("print_dialog")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading(s.print_title);
+            match &d.printers {
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(s.print_looking);
+                    });
+                }
+                Some(Err(e)) => {
+                    ui.label(theme::error_text(e));
+                }
+                Some(Ok(list)) if list.is_empty() => {
+                    ui.label(theme::error_text(s.print_none));
+                }
+                Some(Ok(list)) => {
+                    let label = ui.label(s.print_printer);
+                    egui::ComboBox::from_id_salt("printer")
+                        .width(300.0)
+                        .selected_text(d.printer.clone().unwrap_or_default())
+                        .show_ui(ui, |ui| {
+                            for p in list {
+                                let text = if p.default {
+                                    format!("{} ({})", p.name, s.print_default)
+                                } else {
+                                    p.name.clone()
+                                };
+                                ui.selectable_value(&mut d.printer, Some(p.name.clone()), text);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    let label = ui.label(s.print_copies);
+                    ui.add(egui::DragValue::new(&mut d.copies).range(1..=99))
+                        .labelled_by(label.id);
+                }
+            }
             ui.add_space(theme::GAP);
-            ui.columns(2, |cols| {
-                self.list_ui(&mut cols[0], data, s);
-                self.options_ui(&mut cols[1], data, s, running, &mut actions);
+            ui.horizontal(|ui| {
+                let ready = matches!(&d.printers, Some(Ok(l)) if !l.is_empty());
+                if ui
+                    .add_enabled(ready, egui::Button::new(s.print_go))
+                    .clicked()
+                {
+                    actions.push(Action::Print {
+                        kind,
+                        options,
+                        printer: d.printer.clone(),
+                        copies: d.copies,
+                    });
+                    close = true;
+                }
+                if ui.button(s.cancel).clicked() {
+                    close = true;
+                }
             });
         });
-        actions
+        if close {
+            self.print = None;
+        }
     }
 
     fn list_ui(&mut self, ui: &mut Ui, data: &Data, s: &Strings) {
         ui.label(RichText::new(s.export_list).strong());
         for kind in ListKind::ALL {
             let n = rows(kind, data);
-            let text = if kind == ListKind::Report {
+            let text = if matches!(kind, ListKind::Report | ListKind::Script) {
                 s.list(kind).to_owned()
             } else {
                 format!("{}  ({n})", s.list(kind))
             };
             let button =
                 egui::Button::selectable(self.kind == kind, RichText::new(text).size(15.0))
-                    .min_size(egui::vec2(ui.available_width(), 32.0));
+                    .min_size(egui::vec2(ui.available_width(), 30.0))
+                    .wrap();
             if ui.add(button).clicked() && self.kind != kind {
                 self.kind = kind;
                 self.sort = None;
                 self.written = None;
+                self.preview.page = 0;
             }
         }
     }
@@ -112,6 +356,7 @@ impl ExportPanel {
             ui.label(RichText::new(s.export_format).strong());
             for (f, label) in [
                 (Format::Pdf, s.export_pdf),
+                (Format::Docx, s.export_docx),
                 (Format::Xlsx, s.export_xlsx),
                 (Format::Csv, s.export_csv),
             ] {
@@ -138,9 +383,13 @@ impl ExportPanel {
                     }
                 }
             }
-            if people && self.kind != ListKind::Badges {
+            if people && !matches!(self.kind, ListKind::Badges | ListKind::PlaceCards) {
                 ui.add_space(theme::GAP);
                 ui.checkbox(&mut self.group_by_unit, s.export_group_unit);
+            }
+            if self.kind == ListKind::PlaceCards {
+                ui.add_space(theme::GAP);
+                ui.label(theme::muted(s.export_place_cards_hint));
             }
             ui.add_space(theme::GAP * 2.0);
             if rows(self.kind, data) == 0 {
@@ -156,8 +405,13 @@ impl ExportPanel {
                     actions.push(Action::ExportCancel);
                 }
             } else {
+                let print = egui::Button::new(RichText::new(s.export_print).size(16.0))
+                    .min_size(egui::vec2(ui.available_width(), 36.0));
+                if ui.add(print).on_hover_text("Ctrl+P").clicked() {
+                    actions.push(Action::PrintOpen);
+                }
                 let save = egui::Button::new(RichText::new(s.export_save).size(16.0))
-                    .min_size(egui::vec2(160.0, 36.0));
+                    .min_size(egui::vec2(ui.available_width(), 36.0));
                 if ui.add(save).clicked() {
                     self.error = None;
                     actions.push(Action::ExportChoose {

@@ -13,6 +13,7 @@ pub mod history;
 pub mod import;
 pub mod lists;
 pub mod overview;
+pub mod programme;
 pub mod questions;
 
 use crate::domain::FieldError;

@@ -1,0 +1,425 @@
+//! The programme page: the conference's items in order (time, title, kind, who leads),
+//! edited like the other lists, and beside them the MC's script written from the file,
+//! each paragraph rewritable and restorable.
+
+use egui::{RichText, Ui};
+
+use crate::domain::FieldError;
+use crate::domain::programme::{ItemDraft, Part};
+use crate::script::Section;
+use crate::ui::action::Action;
+use crate::ui::data::Data;
+use crate::ui::i18n::Strings;
+use crate::ui::theme;
+use crate::ui::widgets::FormUi;
+
+/// The page's own state.
+#[derive(Debug, Default)]
+pub struct ProgrammePanel {
+    /// The item chosen in the list (its form is shown), or a new one being written.
+    pub selected: Option<String>,
+    pub draft: ItemDraft,
+    pub errors: Vec<FieldError>,
+    /// The script as last built, and from which data.
+    script: Option<(u64, Vec<Section>)>,
+    /// A paragraph being rewritten: (item, key, text).
+    pub editing: Option<(String, String, String)>,
+}
+
+impl ProgrammePanel {
+    /// The script, built again when the data changed (a check-in, an edit).
+    pub fn script(&mut self, data: &Data) -> &[Section] {
+        if self
+            .script
+            .as_ref()
+            .is_none_or(|(g, _)| *g != data.generation)
+        {
+            self.script = Some((data.generation, data.script()));
+        }
+        self.script.as_ref().map_or(&[], |(_, s)| s.as_slice())
+    }
+
+    fn select(&mut self, id: Option<String>, data: &Data) {
+        self.draft = id
+            .as_deref()
+            .and_then(|id| data.programme.iter().find(|i| i.id == id))
+            .map(|i| ItemDraft::from_data(&i.data))
+            .unwrap_or_default();
+        self.errors.clear();
+        self.selected = id;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        // The selected item may be gone (undo, delete).
+        if let Some(id) = &self.selected
+            && !id.is_empty()
+            && !data.programme.iter().any(|i| &i.id == id)
+        {
+            self.select(None, data);
+        }
+        egui::Panel::left("programme_list")
+            .exact_size(theme::PROGRAMME_WIDTH)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.list_ui(ui, data, s, writable, &mut actions);
+                    ui.add_space(theme::GAP);
+                    self.form_ui(ui, data, s, writable, &mut actions);
+                });
+            });
+        egui::CentralPanel::default()
+            .show(ui, |ui| self.script_ui(ui, data, s, writable, &mut actions));
+        actions
+    }
+
+    fn list_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.heading(s.prog_title);
+        if data.programme.is_empty() {
+            ui.label(theme::muted(s.prog_empty));
+            if ui
+                .add_enabled(writable, egui::Button::new(s.prog_seed))
+                .clicked()
+            {
+                actions.push(Action::SeedProgramme);
+            }
+        }
+        // One full-width row per item: a grid's columns collapse in the narrow list
+        // and broke titles a letter per line.
+        let width = ui.available_width();
+        for item in &data.programme {
+            let chosen = self.selected.as_deref() == Some(item.id.as_str());
+            let mut text = RichText::new(&item.data.title);
+            if chosen {
+                text = text.strong();
+            }
+            ui.horizontal(|ui| {
+                ui.add_sized(
+                    [theme::PROGRAMME_TIME_WIDTH, 0.0],
+                    egui::Label::new(theme::muted(time_or_dash(&item.data.start_time))),
+                );
+                let button = egui::Button::selectable(chosen, text)
+                    .wrap()
+                    .min_size(egui::vec2(ui.available_width(), 0.0));
+                if ui.add(button).clicked() {
+                    self.select(Some(item.id.clone()), data);
+                }
+            });
+            let lead = lead_of(item, data);
+            if !lead.is_empty() {
+                ui.horizontal(|ui| {
+                    ui.add_space(theme::PROGRAMME_TIME_WIDTH);
+                    ui.label(theme::muted(lead));
+                });
+            }
+        }
+        ui.allocate_space(egui::vec2(width, 0.0));
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(writable, egui::Button::new(s.prog_add))
+                .clicked()
+            {
+                self.select(Some(String::new()), data);
+            }
+            let chosen = self.selected.clone().filter(|id| !id.is_empty());
+            let can = writable && chosen.is_some();
+            if ui.add_enabled(can, egui::Button::new(s.prog_up)).clicked()
+                && let Some(id) = chosen.clone()
+            {
+                actions.push(Action::MoveItem { id, up: true });
+            }
+            if ui
+                .add_enabled(can, egui::Button::new(s.prog_down))
+                .clicked()
+                && let Some(id) = chosen.clone()
+            {
+                actions.push(Action::MoveItem { id, up: false });
+            }
+            if ui
+                .add_enabled(can, egui::Button::new(s.prog_delete))
+                .clicked()
+                && let Some(id) = chosen
+            {
+                actions.push(Action::DeleteItem(id));
+            }
+        });
+    }
+
+    /// The chosen item's form: an existing item is saved as each field is left.
+    fn form_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(id) = self.selected.clone() else {
+            return;
+        };
+        let new = id.is_empty();
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if new {
+                ui.label(RichText::new(s.prog_new).strong());
+            }
+            let mut form = FormUi::new(s, &self.errors, false, writable);
+            let d = &mut self.draft;
+            form.text(ui, "start_time", s.prog_time, &mut d.start_time);
+            form.text(ui, "title", s.prog_item_title, &mut d.title);
+            let label = ui.label(s.prog_part);
+            let before = d.part;
+            egui::ComboBox::from_id_salt("programme_part")
+                .selected_text(d.part.vi())
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    for p in Part::ALL {
+                        ui.selectable_value(&mut d.part, p, p.vi());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if d.part != before {
+                form.commit = true;
+            }
+            if let Some(a) = form.attendee(
+                ui,
+                "programme_lead",
+                s.prog_lead,
+                &mut d.lead_name,
+                &mut d.lead_id,
+                data,
+            ) {
+                let who = crate::script::address(
+                    &a.data.full_name,
+                    &a.data.rank,
+                    &a.data.position,
+                    &a.data.unit,
+                );
+                who.trim_start_matches("Đồng chí ")
+                    .clone_into(&mut d.lead_name);
+            }
+            form.text(ui, "notes", s.prog_notes, &mut d.notes);
+            let add = new
+                && ui
+                    .add_enabled(writable, egui::Button::new(s.prog_save_new))
+                    .clicked();
+            if (new && (add || form.submit)) || (!new && form.commit) {
+                match self.draft.validate() {
+                    Ok(item) => {
+                        self.errors.clear();
+                        let unchanged = data.programme.iter().any(|i| i.id == id && i.data == item);
+                        if new {
+                            actions.push(Action::AddItem(item));
+                            self.selected = None;
+                        } else if !unchanged {
+                            actions.push(Action::UpdateItem(id.clone(), item));
+                        }
+                    }
+                    Err(e) => self.errors = e,
+                }
+            }
+        });
+    }
+
+    fn script_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.heading(s.script_title);
+            if ui.button(s.script_mc).clicked() {
+                actions.push(Action::McView(true));
+            }
+        });
+        ui.label(theme::muted(s.script_hint));
+        ui.add_space(theme::GAP);
+        let sections = self.script(data).to_vec();
+        let editing = &mut self.editing;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (n, section) in sections.iter().enumerate() {
+                let item = &section.item;
+                let time = if item.data.start_time.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", item.data.start_time)
+                };
+                ui.label(
+                    RichText::new(format!("{}. {}{time}", n + 1, item.data.title))
+                        .strong()
+                        .size(theme::HEADING_SIZE),
+                );
+                for p in &section.paragraphs {
+                    paragraph_ui(ui, &item.id, p, editing, s, writable, actions);
+                }
+                ui.add_space(theme::GAP);
+            }
+        });
+    }
+}
+
+fn paragraph_ui(
+    ui: &mut Ui,
+    item: &str,
+    p: &crate::script::Paragraph,
+    editing: &mut Option<(String, String, String)>,
+    s: &Strings,
+    writable: bool,
+    actions: &mut Vec<Action>,
+) {
+    let mine = editing
+        .as_ref()
+        .is_some_and(|(i, k, _)| i == item && *k == p.key);
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        if mine {
+            let mut save = false;
+            let mut cancel = false;
+            if let Some((_, _, text)) = editing.as_mut() {
+                let label = ui.label(s.script_edit);
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(6)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    save = ui.button(s.script_save).clicked();
+                    cancel = ui.button(s.cancel).clicked();
+                });
+                if save {
+                    actions.push(Action::SetScriptEdit {
+                        item: item.to_owned(),
+                        key: p.key.clone(),
+                        text: Some(text.clone()),
+                    });
+                }
+            }
+            if save || cancel {
+                *editing = None;
+            }
+            return;
+        }
+        if p.text.trim().is_empty() {
+            ui.label(theme::muted(s.script_empty_text));
+        } else {
+            ui.label(&p.text);
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(writable, egui::Button::new(s.script_edit).small())
+                .clicked()
+            {
+                *editing = Some((item.to_owned(), p.key.clone(), p.text.clone()));
+            }
+            if p.edited {
+                ui.label(
+                    RichText::new(s.script_edited)
+                        .italics()
+                        .color(theme::WARNING),
+                );
+                if ui
+                    .add_enabled(writable, egui::Button::new(s.script_revert).small())
+                    .clicked()
+                {
+                    actions.push(Action::SetScriptEdit {
+                        item: item.to_owned(),
+                        key: p.key.clone(),
+                        text: None,
+                    });
+                }
+            }
+        });
+    });
+}
+
+/// Who leads an item, as the list shows it.
+/// The start time, or a dash that keeps the titles in one column.
+fn time_or_dash(time: &str) -> String {
+    if time.is_empty() {
+        "–".to_owned()
+    } else {
+        time.to_owned()
+    }
+}
+
+fn lead_of(item: &crate::domain::programme::Item, data: &Data) -> String {
+    item.data
+        .lead_id
+        .as_deref()
+        .and_then(|id| data.attendee(id))
+        .map_or_else(|| item.data.lead_name.clone(), |a| a.data.full_name.clone())
+}
+
+/// The MC's view: the whole script in large type, the item on now marked; Esc leaves.
+pub fn mc_view_ui(
+    ui: &mut Ui,
+    sections: &[Section],
+    current: usize,
+    scrolled: &mut Option<usize>,
+    s: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let scroll = *scrolled != Some(current);
+    *scrolled = Some(current);
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button(s.script_mc_exit).clicked() {
+                actions.push(Action::McView(false));
+            }
+            ui.label(theme::muted(s.prog_keys));
+        });
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (n, section) in sections.iter().enumerate() {
+                let now = n == current;
+                let title = RichText::new(format!("{}. {}", n + 1, section.item.data.title))
+                    .size(theme::MC_SIZE * 1.1)
+                    .strong()
+                    .color(if now { theme::ACCENT } else { theme::TEXT });
+                let r = ui.label(title);
+                if now && scroll {
+                    r.scroll_to_me(Some(egui::Align::TOP));
+                }
+                for p in &section.paragraphs {
+                    if !p.text.trim().is_empty() {
+                        ui.label(RichText::new(&p.text).size(theme::MC_SIZE));
+                        ui.add_space(theme::GAP);
+                    }
+                }
+                ui.add_space(theme::GAP * 2.0);
+            }
+        });
+    });
+    let (esc, next, back) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Escape),
+            i.key_pressed(egui::Key::ArrowRight) || i.key_pressed(egui::Key::Space),
+            i.key_pressed(egui::Key::ArrowLeft),
+        )
+    });
+    if esc {
+        actions.push(Action::McView(false));
+    }
+    if next {
+        actions.push(Action::ProgrammeStep(1));
+    }
+    if back {
+        actions.push(Action::ProgrammeStep(-1));
+    }
+}

@@ -1,0 +1,318 @@
+//! Lists that fit their content, Word files, QR codes on badges and place cards: read
+//! back the way an office would (pdftotext, a Word reader, a QR decoder).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "pixel geometry of a rendered page"
+)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use hoinghi::domain::AttendeeDraft;
+use hoinghi::export::{Format, ListKind, Options, Source, build, export, layout, render};
+use hoinghi::store::Store;
+
+/// The sample conference and one officer with a 30-letter name.
+fn conference() -> Store {
+    let store = common::demo_store();
+    let d = AttendeeDraft {
+        full_name: "Nguyễn Thị Hồng Phương Thảo Vy".into(),
+        rank: "Thượng úy".into(),
+        position: "Phó Trưởng Công an xã".into(),
+        unit: "Công an xã Vĩnh Viễn A".into(),
+        ..AttendeeDraft::default()
+    }
+    .validate()
+    .unwrap();
+    assert_eq!(d.full_name.chars().count(), 30);
+    store.add_attendee(&d).unwrap();
+    store
+}
+
+#[cfg(not(windows))]
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn sign_in_sheet_widths_come_from_the_content() {
+    let store = conference();
+    let src = Source::load(&store).unwrap();
+    let sheet = build(&src, ListKind::Signin, Options::default());
+    let (landscape, mm) = layout(&sheet).unwrap();
+    assert!(!landscape, "portrait A4 holds the sign-in sheet");
+    let headers: Vec<&str> = sheet.columns.iter().map(|c| c.header).collect();
+    let at = |h: &str| mm[headers.iter().position(|x| *x == h).unwrap()];
+    assert!(at("Ký nhận") >= 35.0, "room to sign: {} mm", at("Ký nhận"));
+    assert!(
+        at("STT") < 15.0,
+        "STT takes what it needs: {} mm",
+        at("STT")
+    );
+    assert!(at("Họ và tên") > at("STT") * 3.0);
+    let total: f32 = mm.iter().sum();
+    assert!(
+        (total - 165.0).abs() < 0.5,
+        "the table spans the page: {total} mm"
+    );
+    // Every list keeps inside its page.
+    for kind in ListKind::ALL {
+        let sheet = build(&src, kind, Options::default());
+        let (landscape, mm) = layout(&sheet).unwrap();
+        let page = if landscape { 252.0 } else { 165.0 };
+        assert!(mm.iter().sum::<f32>() <= page + 0.5, "{kind:?}");
+    }
+}
+
+#[cfg(not(windows))]
+#[test]
+fn every_name_reads_back_on_one_line_and_short_headers_stay_whole() {
+    let store = conference();
+    let src = Source::load(&store).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ky-nhan.pdf");
+    export(
+        &src,
+        ListKind::Signin,
+        Options::default(),
+        &path,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let text = pdf_text(&path);
+    let lines: Vec<&str> = text.lines().collect();
+    for a in store.attendees().unwrap() {
+        let name = &a.data.full_name;
+        assert!(
+            lines.iter().any(|l| l.contains(name.as_str())),
+            "{name} is cut over two lines"
+        );
+    }
+    for header in ["Ghi chú", "Ký nhận", "Cấp bậc", "Chức vụ"] {
+        assert!(lines.iter().any(|l| l.contains(header)), "{header} broken");
+    }
+}
+
+#[test]
+fn word_files_have_the_table_a_repeated_header_and_whole_rows() {
+    let store = conference();
+    let src = Source::load(&store).unwrap();
+    let (bytes, rows) = render(
+        &src,
+        ListKind::Signin,
+        Options::default(),
+        Format::Docx,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(rows, 521);
+    let doc = docx_rs::read_docx(&bytes).unwrap();
+    let tables: Vec<&docx_rs::Table> = doc
+        .document
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            docx_rs::DocumentChild::Table(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let cell = |t: &docx_rs::Table, r: usize, c: usize| -> String {
+        let docx_rs::TableChild::TableRow(row) = &t.rows[r];
+        let docx_rs::TableRowChild::TableCell(cell) = &row.cells[c];
+        cell.children
+            .iter()
+            .filter_map(|x| match x {
+                docx_rs::TableCellContent::Paragraph(p) => Some(p.raw_text()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Heading blocks, the list, the signatures.
+    assert_eq!(tables.len(), 3);
+    assert!(cell(tables[0], 0, 1).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    let list = tables[1];
+    assert_eq!(cell(list, 0, 1), "Họ và tên");
+    assert_eq!(list.rows.len(), 1 + 521);
+    let names: Vec<String> = (1..list.rows.len()).map(|r| cell(list, r, 1)).collect();
+    assert!(names.iter().any(|n| n == "Nguyễn Thị Hồng Phương Thảo Vy"));
+    let mut xml = String::new();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert_eq!(
+        xml.matches("<w:tblHeader />").count(),
+        1,
+        "the header row repeats"
+    );
+    assert!(
+        xml.matches("<w:cantSplit />").count() >= 521,
+        "rows never split"
+    );
+    assert!(xml.contains("Times New Roman"));
+    // A wide list is landscape, as its PDF.
+    let (bytes, _) = render(
+        &src,
+        ListKind::Attendees,
+        Options::default(),
+        Format::Docx,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let mut xml = String::new();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains(r#"w:orient="landscape""#));
+}
+
+/// `LibreOffice` opens the Word file and prints the same names (when it is installed;
+/// CI installs it and sets `HOINGHI_REQUIRE_SOFFICE`).
+#[cfg(not(windows))]
+#[test]
+fn libreoffice_reads_the_word_file() {
+    let found = Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("HOINGHI_REQUIRE_SOFFICE").is_none(),
+            "soffice is missing but required here"
+        );
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let store = conference();
+    let src = Source::load(&store).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("ky-nhan.docx");
+    export(
+        &src,
+        ListKind::Signin,
+        Options::default(),
+        &docx,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let out = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdf_text(&dir.path().join("ky-nhan.pdf"));
+    assert!(text.contains("DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ"));
+    let thao: Vec<&str> = text.lines().filter(|l| l.contains("Thảo")).collect();
+    assert!(
+        thao.iter()
+            .any(|l| l.contains("Nguyễn Thị Hồng Phương Thảo Vy")),
+        "the long name on one line in Word too: {thao:?}"
+    );
+    assert!(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+}
+
+#[test]
+fn badges_carry_a_qr_code_that_reads_back_as_the_person_s_code() {
+    let store = conference();
+    let people = store.attendees().unwrap();
+    let codes: std::collections::HashSet<&str> =
+        people.iter().map(|a| a.data.badge_code.as_str()).collect();
+    assert_eq!(codes.len(), people.len(), "every code is its own");
+    assert!(
+        people
+            .iter()
+            .all(|a| hoinghi::domain::attendee::is_badge_code(&a.data.badge_code))
+    );
+    let src = Source::load(&store).unwrap();
+    let (pdf, _) = render(
+        &src,
+        ListKind::Badges,
+        Options::default(),
+        Format::Pdf,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    // As a desk scanner sees a printed page (300 dpi), one badge at a time: ten 90 × 54 mm
+    // badges, two across and five down, centred on the A4 page.
+    let page = hoinghi::ui::preview::render(&pdf, 0, 2480).unwrap();
+    let [w, _] = page.size;
+    let px_per_mm = w as f64 / 210.0;
+    let mut read = 0;
+    for slot in 0..10 {
+        let (col, row) = (f64::from(slot % 2), f64::from(slot / 2));
+        let x0 = ((15.0 + col * 90.0) * px_per_mm) as usize;
+        let y0 = ((13.5 + row * 54.0) * px_per_mm) as usize;
+        let (bw, bh) = ((90.0 * px_per_mm) as usize, (54.0 * px_per_mm) as usize);
+        let px = &page.pixels;
+        let mut decoder = rqrr::PreparedImage::prepare_from_greyscale(bw, bh, |x, y| {
+            let c = px[(y0 + y) * w + x0 + x];
+            u8::try_from((u32::from(c.r()) + u32::from(c.g()) + u32::from(c.b())) / 3).unwrap_or(0)
+        });
+        let grids = decoder.detect_grids();
+        assert_eq!(grids.len(), 1, "badge {slot} has one code");
+        let (_, content) = grids[0].decode().unwrap();
+        assert!(
+            codes.contains(content.as_str()),
+            "{content} is someone's code"
+        );
+        read += 1;
+    }
+    assert_eq!(read, 10);
+}
+
+#[cfg(not(windows))]
+#[test]
+fn place_cards_name_the_head_table_on_both_faces() {
+    let store = common::demo_store();
+    let src = Source::load(&store).unwrap();
+    let head = hoinghi::export::head_table(&src);
+    assert!(!head.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bang-ten.pdf");
+    export(
+        &src,
+        ListKind::PlaceCards,
+        Options::default(),
+        &path,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert_eq!(pages, head.len(), "a card for each");
+    let text = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let first = &head[0].data;
+    assert_eq!(
+        text.matches(first.full_name.as_str()).count(),
+        2,
+        "both faces"
+    );
+}
