@@ -45,15 +45,37 @@ fn pdf_text(path: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Widths of a sheet's columns by header, and its orientation.
+fn widths(sheet: &hoinghi::export::Sheet) -> (bool, impl Fn(&str) -> f32) {
+    let (landscape, mm) = layout(sheet).unwrap();
+    let headers: Vec<&str> = sheet.columns.iter().map(|c| c.header).collect();
+    (landscape, move |h: &str| {
+        mm[headers.iter().position(|x| *x == h).unwrap()]
+    })
+}
+
 #[test]
 fn sign_in_sheet_widths_come_from_the_content() {
-    let store = conference();
+    // Names and short units: portrait, the 30-letter name whole, room to sign.
+    let store = Store::open_in_memory().unwrap();
+    for (name, unit) in [
+        ("Nguyễn Thị Hồng Phương Thảo Vy", "Công an xã Vị Thanh"),
+        ("Lê Văn An", "Công an xã Long Trị"),
+        ("Trần Bình", "Phòng Tham mưu"),
+    ] {
+        let d = AttendeeDraft {
+            full_name: name.into(),
+            rank: "Thượng úy".into(),
+            position: "Cán bộ".into(),
+            unit: unit.into(),
+            ..AttendeeDraft::default()
+        };
+        store.add_attendee(&d.validate().unwrap()).unwrap();
+    }
     let src = Source::load(&store).unwrap();
     let sheet = build(&src, ListKind::Signin, Options::default());
-    let (landscape, mm) = layout(&sheet).unwrap();
-    assert!(!landscape, "portrait A4 holds the sign-in sheet");
-    let headers: Vec<&str> = sheet.columns.iter().map(|c| c.header).collect();
-    let at = |h: &str| mm[headers.iter().position(|x| *x == h).unwrap()];
+    let (landscape, at) = widths(&sheet);
+    assert!(!landscape, "portrait A4 holds names and units");
     assert!(at("Ký nhận") >= 35.0, "room to sign: {} mm", at("Ký nhận"));
     assert!(
         at("STT") < 15.0,
@@ -61,10 +83,34 @@ fn sign_in_sheet_widths_come_from_the_content() {
         at("STT")
     );
     assert!(at("Họ và tên") > at("STT") * 3.0);
-    let total: f32 = mm.iter().sum();
+    let total: f32 = [
+        "STT",
+        "Họ và tên",
+        "Cấp bậc",
+        "Chức vụ",
+        "Đơn vị",
+        "Ký nhận",
+        "Ghi chú",
+    ]
+    .iter()
+    .map(|h| at(h))
+    .sum();
     assert!(
         (total - 165.0).abs() < 0.5,
         "the table spans the page: {total} mm"
+    );
+
+    // The sample: positions and units too long for two lines beside a signature in
+    // portrait, so the page turns and nothing breaks.
+    let store = conference();
+    let src = Source::load(&store).unwrap();
+    let sheet = build(&src, ListKind::Signin, Options::default());
+    let (landscape, at) = widths(&sheet);
+    assert!(landscape, "landscape when portrait cannot fit");
+    assert!(at("Ký nhận") >= 35.0);
+    assert!(
+        at("Đơn vị") > at("Cấp bậc"),
+        "the long column gets the room"
     );
     // Every list keeps inside its page.
     for kind in ListKind::ALL {
@@ -99,7 +145,19 @@ fn every_name_reads_back_on_one_line_and_short_headers_stay_whole() {
             "{name} is cut over two lines"
         );
     }
-    for header in ["Ghi chú", "Ký nhận", "Cấp bậc", "Chức vụ"] {
+    // The sample turns landscape: nearly every unit stays on one line as well (the
+    // longest few, of the provincial offices, may take two).
+    let people = store.attendees().unwrap();
+    let whole = people
+        .iter()
+        .filter(|a| lines.iter().any(|l| l.contains(a.data.unit.as_str())))
+        .count();
+    assert!(
+        whole * 100 >= people.len() * 95,
+        "{whole} of {} units whole",
+        people.len()
+    );
+    for header in ["STT", "Ghi chú", "Ký nhận", "Cấp bậc", "Chức vụ"] {
         assert!(lines.iter().any(|l| l.contains(header)), "{header} broken");
     }
 }

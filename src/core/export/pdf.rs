@@ -821,6 +821,17 @@ struct Fit {
     size: f32,
 }
 
+/// Rows may grow to this many lines when no page keeps them to two; a try with this
+/// many takes any layout the minimums allow.
+const MAX_LINES: usize = 12;
+/// Breaking between words leaves part of each line empty: a column meant to hold its
+/// longest cell in k lines gets this much more than a k-th of it.
+const WRAP_SLACK: f32 = 1.15;
+/// A column this close to holding its longest cell on one line is given the line.
+const CHEAP: f32 = 6.0 * MM;
+/// Measuring and wrapping may round differently: a word measured to fit gets this much
+/// more, so it is never broken at its last letter ("ST/T").
+const ROUNDING: f32 = 0.5;
 /// How many of a column's longest cells are measured.
 const MEASURED: usize = 24;
 /// A header this short stays on one line ("Ghi chú"); a longer one breaks between words.
@@ -833,29 +844,53 @@ const SHORT_HEADER: f32 = 24.0 * MM;
 fn fit(sheet: &Sheet, ts: &mut Typesetter) -> Fit {
     let portrait = A4.0 - MARGIN_LEFT - MARGIN_RIGHT;
     let landscape = A4.1 - MARGIN_LEFT - MARGIN_RIGHT;
-    // Portrait at the usual size, then a size smaller (Decree 30 allows 11 to 13 pt in
-    // tables) before turning the page; wide lists go landscape at once.
-    let tries: &[(bool, f32)] = if sheet.landscape {
-        &[(true, TABLE_SIZE)]
-    } else {
-        &[
-            (false, TABLE_SIZE),
-            (false, SMALL_TABLE_SIZE),
-            (true, TABLE_SIZE),
-        ]
-    };
-    for &(turned, size) in tries {
+    let first = |ts: &mut Typesetter, turned: bool, tries: &[(f32, usize)]| {
         let room = if turned { landscape } else { portrait };
-        if let Some(widths) = fit_at(sheet, ts, size, room) {
-            return Fit {
+        tries.iter().find_map(|&(size, lines)| {
+            fit_at(sheet, ts, size, room, lines).map(|widths| Fit {
                 landscape: turned,
                 widths,
                 size,
-            };
+            })
+        })
+    };
+    // Landscape: rows of two lines at most, or as many as it takes.
+    let turned = first(ts, true, &[(TABLE_SIZE, 2), (TABLE_SIZE, MAX_LINES)]);
+    if sheet.landscape {
+        // Wide by nature.
+        if let Some(f) = turned {
+            return f;
+        }
+    } else {
+        // Portrait, as offices file their lists: at the usual size, then a size smaller
+        // (Decree 30 allows 11 to 13 pt in tables), rows of two lines, then of three, then
+        // as tall as they must be. It stays portrait unless turning the page saves paper: the sample's sign-in sheet
+        // (rank, position, unit beside the name) took 42 portrait pages of units broken a
+        // word a line, against 30 landscape pages of one line per person.
+        let upright = first(
+            ts,
+            false,
+            &[
+                (TABLE_SIZE, 2),
+                (SMALL_TABLE_SIZE, 2),
+                (TABLE_SIZE, 3),
+                (SMALL_TABLE_SIZE, MAX_LINES),
+            ],
+        );
+        match (upright, turned) {
+            (Some(p), Some(l)) => {
+                return if pages(sheet, ts, &p) <= pages(sheet, ts, &l) * PORTRAIT_BIAS {
+                    p
+                } else {
+                    l
+                };
+            }
+            (Some(f), None) | (None, Some(f)) => return f,
+            (None, None) => {}
         }
     }
     // Not even landscape holds every longest word: shrink the minimums alike.
-    let (min, _) = needs(sheet, ts, TABLE_SIZE);
+    let (min, _, _) = needs(sheet, ts, TABLE_SIZE);
     let scale = landscape / min.iter().sum::<f32>();
     Fit {
         landscape: true,
@@ -864,8 +899,38 @@ fn fit(sheet: &Sheet, ts: &mut Typesetter) -> Fit {
     }
 }
 
-/// What each column needs at `size`: (at least, at best).
-fn needs(sheet: &Sheet, ts: &mut Typesetter, size: f32) -> (Vec<f32>, Vec<f32>) {
+/// Portrait is kept while it takes at most this many times the landscape pages.
+const PORTRAIT_BIAS: f32 = 1.1;
+/// Rows wrapped to estimate a layout's length.
+const SAMPLED_ROWS: usize = 200;
+
+/// About how many pages the table takes with `fit`, from rows spread over the list (a
+/// short list is one page either way, and stays portrait).
+fn pages(sheet: &Sheet, ts: &mut Typesetter, fit: &Fit) -> f32 {
+    let rows: Vec<&Vec<Cell>> = sheet.sections.iter().flat_map(|s| &s.rows).collect();
+    if rows.is_empty() {
+        return 1.0;
+    }
+    let step = rows.len().div_ceil(SAMPLED_ROWS).max(1);
+    let (mut sampled, mut height_sum) = (0usize, 0.0f32);
+    for row in rows.iter().step_by(step) {
+        let cells: Vec<Vec<Line>> = row
+            .iter()
+            .zip(&fit.widths)
+            .map(|(c, w)| ts.wrap(Style::Regular, fit.size, &c.display(), w - 2.0 * PAD_X))
+            .collect();
+        height_sum += height(&cells, fit.size, sheet.min_row_mm * MM);
+        sampled += 1;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let rows_height = height_sum / sampled as f32 * rows.len() as f32;
+    let body = if fit.landscape { A4.0 } else { A4.1 } - MARGIN_TOP - MARGIN_BOTTOM;
+    (rows_height / body).ceil()
+}
+
+/// What each column needs at `size`: at least, at best (its longest cell on one line) and
+/// usually (the cell longer than 95% of the column's on one line).
+fn needs(sheet: &Sheet, ts: &mut Typesetter, size: f32) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
     let pad = 2.0 * PAD_X;
     let widest = |ts: &mut Typesetter, style: Style, text: &str| {
         text.split_whitespace()
@@ -874,6 +939,8 @@ fn needs(sheet: &Sheet, ts: &mut Typesetter, size: f32) -> (Vec<f32>, Vec<f32>) 
     };
     let mut min = Vec::with_capacity(sheet.columns.len());
     let mut want = Vec::with_capacity(sheet.columns.len());
+    let mut usual = Vec::with_capacity(sheet.columns.len());
+    let usual_at = sheet.row_count() / 20;
     for (i, c) in sheet.columns.iter().enumerate() {
         let header_full = ts.width(Style::Bold, size, c.header);
         let header_min = if header_full <= SHORT_HEADER {
@@ -881,27 +948,41 @@ fn needs(sheet: &Sheet, ts: &mut Typesetter, size: f32) -> (Vec<f32>, Vec<f32>) 
         } else {
             widest(ts, Style::Bold, c.header)
         };
-        let (mut cell_full, mut cell_word) = (0.0f32, 0.0f32);
-        for text in sheet.longest_cells(i, MEASURED) {
+        let (mut cell_full, mut cell_word, mut cell_usual) = (0.0f32, 0.0f32, 0.0f32);
+        let longest = sheet.longest_cells(i, MEASURED);
+        let usual_at = usual_at.min(longest.len().saturating_sub(1));
+        for (n, text) in longest.iter().enumerate() {
             for line in text.lines() {
-                cell_full = cell_full.max(ts.width(Style::Regular, size, line));
+                let w = ts.width(Style::Regular, size, line);
+                cell_full = cell_full.max(w);
+                if n >= usual_at {
+                    cell_usual = cell_usual.max(w);
+                }
             }
-            cell_word = cell_word.max(widest(ts, Style::Regular, &text));
+            cell_word = cell_word.max(widest(ts, Style::Regular, text));
         }
         let mut lo = header_min.max(cell_word) + pad;
         if c.whole {
             lo = lo.max(cell_full + pad);
         }
-        lo = lo.max(c.min_mm * MM);
+        lo = lo.max(c.min_mm * MM) + ROUNDING;
         min.push(lo);
-        want.push((header_full.max(cell_full) + pad).max(lo));
+        want.push((header_full.max(cell_full) + pad + ROUNDING).max(lo));
+        usual.push((header_full.max(cell_usual) + pad + ROUNDING).max(lo));
     }
-    (min, want)
+    (min, want, usual)
 }
 
-/// Widths across `room` at `size`, when every column gets at least what it needs.
-fn fit_at(sheet: &Sheet, ts: &mut Typesetter, size: f32, room: f32) -> Option<Vec<f32>> {
-    let (min, want) = needs(sheet, ts, size);
+/// Widths across `room` at `size` whose longest cells take at most `lines` lines, when
+/// every column gets at least what it needs.
+fn fit_at(
+    sheet: &Sheet,
+    ts: &mut Typesetter,
+    size: f32,
+    room: f32,
+    lines: usize,
+) -> Option<Vec<f32>> {
+    let (min, want, usual) = needs(sheet, ts, size);
     let (needed, wanted) = (min.iter().sum::<f32>(), want.iter().sum::<f32>());
     if needed > room + 0.01 {
         return None;
@@ -931,13 +1012,61 @@ fn fit_at(sheet: &Sheet, ts: &mut Typesetter, size: f32, room: f32) -> Option<Ve
                 .collect(),
         );
     }
-    let ask = wanted - needed;
-    Some(
-        min.iter()
+    // Rows of k lines: a long column gets a k-th of its usual cell (with some slack, as
+    // lines break between words; the few longer cells take a line more); a column a few
+    // millimetres short of one line ("Thượng úy") gets its line, which costs little. The
+    // fewest lines that fit win, and what is left goes where lines are still broken.
+    for k in 2..=lines {
+        #[allow(clippy::cast_precision_loss)]
+        let part =
+            |lo: f32, hi: f32| lo.max((hi - 2.0 * PAD_X) * WRAP_SLACK / k as f32 + 2.0 * PAD_X);
+        let cheap = |lo: f32, hi: f32| hi - lo <= CHEAP;
+        let mut widths: Vec<f32> = (0..min.len())
+            .map(|i| {
+                if cheap(min[i], want[i]) {
+                    want[i]
+                } else {
+                    part(min[i], usual[i])
+                }
+            })
+            .collect();
+        if widths.iter().sum::<f32>() > room {
+            widths = (0..min.len()).map(|i| part(min[i], usual[i])).collect();
+        }
+        let used = widths.iter().sum::<f32>();
+        if used > room {
+            continue;
+        }
+        let short: f32 = widths
+            .iter()
             .zip(&want)
-            .map(|(lo, hi)| lo + (room - needed) * (hi - lo) / ask)
-            .collect(),
-    )
+            .map(|(w, hi)| (hi - w).max(0.0))
+            .sum();
+        if short > 0.0 {
+            for (w, hi) in widths.iter_mut().zip(&want) {
+                *w += (room - used) * (hi - *w).max(0.0) / short;
+            }
+        }
+        return Some(widths);
+    }
+    // As tall as it takes: the room beyond the minimums goes where lines are longest.
+    if lines >= MAX_LINES {
+        let ask: f32 = min.iter().zip(&usual).map(|(lo, hi)| hi - lo).sum();
+        let spare = room - needed;
+        return Some(
+            min.iter()
+                .zip(&usual)
+                .map(|(lo, hi)| {
+                    if ask > 0.0 {
+                        lo + spare.min(ask) * (hi - lo) / ask
+                    } else {
+                        lo + spare / min.len().max(1) as f32
+                    }
+                })
+                .collect(),
+        );
+    }
+    None
 }
 
 /// The width of a portrait page's text, in points.
