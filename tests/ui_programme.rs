@@ -12,8 +12,14 @@ use hoinghi::domain::AttendeeDraft;
 
 #[test]
 fn the_programme_is_seeded_edited_and_its_script_rewritten_and_restored() {
-    let mut h = harness(demo_store());
+    // A conference without a programme yet: the page offers the usual one.
+    let store = demo_store();
+    for item in store.programme().unwrap() {
+        store.delete_item(&item.id).unwrap();
+    }
+    let mut h = harness(store);
     go_to(&mut h, "Chương trình");
+    h.get_by_label_contains("Kịch bản được viết cho từng mục");
     h.get_by_label("Tạo chương trình mẫu").click();
     h.run();
     assert_eq!(h.state().data().programme.len(), 9);
@@ -59,7 +65,6 @@ fn the_programme_is_seeded_edited_and_its_script_rewritten_and_restored() {
 #[test]
 fn the_script_follows_the_desk_and_the_mc_reads_it_large() {
     let store = demo_store();
-    store.seed_programme().unwrap();
     store
         .add_attendee(
             &AttendeeDraft {

@@ -2,6 +2,7 @@
 //! with about 520 attendees, 60 questions over five topics, 10 gifts and 2 commendations.
 //! Every name except the guest of honour is made up.
 
+use crate::domain::programme::{ItemData, Part, SEED};
 use crate::domain::{
     AttendeeData, Channel, CommendationData, Conference, GiftData, QuestionData, Status,
     question::DEFAULT_TOPICS,
@@ -588,6 +589,22 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             decision_date: Some("2022-11-14".into()),
             issuer: "Giám đốc Công an tỉnh Hậu Giang".into(),
             stage_order: i64::try_from(k + 1).unwrap_or(1),
+        })?;
+    }
+    // The usual programme: the deputy director opens and concludes, the Party-work office
+    // reports.
+    for (time, title, part) in SEED {
+        let lead = match part {
+            Part::Speech => ids.first(),
+            Part::Report => ids.get(2),
+            _ => None,
+        };
+        store.add_item(&ItemData {
+            start_time: time.to_owned(),
+            title: title.to_owned(),
+            part,
+            lead_id: lead.cloned(),
+            ..ItemData::default()
         })?;
     }
     Ok(DemoSummary {

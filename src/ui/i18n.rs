@@ -230,6 +230,7 @@ strings! {
     prog_new: "Mục mới", "New item";
     prog_save_new: "Thêm vào chương trình", "Add to the programme";
     script_title: "Kịch bản dẫn chương trình", "The MC's script";
+    script_empty: "Kịch bản được viết cho từng mục của chương trình: tạo chương trình ở cột bên trái.", "The script is written for each item of the programme: make the programme on the left.";
     script_hint: "Viết từ dữ liệu: giới thiệu đại biểu theo thứ tự nghi thức, số liệu của bàn đón tiếp, quyết định khen thưởng, quà tặng. Tự cập nhật khi có người điểm danh.", "Written from the file: leaders and guests in protocol order, the desk's figures, commendation decisions, gifts. Updates as people check in.";
     script_edit: "Sửa", "Edit";
     script_save: "Lưu đoạn này", "Keep this text";

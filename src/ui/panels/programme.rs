@@ -110,7 +110,8 @@ impl ProgrammePanel {
                     [theme::PROGRAMME_TIME_WIDTH, 0.0],
                     egui::Label::new(theme::muted(time_or_dash(&item.data.start_time))),
                 );
-                let button = egui::Button::selectable(chosen, text)
+                // The grow atom pushes the title to the left edge.
+                let button = egui::Button::selectable(chosen, (text, egui::Atom::grow()))
                     .wrap()
                     .min_size(egui::vec2(ui.available_width(), 0.0));
                 if ui.add(button).clicked() {
@@ -120,7 +121,8 @@ impl ProgrammePanel {
             let lead = lead_of(item, data);
             if !lead.is_empty() {
                 ui.horizontal(|ui| {
-                    ui.add_space(theme::PROGRAMME_TIME_WIDTH);
+                    let inset = ui.spacing().item_spacing.x + ui.spacing().button_padding.x;
+                    ui.add_space(theme::PROGRAMME_TIME_WIDTH + inset);
                     ui.label(theme::muted(lead));
                 });
             }
@@ -249,6 +251,10 @@ impl ProgrammePanel {
             }
         });
         ui.label(theme::muted(s.script_hint));
+        if data.programme.is_empty() {
+            ui.add_space(theme::GAP);
+            ui.label(s.script_empty);
+        }
         ui.add_space(theme::GAP);
         let sections = self.script(data).to_vec();
         let editing = &mut self.editing;
