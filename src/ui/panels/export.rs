@@ -157,7 +157,8 @@ impl ExportPanel {
         let pv = &mut self.preview;
         let pages = pv.built.as_ref().map_or(0, |b| b.pages);
         let complete = pv.built.as_ref().is_some_and(|b| b.complete);
-        ui.horizontal(|ui| {
+        // Wrapped: at 1366 px the pane is narrower than its buttons in a row.
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(s.preview_title).strong());
             if ui
                 .add_enabled(pv.page > 0, egui::Button::new(s.preview_prev))
