@@ -51,12 +51,12 @@ pub enum Command {
     },
     /// Import a spreadsheet or CSV file: all rows or none.
     Import(ImportArgs),
-    /// Print a list (PDF) or export it (XLSX, CSV); the format comes from --out's extension.
+    /// Print a list (PDF) or export it (DOCX, XLSX, CSV); the format comes from --out's extension.
     Export {
         list: ListArg,
         #[arg(long)]
         db: PathBuf,
-        /// The file to write (.pdf, .xlsx or .csv); replaced whole if it exists.
+        /// The file to write (.pdf, .docx, .xlsx or .csv); replaced whole if it exists.
         #[arg(long)]
         out: PathBuf,
         /// One unit per page (sign-in, attendance and attendee lists).
