@@ -10,11 +10,15 @@
 
 mod common;
 
+#[cfg(not(windows))]
 use std::path::Path;
+#[cfg(not(windows))]
 use std::process::Command;
 
 use hoinghi::domain::AttendeeDraft;
-use hoinghi::export::{Format, ListKind, Options, Source, build, export, layout, render};
+#[cfg(not(windows))]
+use hoinghi::export::export;
+use hoinghi::export::{Format, ListKind, Options, Source, build, layout, render};
 use hoinghi::store::Store;
 
 /// The sample conference and one officer with a 30-letter name.

@@ -264,6 +264,7 @@ fn the_script_and_the_programme_print_and_open_in_word() {
     )
     .unwrap();
     assert_eq!(rows, 9);
+    assert!(programme.starts_with(b"%PDF") && pdf.starts_with(b"%PDF"));
     #[cfg(not(windows))]
     {
         let dir = tempfile::tempdir().unwrap();
