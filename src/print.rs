@@ -27,9 +27,11 @@ fn run(cmd: &mut Command) -> Result<String> {
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {
-        Err(Error::Print(
-            String::from_utf8_lossy(&out.stderr).trim().to_owned(),
-        ))
+        // The system's own words (often English: "scheduler is not running"), after ours.
+        Err(Error::Print(format!(
+            "Hệ thống in báo lỗi: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )))
     }
 }
 
@@ -70,6 +72,12 @@ pub fn printers() -> Result<Vec<Printer>> {
 /// the system said of the job ("request id is PDF-3 (1 file(s))").
 pub fn print(pdf: &Path, printer: Option<&str>, copies: u32, title: &str) -> Result<String> {
     let copies = copies.clamp(1, 999);
+    if printer.is_none() && !printers()?.iter().any(|p| p.default) {
+        return Err(Error::Print(
+            "Máy này chưa có máy in mặc định. Hãy chọn một máy in (hoặc --printer TÊN), hoặc cài đặt máy in."
+                .to_owned(),
+        ));
+    }
     if cfg!(windows) {
         let file = pdf.display().to_string().replace('\'', "''");
         let command = match printer {

@@ -203,3 +203,28 @@ fn list_json_gives_badge_codes_and_lists_export_as_word() {
     let doc = docx_rs::read_docx(&bytes).unwrap();
     assert!(!doc.document.children.is_empty());
 }
+
+/// Without a printing system (no `lp`/`lpstat` on the path), printing is a message in
+/// Vietnamese and exit 1, never a silent nothing; the list is not changed.
+#[cfg(unix)]
+#[test]
+fn printing_without_a_printing_system_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let empty = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["printers"],
+        vec!["print", "signin", "--db", db.as_str()],
+        vec!["print", "signin", "--db", db.as_str(), "--printer", "PDF"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+            .args(&args)
+            .env("PATH", empty.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("chưa có hệ thống in"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
