@@ -1037,6 +1037,18 @@ fn fit_at(
         if used > room {
             continue;
         }
+        // The columns nearest their usual line get it first (a unit, a gift's item), so
+        // the breaks left are in the long columns; the rest goes where lines are longest.
+        let mut spare = room - used;
+        let mut order: Vec<usize> = (0..widths.len()).collect();
+        order.sort_by(|&a, &b| (usual[a] - widths[a]).total_cmp(&(usual[b] - widths[b])));
+        for i in order {
+            let gap = (usual[i] - widths[i]).max(0.0);
+            if gap <= spare {
+                widths[i] += gap;
+                spare -= gap;
+            }
+        }
         let short: f32 = widths
             .iter()
             .zip(&want)
@@ -1044,7 +1056,7 @@ fn fit_at(
             .sum();
         if short > 0.0 {
             for (w, hi) in widths.iter_mut().zip(&want) {
-                *w += (room - used) * (hi - *w).max(0.0) / short;
+                *w += spare * (hi - *w).max(0.0) / short;
             }
         }
         return Some(widths);
