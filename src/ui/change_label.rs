@@ -103,29 +103,13 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         Action::OfficeAliases { id, .. } => {
             of(s.verb_edit, s.noun_office, Some(entry(List::Offices, id)))
         }
-        Action::SeedProgramme => s.label_seed_programme.to_owned(),
-        Action::AddItem(d) => format!("{}: {}", s.label_add_item, d.title),
-        Action::UpdateItem(_, d) => format!("{}: {}", s.label_edit_item, d.title),
-        Action::DeleteItem(id) => format!("{}: {}", s.label_delete_item, names::item(data, id)),
-        Action::MoveItem { id, .. } => format!("{}: {}", s.label_move_item, names::item(data, id)),
-        Action::SetScriptEdit { item, text, .. } => format!(
-            "{}: {}",
-            if text.is_some() {
-                s.label_edit_script
-            } else {
-                s.label_revert_script
-            },
-            names::item(data, item)
-        ),
-        Action::SetExcused { id, excused, .. } => format!(
-            "{}: {}",
-            if *excused {
-                s.label_excused
-            } else {
-                s.label_not_excused
-            },
-            attendee(id).unwrap_or_default()
-        ),
+        a @ (Action::SeedProgramme
+        | Action::AddItem(_)
+        | Action::UpdateItem(..)
+        | Action::DeleteItem(_)
+        | Action::MoveItem { .. }
+        | Action::SetScriptEdit { .. }
+        | Action::SetExcused { .. }) => programme_label(a, data, s)?,
         Action::Undo
         | Action::Redo
         | Action::NewConference
@@ -170,6 +154,36 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::McView(_)
         | Action::ProgrammeStep(_)
         | Action::Navigate { .. } => return None,
+    })
+}
+
+/// The labels of the programme's, the script's and absences' changes.
+fn programme_label(action: &Action, data: &Data, s: &Strings) -> Option<String> {
+    Some(match action {
+        Action::SeedProgramme => s.label_seed_programme.to_owned(),
+        Action::AddItem(d) => format!("{}: {}", s.label_add_item, d.title),
+        Action::UpdateItem(_, d) => format!("{}: {}", s.label_edit_item, d.title),
+        Action::DeleteItem(id) => format!("{}: {}", s.label_delete_item, names::item(data, id)),
+        Action::MoveItem { id, .. } => format!("{}: {}", s.label_move_item, names::item(data, id)),
+        Action::SetScriptEdit { item, text, .. } => format!(
+            "{}: {}",
+            if text.is_some() {
+                s.label_edit_script
+            } else {
+                s.label_revert_script
+            },
+            names::item(data, item)
+        ),
+        Action::SetExcused { id, excused, .. } => format!(
+            "{}: {}",
+            if *excused {
+                s.label_excused
+            } else {
+                s.label_not_excused
+            },
+            names::attendee(data, id).unwrap_or_default()
+        ),
+        _ => return None,
     })
 }
 
