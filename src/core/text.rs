@@ -166,6 +166,33 @@ pub fn fold_fields<const N: usize>(fields: [&str; N]) -> (String, [Range<usize>;
     (out, parts)
 }
 
+/// The key of a name's identity: who a person is, not how to find them. Unlike
+/// [`fold`] it keeps tones and vowel marks (Thúy and Thủy are two people); it ignores
+/// case, spacing, composed or decomposed form and where an old or new style puts the
+/// tone (Thuỷ = Thủy, Hoà = Hòa): each word keeps its letters and vowel marks, and its
+/// tone is written once after them.
+pub fn identity(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut tone = None;
+        for c in word.nfd() {
+            match c {
+                // Vietnamese tones: grave, acute, tilde, hook above, dot below.
+                '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tone = Some(c),
+                // The tone marks' Vietnamese-specific twins (U+0340/0341) decompose to the above.
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        if let Some(t) = tone {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// A parsed search box: every word must appear somewhere in the key.
 /// Each word gets a prebuilt substring finder, since one keystroke scans every row.
 #[derive(Debug, Clone, Default)]
@@ -277,6 +304,27 @@ mod tests {
         assert!(Query::new("dang").matches(&fold("Đặng Văn A")));
         assert!(Query::new("tràng").matches(&fold("Nguyễn Thanh Tràng")));
         assert!(!Query::new("trang x").matches(&fold("Nguyễn Thanh Tràng")));
+    }
+
+    #[test]
+    fn identity_keeps_tones_and_ignores_their_placement() {
+        // Two people: the tones differ.
+        assert_ne!(identity("Nguyễn Thanh Thúy"), identity("Nguyễn Thanh Thủy"));
+        // One name: old and new tone placement, case, spacing, NFD.
+        assert_eq!(
+            identity("Nguyễn Thanh Thuỷ"),
+            identity("nguyễn  thanh THỦY")
+        );
+        assert_eq!(identity("Lê Thị Hoà"), identity("Lê Thị Hòa"));
+        assert_eq!(identity("Trần Khoẻ"), identity("Trần Khỏe"));
+        assert_eq!(
+            identity("Nguye\u{302}\u{303}n Va\u{306}n A"),
+            identity("Nguyễn Văn A")
+        );
+        // Vowel marks are letters, not tones: Lê is not Le, Ân is not An, Đ is not D.
+        assert_ne!(identity("Lê Văn A"), identity("Le Van A"));
+        assert_ne!(identity("Trần Ân"), identity("Trần An"));
+        assert_ne!(identity("Đào Duy"), identity("Dào Duy"));
     }
 
     /// The fold before the lookup table: decompose every character, drop marks.

@@ -24,13 +24,14 @@ pub struct GiftData {
 
 impl GiftData {
     /// The one definition of "the same person" for the one-gift rule: the same attendee
-    /// when both gifts are linked to one, else the same name and unit (accents, case and
-    /// spacing aside).
+    /// when both gifts are linked to one, else the same name (its identity: tones kept,
+    /// case, spacing and tone placement aside) and the same unit.
     pub fn same_recipient(&self, other: &Self) -> bool {
         match (&self.recipient_id, &other.recipient_id) {
             (Some(a), Some(b)) => a == b,
             _ => {
-                crate::text::fold(&self.recipient_name) == crate::text::fold(&other.recipient_name)
+                crate::text::identity(&self.recipient_name)
+                    == crate::text::identity(&other.recipient_name)
                     && crate::text::fold(&self.unit) == crate::text::fold(&other.unit)
             }
         }

@@ -15,6 +15,8 @@ pub struct Keys {
     pub search: String,
     pub name: String,
     pub unit: String,
+    /// The name's identity ([`crate::text::identity`]), for finding the same person.
+    pub identity: String,
 }
 
 fn slot(draft: &mut AttendeeDraft, field: Field) -> Option<&mut String> {
@@ -45,6 +47,7 @@ pub(super) fn classify(cells: &Cells<'_>) -> RowKind<(AttendeeData, Keys)> {
             s.push_str(&value);
         }
     }
+    tidy_name(&mut draft, cells);
     // A birth date that gives no year is a warning on the row, not an error: the
     // person is imported without it.
     let mut warnings = Vec::new();
@@ -85,61 +88,145 @@ pub(super) fn classify(cells: &Cells<'_>) -> RowKind<(AttendeeData, Keys)> {
     if name.len() < 40 && super::fields::is_name_header_key(cells.kind(), &name) {
         return RowKind::Blank;
     }
-    RowKind::Record((data, Keys { search, name, unit }), warnings)
+    let identity = crate::text::identity(&data.full_name);
+    RowKind::Record(
+        (
+            data,
+            Keys {
+                search,
+                name,
+                unit,
+                identity,
+            },
+        ),
+        warnings,
+    )
+}
+
+/// What lists put around a name, put where it belongs: "Đại tá Lê Văn Tiến" gives the
+/// rank to the rank field, "Ông"/"Bà"/"Đồng chí" are dropped, a position column that
+/// starts with a rank ("Đại úy, Trưởng Công an xã") gives it the same way, and a name
+/// converted from an old font gets the capitals the font could not type.
+pub(super) fn tidy_name(draft: &mut AttendeeDraft, cells: &Cells<'_>) {
+    let (rank, name) = crate::domain::name::split_title(&draft.full_name);
+    if name.len() != draft.full_name.trim().len() {
+        draft.full_name = name;
+        if draft.rank.trim().is_empty() {
+            draft.rank = rank;
+        }
+    }
+    if draft.rank.trim().is_empty() && !draft.position.is_empty() {
+        if let Some((rank, rest)) = leading_rank(&draft.position) {
+            draft.rank = rank;
+            draft.position = rest;
+        }
+    }
+    if cells.converted(Field::FullName) {
+        draft.full_name = crate::domain::name::capitalise_words(&draft.full_name);
+    }
+}
+
+/// "Đại úy, Trưởng Công an xã" → ("Đại úy", "Trưởng Công an xã").
+fn leading_rank(text: &str) -> Option<(String, String)> {
+    let mut words = text.split_whitespace();
+    let two = format!("{} {}", words.next()?, words.next()?);
+    let two = two.trim_end_matches([',', '-', ';', '/']);
+    crate::domain::rank::rank_level(two)?;
+    let rest = crate::text::normalize(
+        words
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_start_matches([',', '-', ';', '/', ' ']),
+    );
+    Some((crate::domain::rank::canonical(two), rest))
+}
+
+/// Who a row or a stored attendee is, for telling the same person typed again from a
+/// namesake: the name's identity ([`crate::text::identity`]: tones kept, their placement,
+/// case and spacing aside) and the fields that tell namesakes apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    /// Folded unit.
+    pub unit: String,
+    /// Folded group or class.
+    pub group: String,
+    pub birth_year: Option<i32>,
+    pub phone: String,
+    pub badge: String,
+}
+
+impl Person {
+    /// The person of an attendee whose unit is already folded.
+    pub fn of(data: &AttendeeData, identity: String, unit_key: &str) -> Self {
+        Self {
+            name: identity,
+            unit: unit_key.to_owned(),
+            group: crate::text::fold(&data.group),
+            birth_year: data.birth_year,
+            phone: data.phone.clone(),
+            badge: data.badge_code.clone(),
+        }
+    }
+
+    /// The same person: the same name, and no field that both know and that differs.
+    /// Two rows that differ in unit, group or class, birth year, phone or badge code are
+    /// namesakes, and both are kept.
+    pub fn same(&self, other: &Self) -> bool {
+        let agree = |a: &str, b: &str| a.is_empty() || b.is_empty() || a == b;
+        self.name == other.name
+            && agree(&self.unit, &other.unit)
+            && agree(&self.group, &other.group)
+            && agree(&self.phone, &other.phone)
+            && agree(&self.badge, &other.badge)
+            && (self.birth_year.is_none()
+                || other.birth_year.is_none()
+                || self.birth_year == other.birth_year)
+    }
 }
 
 /// People seen so far, to recognise the same person typed again: those already in the
 /// conference file, and rows met earlier in the same file.
-/// Indexed by two hash chains through the entries, by name and unit and by phone, so a
-/// lookup visits only the few entries that could match. Comparing every namesake made
-/// finding duplicates among 100,000 rows take 0.14-0.4 s; with the chains it takes 0.03 s.
+/// Indexed by a hash chain through the entries by name, so a lookup visits only the
+/// namesakes. Comparing every earlier row made finding duplicates among 100,000 rows
+/// take 0.14-0.4 s; with the chain it takes a few hundredths.
 #[derive(Debug)]
 pub struct People<T> {
-    /// (folded name, folded unit, phone, who), in the order added.
-    entries: Vec<(String, String, String, T)>,
-    by_unit: Chains,
-    by_phone: Chains,
+    entries: Vec<(Person, T)>,
+    by_name: Chains,
 }
 
 impl<T> Default for People<T> {
     fn default() -> Self {
         Self {
             entries: Vec::new(),
-            by_unit: Chains::default(),
-            by_phone: Chains::default(),
+            by_name: Chains::default(),
         }
     }
 }
 
 impl<T> People<T> {
-    pub fn add(&mut self, name_key: String, unit_key: String, phone: &str, who: T) {
+    pub fn add(&mut self, person: Person, who: T) {
         let index = self.entries.len();
-        self.by_unit.add(hash(&[&name_key, &unit_key]), index);
-        if !phone.is_empty() {
-            self.by_phone.add(hash(&[phone]), index);
-        }
-        self.entries
-            .push((name_key, unit_key, phone.to_owned(), who));
+        self.by_name.add(hash(&[&person.name]), index);
+        self.entries.push((person, who));
     }
 
-    /// The same person: the same folded name and either the same unit (unless both
-    /// phones are known and differ: namesakes) or the same phone (unit typed differently).
-    /// The earliest added wins.
-    pub fn find(&self, name_key: &str, unit_key: &str, phone: &str) -> Option<&T> {
+    /// The earliest added entry that is the same person (see [`Person::same`]), with
+    /// what it knows of them.
+    pub fn find(&self, person: &Person) -> Option<(&Person, &T)> {
         let e = &self.entries;
-        self.by_unit
-            .earliest(hash(&[name_key, unit_key]), |i| {
-                let (n, u, p, _) = &e[i];
-                n == name_key && u == unit_key && (phone.is_empty() || p.is_empty() || p == phone)
-            })
-            .or_else(|| {
-                if phone.is_empty() {
-                    return None;
-                }
-                self.by_phone
-                    .earliest(hash(&[phone]), |i| e[i].0 == name_key && e[i].2 == phone)
-            })
-            .map(|i| &e[i].3)
+        self.by_name
+            .earliest(hash(&[&person.name]), |i| e[i].0.same(person))
+            .map(|i| (&e[i].0, &e[i].1))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
 
@@ -181,28 +268,79 @@ impl Chains {
 mod tests {
     use super::*;
 
+    fn person(name: &str, unit: &str, phone: &str) -> Person {
+        Person {
+            name: crate::text::identity(name),
+            unit: crate::text::fold(unit),
+            phone: phone.to_owned(),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn thuy_with_an_acute_is_not_thuy_with_a_hook() {
+        let mut seen: People<usize> = People::default();
+        seen.add(person("Nguyễn Thanh Thúy", "Phòng Tổ chức", ""), 1);
+        assert!(
+            seen.find(&person("Nguyễn Thanh Thủy", "Phòng Tổ chức", ""))
+                .is_none()
+        );
+        // The same name with its tone placed the old way, and in capitals, is the same person.
+        assert_eq!(
+            seen.find(&person("NGUYỄN THANH THÚY", "phòng tổ chức", ""))
+                .map(|f| *f.1),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn namesakes_differ_in_a_field_both_know() {
+        let mut seen: People<usize> = People::default();
+        let mut a = person("Trần Văn Hùng", "", "");
+        a.group = "lop 10a1".into();
+        seen.add(a.clone(), 1);
+        let mut b = a.clone();
+        b.group = "lop 11b2".into();
+        assert!(seen.find(&b).is_none(), "another class: a namesake");
+        let mut c = a.clone();
+        c.birth_year = Some(1990);
+        assert_eq!(
+            seen.find(&c).map(|f| *f.1),
+            Some(1),
+            "a field one row lacks is no difference"
+        );
+        seen.add(b.clone(), 2);
+        assert_eq!(seen.find(&b).map(|f| *f.1), Some(2));
+        let mut d = person("Lý Văn Tám", "CA xã A", "0912");
+        seen.add(d.clone(), 3);
+        d.phone = "0987".into();
+        assert!(
+            seen.find(&d).is_none(),
+            "another phone in the same unit: a namesake"
+        );
+    }
+
     proptest::proptest! {
         /// The chained index finds the same earlier person as a plain list of everyone seen.
         #[test]
         fn people_are_found_as_a_plain_list_would_find_them(
-            people in proptest::collection::vec((0..3_u8, 0..3_u8, 0..3_u8), 0..40)
+            people in proptest::collection::vec((0..3_u8, 0..3_u8, 0..3_u8, 0..3_u8), 0..40)
         ) {
             let mut seen: People<usize> = People::default();
-            let mut reference: Vec<(String, String, String, usize)> = Vec::new();
-            for (i, (name, unit, phone)) in people.into_iter().enumerate() {
-                let name = format!("ten {name}");
-                let unit = format!("don vi {unit}");
-                let phone = if phone == 0 { String::new() } else { format!("09{phone}") };
-                let found = seen.find(&name, &unit, &phone).copied();
-                let namesakes = || reference.iter().filter(|r| r.0 == name);
-                let expected = namesakes()
-                    .find(|r| r.1 == unit && (phone.is_empty() || r.2.is_empty() || r.2 == phone))
-                    .or_else(|| namesakes().find(|r| !phone.is_empty() && r.2 == phone))
-                    .map(|r| r.3);
+            let mut reference: Vec<(Person, usize)> = Vec::new();
+            for (i, (name, unit, phone, year)) in people.into_iter().enumerate() {
+                let mut p = person(
+                    &format!("Tên {name}"),
+                    &format!("Đơn vị {unit}"),
+                    &if phone == 0 { String::new() } else { format!("09{phone}") },
+                );
+                p.birth_year = (year > 0).then_some(1980 + i32::from(year));
+                let found = seen.find(&p).map(|f| *f.1);
+                let expected = reference.iter().find(|r| r.0.same(&p)).map(|r| r.1);
                 proptest::prop_assert_eq!(found, expected);
                 if found.is_none() {
-                    seen.add(name.clone(), unit.clone(), &phone, i);
-                    reference.push((name, unit, phone, i));
+                    seen.add(p.clone(), i);
+                    reference.push((p, i));
                 }
             }
         }

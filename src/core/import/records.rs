@@ -32,9 +32,10 @@ pub enum Record {
 /// What the file already holds, for marking duplicates and linking people.
 #[derive(Debug, Default)]
 pub struct Known {
-    /// Attendees already in the file (attendee lists: the same person again).
-    pub(super) people: People<String>,
-    /// (folded name, folded unit) → attendee id; unit "" maps names that are unique.
+    /// Attendees already in the file (attendee lists: the same person again), with how
+    /// the preview shows each.
+    pub(super) people: People<(String, String)>,
+    /// (name's identity, folded unit) → attendee id; unit "" maps names that are unique.
     attendees: HashMap<(String, String), Option<String>>,
     records: HashSet<String>,
     /// Gifts already given: a second one to the same person is what the store refuses.
@@ -46,12 +47,15 @@ impl Known {
     pub fn load(store: &Store, kind: Kind) -> Result<Self> {
         let mut k = Self::default();
         store.read_snapshot(|s| {
-            for (id, name, unit, phone) in s.person_keys()? {
+            for (id, person, label) in s.person_keys()? {
                 if kind == Kind::Attendees {
-                    k.people.add(name, unit, &phone, id);
+                    k.people.add(person, (id, label));
                     continue;
                 }
-                k.attendees.insert((name.clone(), unit), Some(id.clone()));
+                // Linked by the name's identity: a gift for Thủy is not Thúy's.
+                let name = person.name;
+                k.attendees
+                    .insert((name.clone(), person.unit), Some(id.clone()));
                 // By name alone only while the name is unique.
                 k.attendees
                     .entry((name, String::new()))
@@ -82,7 +86,7 @@ impl Known {
     }
 
     fn attendee(&self, name: &str, unit: &str) -> Option<String> {
-        let n = fold(name);
+        let n = crate::text::identity(name);
         self.attendees
             .get(&(n.clone(), fold(unit)))
             .or_else(|| self.attendees.get(&(n, String::new())))
@@ -128,7 +132,7 @@ fn commendation_key(d: &CommendationData) -> String {
     format!(
         "{}\u{1}{}\u{1}{}\u{1}{}",
         fold(&d.kind),
-        fold(&d.recipient_name),
+        crate::text::identity(&d.recipient_name),
         fold(&d.unit),
         fold(&d.decision_number)
     )
@@ -149,11 +153,12 @@ fn channel(text: &str) -> Channel {
 /// `order` is the row's place among the records (a number when the file has none).
 pub(super) fn classify(cells: &Cells<'_>, order: i64, known: &Known) -> RowKind<(Record, bool)> {
     let get = |f: Field| crate::text::normalize_multiline(&cells.value(f));
+    let converted = cells.converted(Field::FullName);
     let built = match cells.kind() {
         Kind::Attendees => return RowKind::Blank,
         Kind::Questions => question(&get, order, known),
-        Kind::Gifts => gift(&get, known),
-        Kind::Commendations => commendation(&get, order, known),
+        Kind::Gifts => gift(&get, known, converted),
+        Kind::Commendations => commendation(&get, order, known, converted),
     };
     match built {
         Ok(r) => RowKind::Record(r, Vec::new()),
@@ -195,8 +200,42 @@ fn question(get: &dyn Fn(Field) -> String, order: i64, known: &Known) -> Built {
     Ok((Record::Question(Box::new(d), get(Field::Topic)), linked))
 }
 
-fn gift(get: &dyn Fn(Field) -> String, known: &Known) -> Built {
-    let (name, unit) = (get(Field::FullName), get(Field::Unit));
+/// A person's name as lists write it, made the name alone: forms of address and the
+/// rank taken off (the rank is given back), capitals a legacy font could not type put back.
+fn person_name(name: &str, converted: bool) -> (String, String) {
+    let (rank, name) = crate::domain::name::split_title(name);
+    if converted {
+        (rank, crate::domain::name::capitalise_words(&name))
+    } else {
+        (rank, name)
+    }
+}
+
+/// Whether a commendation goes to a collective (or a household): the classification
+/// column says so ("Tập thể", "Khen thưởng tập thể", TAPTHE, HOGIADINH), else the form
+/// of commendation does ("Tập thể lao động tiên tiến", "Cờ thi đua"), else the name reads
+/// as an organ's ("Phòng Cảnh sát hình sự").
+fn is_collective(target: &str, kind: &str, name: &str) -> bool {
+    let t = fold(target).replace([' ', '_', '-'], "");
+    if t.contains("tapthe") || t.contains("hogiadinh") || t.contains("giadinh") {
+        return true;
+    }
+    if t.contains("canhan") {
+        return false;
+    }
+    let k = fold(kind);
+    if k.contains("tap the") || k.contains("co thi dua") || k.starts_with("don vi ") {
+        return true;
+    }
+    if k.contains("chien si") || k.contains("ca nhan") {
+        return false;
+    }
+    crate::domain::name::looks_collective(name)
+}
+
+fn gift(get: &dyn Fn(Field) -> String, known: &Known, converted: bool) -> Built {
+    let (_, name) = person_name(&get(Field::FullName), converted);
+    let unit = get(Field::Unit);
     let recipient_id = known.attendee(&name, &unit);
     let linked = recipient_id.is_some();
     let item = get(Field::Item);
@@ -213,16 +252,28 @@ fn gift(get: &dyn Fn(Field) -> String, known: &Known) -> Built {
     Ok((Record::Gift(Box::new(d)), linked))
 }
 
-fn commendation(get: &dyn Fn(Field) -> String, order: i64, known: &Known) -> Built {
-    let name = get(Field::FullName);
-    let collective =
-        fold(&get(Field::Target)).contains("tap the") || fold(&name).starts_with("tap the ");
+fn commendation(
+    get: &dyn Fn(Field) -> String,
+    order: i64,
+    known: &Known,
+    converted: bool,
+) -> Built {
+    let mut name = get(Field::FullName);
+    let kind = get(Field::CommendationKind);
+    let collective = is_collective(&get(Field::Target), &kind, &name);
+    let mut rank = get(Field::Rank);
+    if !collective {
+        let (title_rank, person) = person_name(&name, converted);
+        name = person;
+        if rank.is_empty() {
+            rank = title_rank;
+        }
+    }
     let unit = get(Field::Unit);
     let recipient_id = (!collective)
         .then(|| known.attendee(&name, &unit))
         .flatten();
     let linked = recipient_id.is_some();
-    let kind = get(Field::CommendationKind);
     let d = CommendationDraft {
         kind: if kind.is_empty() {
             "Giấy khen".into()
@@ -232,7 +283,7 @@ fn commendation(get: &dyn Fn(Field) -> String, order: i64, known: &Known) -> Bui
         collective,
         recipient_id,
         recipient_name: name,
-        rank: get(Field::Rank),
+        rank,
         position: get(Field::Position),
         unit,
         achievement: get(Field::Achievement),

@@ -341,12 +341,39 @@ impl Store {
 }
 
 impl Store {
-    /// Every attendee as (id, folded name, folded unit, phone), for duplicate checks.
-    pub fn person_keys(&self) -> Result<Vec<(String, String, String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name_key, unit_key, phone FROM attendee ORDER BY rowid")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    /// Every attendee as who they are, for duplicate checks and linking: (id, the
+    /// person, how the preview shows them: "Nguyễn Thanh Thúy · Phòng X · 1990").
+    pub fn person_keys(&self) -> Result<Vec<(String, crate::import::people::Person, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, unit_key, phone, full_name, group_name, birth_year, \
+             coalesce(badge_code, ''), unit FROM attendee ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let full_name: String = r.get(3)?;
+            let group: String = r.get(4)?;
+            let birth_year: Option<i32> = r.get(5)?;
+            let phone: String = r.get(2)?;
+            let unit: String = r.get(7)?;
+            let year = birth_year.map(|y| y.to_string()).unwrap_or_default();
+            let label = [full_name.as_str(), &unit, &group, &year, &phone]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            Ok((
+                r.get(0)?,
+                crate::import::people::Person {
+                    name: crate::text::identity(&full_name),
+                    unit: r.get(1)?,
+                    group: crate::text::fold(&group),
+                    birth_year,
+                    phone,
+                    badge: r.get(6)?,
+                },
+                label,
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
