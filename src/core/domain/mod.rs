@@ -6,6 +6,7 @@ pub mod conference;
 pub mod date;
 pub mod gift;
 pub mod money;
+pub mod name;
 pub mod programme;
 pub mod protocol;
 pub mod question;
@@ -38,6 +39,8 @@ pub enum Problem {
     TooLong,
     /// A spreadsheet row with more cells than its header has columns.
     ExtraCells,
+    /// A code no code sheet of the workbook explains; kept as typed.
+    UnknownCode,
 }
 
 impl Problem {
@@ -53,6 +56,7 @@ impl Problem {
             Self::BadNumber => "Phải là số nguyên dương",
             Self::TooLong => "Quá dài",
             Self::ExtraCells => "Dòng có nhiều ô hơn dòng tiêu đề",
+            Self::UnknownCode => "Mã chưa có trong trang danh mục của tệp, giữ nguyên như đã gõ",
         }
     }
 }

@@ -136,6 +136,13 @@ impl Kind {
                 "tên tập thể/cá nhân",
                 "tên tập thể, cá nhân",
                 "tên cá nhân, tập thể",
+                "tên tập thể/cá nhân/hộ gia đình",
+                "tên tập thể",
+                "tên cá nhân",
+                "tên tập thể, cá nhân, hộ gia đình",
+                "tên đơn vị/cá nhân",
+                "tên đơn vị, cá nhân",
+                "đơn vị, cá nhân được khen",
                 "name",
             ],
             (Self::Commendations, F::Number) => &["stt", "tt", "thứ tự", "số tt", "order"],
@@ -221,7 +228,19 @@ impl Kind {
                 "district",
                 "area",
             ],
-            (_, F::Group) => &["nhóm", "thành phần", "đối tượng", "nhóm đại biểu", "group"],
+            (_, F::Group) => &[
+                "nhóm",
+                "thành phần",
+                "đối tượng",
+                "nhóm đại biểu",
+                "lớp",
+                "lớp học",
+                "tên lớp",
+                "chi đoàn",
+                "khối",
+                "group",
+                "class",
+            ],
             (_, F::Phone) => &[
                 "sđt",
                 "số điện thoại",
@@ -284,13 +303,24 @@ impl Kind {
                 "amount",
             ],
             (_, F::CommendationKind) => &[
+                "danh hiệu thi đua/hình thức khen thưởng",
+                "danh hiệu thi đua",
                 "hình thức khen thưởng",
                 "hình thức",
                 "loại khen thưởng",
                 "danh hiệu",
                 "kind",
             ],
-            (_, F::Target) => &["đối tượng", "cá nhân/tập thể", "cá nhân / tập thể"],
+            (_, F::Target) => &[
+                "đối tượng",
+                "cá nhân/tập thể",
+                "cá nhân / tập thể",
+                "phân loại khen thưởng",
+                "phân loại đối tượng",
+                "loại đối tượng",
+                "đối tượng khen thưởng",
+                "tập thể/cá nhân",
+            ],
             (_, F::Achievement) => &["thành tích", "thành tích đạt được", "achievement"],
             (_, F::DecisionNumber) => &[
                 "số quyết định",
@@ -489,7 +519,10 @@ pub fn map_header(kind: Kind, header: &[String]) -> Vec<Option<Field>> {
                 );
             let second_half = prev_family && f == Some(Field::FullName) && key == "ten";
             prev_family = family;
-            let f = f.filter(|f| !taken.contains(f) || second_half);
+            // Award lists classify a row in two columns ("Phân loại khen thưởng",
+            // "Phân loại đối tượng"): both are read.
+            let shared = f == Some(Field::Target);
+            let f = f.filter(|f| !taken.contains(f) || second_half || shared);
             if let Some(f) = f {
                 taken.push(f);
             }

@@ -8,6 +8,7 @@
 
 mod apply;
 pub mod fields;
+mod judge;
 pub mod legacy;
 mod legacy_tables;
 pub mod people;
@@ -71,6 +72,9 @@ pub struct Choices {
     pub legacy: LegacyMode,
     /// Per column (index into the sheet's row), the encoding to convert from, or none.
     pub column_legacy: Vec<(usize, Option<Legacy>)>,
+    /// Rows (as the spreadsheet numbers them) the user keeps although they look like a
+    /// person already in the file or above: namesakes.
+    pub keep_both: std::collections::BTreeSet<usize>,
 }
 
 /// One column of the sheet as the preview shows it.
@@ -160,6 +164,8 @@ pub struct Plan {
     pub skipped_blank: usize,
     pub skipped_total: usize,
     pub skipped_no_name: usize,
+    /// Attendees already in the file that rows repeat: id → how the preview shows them.
+    pub existing: std::collections::HashMap<String, String>,
 }
 
 impl Plan {
@@ -216,6 +222,9 @@ pub(crate) struct Cells<'a> {
     raw: &'a [String],
     mapping: &'a [Option<Field>],
     legacy: &'a [Option<Legacy>],
+    /// Codes the workbook explains, and the columns that hold codes.
+    codes: &'a judge::Codes,
+    coded: &'a [bool],
 }
 
 impl<'a> Cells<'a> {
@@ -229,6 +238,12 @@ impl<'a> Cells<'a> {
             let field = (*self.mapping.get(col)?)?;
             let text = match self.legacy.get(col).copied().flatten() {
                 Some(l) if !cell.is_ascii() || l == Legacy::Viqr => Cow::Owned(l.decode(cell)),
+                _ if self.coded.get(col) == Some(&true) => self
+                    .codes
+                    .get(cell)
+                    .map_or(Cow::Borrowed(cell.as_str()), |name| {
+                        Cow::Owned(name.to_owned())
+                    }),
                 _ => Cow::Borrowed(cell.as_str()),
             };
             Some((field, text))
@@ -247,6 +262,14 @@ impl<'a> Cells<'a> {
             }
         }
         out
+    }
+
+    /// Whether a column of `field` is converted from a legacy font.
+    pub(crate) fn converted(&self, field: Field) -> bool {
+        self.mapping
+            .iter()
+            .zip(self.legacy)
+            .any(|(f, l)| *f == Some(field) && l.is_some())
     }
 
     /// The first column mapped to `field` (0 when none is).

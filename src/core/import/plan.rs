@@ -50,15 +50,16 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
     if !has_data {
         return Err(refused(&book.path, "tệp không có dữ liệu".into()));
     }
-    let sheet_rows: Vec<usize> = if book.sheets.len() > 1 {
+    let scores: Vec<(usize, u8)> = if book.sheets.len() > 1 {
         book.sheets.iter().map(|s| sheet_score(kind, s)).collect()
     } else {
-        vec![0]
+        vec![(0, 1)]
     };
+    let sheet_rows: Vec<usize> = scores.iter().map(|s| s.0).collect();
     let sheet = choices
         .sheet
         .filter(|i| *i < book.sheets.len())
-        .unwrap_or_else(|| best_sheet(book, &sheet_rows));
+        .unwrap_or_else(|| best_sheet(book, &scores));
     let rows = &book.sheets[sheet].rows;
     let (header, found) = match choices.header {
         Some(h) => (h, None),
@@ -68,22 +69,30 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         },
     };
     let width = book.sheets[sheet].width();
-    let mut mapping = choices
-        .mapping
-        .clone()
-        .or(found)
-        .or_else(|| match header {
-            Header::Row(i) => rows.get(i).map(|r| fields::map_header(kind, r)),
-            Header::None | Header::NotFound => None,
-        })
-        .unwrap_or_default();
-    mapping.resize(width.max(mapping.len()), None);
     let body_start = match header {
         Header::Row(i) => i + 1,
         Header::None => 0,
         Header::NotFound => rows.len(),
     };
     let columns = columns(&book.sheets[sheet], header, body_start, &choices);
+    let legacy: Vec<_> = columns.iter().map(|c| c.legacy).collect();
+    let sample = rows.get(body_start..).unwrap_or_default();
+    let mut mapping = match (choices.mapping.clone(), header) {
+        (Some(m), _) => m,
+        (None, Header::Row(i)) => {
+            let mut m = found
+                .or_else(|| rows.get(i).map(|r| fields::map_header(kind, r)))
+                .unwrap_or_default();
+            m.resize(width.max(m.len()), None);
+            super::judge::judge_columns(kind, &mut m, sample, &legacy);
+            m
+        }
+        (None, Header::None) => super::judge::guess_mapping(kind, sample, &legacy, width),
+        (None, Header::NotFound) => Vec::new(),
+    };
+    mapping.resize(width.max(mapping.len()), None);
+    let codes = super::judge::Codes::of(book, sheet);
+    let coded = super::judge::coded_columns(sample, &mapping);
     let mut plan = Plan {
         kind,
         file: book.path.clone(),
@@ -100,6 +109,7 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         skipped_blank: 0,
         skipped_total: 0,
         skipped_no_name: 0,
+        existing: std::collections::HashMap::new(),
     };
     if header == Header::NotFound {
         return Ok(plan);
@@ -116,11 +126,16 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         Header::Row(i) => rows.get(i).map_or(0, Vec::len).max(last_mapped),
         Header::None | Header::NotFound => usize::MAX,
     };
+    let coding = Coding {
+        codes: &codes,
+        coded: &coded,
+    };
     if kind == Kind::Attendees {
-        plan_people(&mut plan, body, body_start, width, known);
+        plan_people(&mut plan, body, body_start, width, known, &coding);
     } else {
-        plan_records(&mut plan, body, body_start, width, known);
+        plan_records(&mut plan, body, body_start, width, known, &coding);
     }
+    unknown_codes(&mut plan, &coding);
     // Found by itself and empty: refused. Once the user has chosen the header row or
     // the columns, an empty preview is theirs to go on mapping.
     let automatic = plan.choices.mapping.is_none() && plan.choices.header.is_none();
@@ -133,31 +148,35 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
     Ok(plan)
 }
 
-/// The sheet with the most rows that look like records; the first one holding anything
-/// when none does.
-fn best_sheet(book: &Workbook, scores: &[usize]) -> usize {
+/// The sheet to read: one whose header names the kind's fields beats one without, and
+/// a sheet of codes or a lookup list comes last; then the most rows that look like
+/// records; the first one holding anything when none has any.
+fn best_sheet(book: &Workbook, scores: &[(usize, u8)]) -> usize {
     let best = scores
         .iter()
         .enumerate()
-        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
-        .filter(|(_, n)| **n > 0)
+        .filter(|(_, (n, _))| *n > 0)
+        .max_by_key(|(i, (n, class))| (*class, *n, std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
     best.unwrap_or_else(|| {
+        let holds = |s: &Sheet| {
+            s.rows
+                .iter()
+                .any(|r| r.iter().any(|c| !c.trim().is_empty()))
+        };
         book.sheets
             .iter()
-            .position(|s| {
-                s.rows
-                    .iter()
-                    .any(|r| r.iter().any(|c| !c.trim().is_empty()))
-            })
+            .position(|s| holds(s) && !super::judge::is_code_sheet(s))
+            .or_else(|| book.sheets.iter().position(holds))
             .unwrap_or(0)
     })
 }
 
-/// How many rows of a sheet look like records of `kind`: under a header, rows whose
-/// required column holds more than a running number; without one, rows with a cell
-/// that looks like a person's name. A numbered empty template counts nothing.
-fn sheet_score(kind: Kind, sheet: &Sheet) -> usize {
+/// How many rows of a sheet look like records of `kind`, and its class: 2 when a
+/// header names the kind's fields (rows whose required column holds more than a
+/// running number), 1 for a sheet without one (rows with a cell shaped like a name),
+/// 0 for a sheet of codes. A numbered empty template counts nothing.
+fn sheet_score(kind: Kind, sheet: &Sheet) -> (usize, u8) {
     let meaningful = |c: &str| {
         let t = c.trim();
         !t.is_empty() && !t.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
@@ -165,23 +184,27 @@ fn sheet_score(kind: Kind, sheet: &Sheet) -> usize {
     match fields::find_header(kind, &sheet.rows) {
         Some((i, m)) => {
             let Some(col) = m.iter().position(|f| *f == Some(kind.required())) else {
-                return 0;
+                return (0, 2);
             };
-            sheet.rows[i + 1..]
+            let n = sheet.rows[i + 1..]
                 .iter()
                 .filter(|r| r.get(col).is_some_and(|c| meaningful(c)))
-                .count()
+                .count();
+            (n, 2)
         }
-        None => sheet
-            .rows
-            .iter()
-            .filter(|r| r.iter().any(|c| looks_like_name(c)))
-            .count(),
+        None => {
+            let n = sheet
+                .rows
+                .iter()
+                .filter(|r| r.iter().any(|c| looks_like_name(c)))
+                .count();
+            (n, u8::from(!super::judge::is_code_sheet(sheet)))
+        }
     }
 }
 
 /// Two to six words of letters: the shape of a name (legacy-font names included).
-fn looks_like_name(cell: &str) -> bool {
+pub(super) fn looks_like_name(cell: &str) -> bool {
     let t = cell.trim();
     let words = t.split_whitespace().count();
     (2..=6).contains(&words)
@@ -289,12 +312,42 @@ fn frame<T>(cells: &Cells<'_>, raw: &[String], width: usize) -> Option<RowKind<T
         .map(|col| RowKind::Errors(vec![(col, crate::domain::Problem::ExtraCells)]))
 }
 
+/// The workbook's codes and the columns that hold them.
+struct Coding<'a> {
+    codes: &'a super::judge::Codes,
+    coded: &'a [bool],
+}
+
+/// A warning on each cell of a coded column whose code no code sheet explains: the
+/// code is kept as typed.
+fn unknown_codes(plan: &mut Plan, coding: &Coding<'_>) {
+    if !coding.coded.contains(&true) {
+        return;
+    }
+    let mut warnings = Vec::new();
+    for r in &plan.rows {
+        for (col, cell) in plan.raw(r.row).iter().enumerate() {
+            let coded = coding.coded.get(col).copied().unwrap_or(false);
+            if coded && super::judge::is_code(cell) && coding.codes.get(cell).is_none() {
+                warnings.push(RowError {
+                    row: r.row,
+                    column: plan.column_label(col),
+                    problem: crate::domain::Problem::UnknownCode,
+                });
+            }
+        }
+    }
+    plan.warnings.extend(warnings);
+    plan.warnings.sort_by_key(|w| w.row);
+}
+
 fn plan_people(
     plan: &mut Plan,
     body: &[Vec<String>],
     body_start: usize,
     width: usize,
     known: &Known,
+    coding: &Coding<'_>,
 ) {
     let legacy = plan.legacy();
     let (kind, mapping) = (plan.kind, plan.mapping.clone());
@@ -304,6 +357,8 @@ fn plan_people(
             raw,
             mapping: &mapping,
             legacy: &legacy,
+            codes: coding.codes,
+            coded: coding.coded,
         };
         frame(&cells, raw, width).unwrap_or_else(|| super::people::classify(&cells))
     };
@@ -316,16 +371,25 @@ fn plan_people(
         let Some((data, keys)) = plan.take(row, kind) else {
             continue;
         };
-        let duplicate = known
-            .people
-            .find(&keys.name, &keys.unit, &data.phone)
-            .map(|id| Duplicate::Existing(id.clone()))
-            .or_else(|| {
-                seen.find(&keys.name, &keys.unit, &data.phone)
-                    .map(|first| Duplicate::InFile(*first))
-            });
+        let person = super::people::Person::of(&data, keys.identity.clone(), &keys.unit);
+        let keep_both = plan.choices.keep_both.contains(&row);
+        let duplicate = if keep_both {
+            None
+        } else {
+            known
+                .people
+                .find(&person)
+                .map(|(_, (id, label))| {
+                    plan.existing.insert(id.clone(), label.clone());
+                    Duplicate::Existing(id.clone())
+                })
+                .or_else(|| {
+                    seen.find(&person)
+                        .map(|(_, first)| Duplicate::InFile(*first))
+                })
+        };
         if duplicate.is_none() {
-            seen.add(keys.name.clone(), keys.unit.clone(), &data.phone, row);
+            seen.add(person, row);
         }
         plan.rows.push(PlanRow {
             row,
@@ -369,6 +433,7 @@ fn plan_records(
     body_start: usize,
     width: usize,
     known: &Known,
+    coding: &Coding<'_>,
 ) {
     let legacy = plan.legacy();
     let mapping = plan.mapping.clone();
@@ -383,6 +448,8 @@ fn plan_records(
             raw,
             mapping: &mapping,
             legacy: &legacy,
+            codes: coding.codes,
+            coded: coding.coded,
         };
         let kind = frame(&cells, raw, width).unwrap_or_else(|| {
             order += 1;
