@@ -45,7 +45,11 @@ fn choose_preview_and_import() {
     h.get_by_label("Nhập vào hội nghị").click();
     h.step();
     wait_idle(&mut h);
-    h.get_by_label_contains("Đã nhập xong: 2 mới");
+    // The page and the toast say it, in the window's language.
+    assert_eq!(
+        h.query_all_by_label_contains("Đã nhập xong: 2 mới").count(),
+        2
+    );
     let all = h.state().store().unwrap().attendees().unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].data.note, "Tổ trưởng");
@@ -169,7 +173,11 @@ fn gifts_are_imported_from_the_file_menu_with_a_preview() {
     h.get_by_label("Nhập vào hội nghị").click();
     h.step();
     wait_idle(&mut h);
-    h.get_by_label_contains("Đã nhập xong: 2 mới");
+    // The page and the toast say it, in the window's language.
+    assert_eq!(
+        h.query_all_by_label_contains("Đã nhập xong: 2 mới").count(),
+        2
+    );
     assert_eq!(
         h.state()
             .store()

@@ -93,6 +93,11 @@ strings! {
     import_dup_col: "Trùng", "Duplicate";
     import_dup_existing: "đã có trong tệp", "already in the file";
     import_dup_in_file: "trùng dòng", "same as row";
+    import_dup_title: "Có thể trùng người", "Possibly the same person";
+    import_dup_explain: "Cùng họ tên (kể cả dấu thanh) và không khác nhau ở đơn vị, lớp/nhóm, năm sinh, điện thoại, mã thẻ. Nếu là hai người trùng tên, bấm «Giữ cả hai».", "Same name (tones included) and no difference in unit, class/group, birth year, phone or badge code. If they are two people with one name, click «Keep both».";
+    import_dup_keep_both: "Giữ cả hai", "Keep both";
+    import_dup_keep_one: "Chỉ giữ một", "Keep one";
+    import_dup_kept_both: "giữ cả hai: hai người trùng tên", "both kept: two people with one name";
     import_preview: "Xem trước (đúng như sẽ lưu):", "Preview (exactly as stored):";
     import_done: "Đã nhập xong", "Import finished";
     import_new: "mới", "new";
@@ -150,6 +155,7 @@ strings! {
     import_pick_header: "Bấm vào dòng là tiêu đề của bảng; các cột sẽ được gán theo tên, rồi sửa ở phần xem trước.", "Click the row that names the columns; fields are assigned from its words and can be corrected in the preview.";
     import_header_none_button: "Tệp không có dòng tiêu đề — mọi dòng là dữ liệu", "There is no header row — every row is data";
     import_this_header: "Dòng tiêu đề", "Header row";
+    import_map_hint: "Chưa có cột nào là Họ và tên: chọn trường cho từng cột ở đầu cột (các dòng của tệp vẫn hiện bên dưới).", "No column is the name yet: choose each column's field at its head (the file's rows stay below).";
     welcome_import: "Nhập danh sách đại biểu (Excel, CSV)…", "Import an attendee list (Excel, CSV)…";
     menu_open_sample: "Mở hội nghị mẫu", "Open the sample conference";
     menu_quit: "Thoát", "Quit";
@@ -543,6 +549,7 @@ impl Strings {
             Problem::BadNumber => "Must be a positive whole number",
             Problem::TooLong => "Too long",
             Problem::ExtraCells => "Row has more cells than the header",
+            Problem::UnknownCode => "Code not explained by a code sheet of the file; kept as typed",
         }
     }
 

@@ -335,7 +335,8 @@ impl App {
                 self.after_external_change();
                 self.pages.import.plan = None;
                 self.pages.import.summary = Some(summary);
-                self.chrome.info(summary.to_string());
+                let text = crate::ui::panels::import::summary_text(&summary, self.s());
+                self.chrome.info(text);
             }
             Err(Error::Cancelled) => self.chrome.info(self.s().import_cancelled.to_owned()),
             Err(e) => self.pages.import.error = Some(format!("{e:#}")),

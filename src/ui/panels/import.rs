@@ -23,6 +23,10 @@ use crate::ui::{Page, theme, widgets};
 const PREVIEW_ROWS: usize = 200;
 /// Rows shown raw when the header row is to be picked.
 const RAW_ROWS: usize = 30;
+/// The narrowest a raw column is drawn: a name or a unit reads whole ("Nguyễn Văn An").
+const RAW_COLUMN_WIDTH: f32 = 140.0;
+/// Pairs of possible duplicates listed side by side.
+const SHOWN_DUPLICATES: usize = 50;
 const SHOWN_PROBLEMS: usize = 100;
 /// Width of one file column in the preview, so each field choice sits over its column.
 const COLUMN_WIDTH: f32 = 150.0;
@@ -151,6 +155,9 @@ impl ImportPanel {
         counts_ui(ui, plan, s);
         self.go_ui(ui, plan, s, writable, actions);
         problems_ui(ui, plan, s);
+        if let Some(action) = duplicates_ui(ui, plan, s) {
+            actions.push(action);
+        }
         if let Some(action) = self.table_ui(ui, plan, s) {
             actions.push(action);
         }
@@ -282,8 +289,26 @@ impl ImportPanel {
     /// The file's columns side by side: letter and header, the field each goes to, and
     /// the values as stored (a column left out shows its cells faded).
     fn table_ui(&self, ui: &mut Ui, plan: &Plan, s: &'static Strings) -> Option<Action> {
-        let shown = plan.rows.len().min(PREVIEW_ROWS);
-        ui.label(theme::muted(format!("{} {shown}/{}", s.import_preview, plan.rows.len())).small());
+        // While no column gives a row its name, the file's own rows stay in view, so the
+        // columns are mapped looking at what they hold.
+        let raw_only = plan.rows.is_empty();
+        let body_start = match plan.header {
+            Header::Row(i) => i + 1,
+            Header::None | Header::NotFound => 0,
+        };
+        let raw_rows = plan.sheet().rows.get(body_start..).unwrap_or_default();
+        let shown = if raw_only {
+            raw_rows.len().min(PREVIEW_ROWS)
+        } else {
+            plan.rows.len().min(PREVIEW_ROWS)
+        };
+        if raw_only {
+            ui.label(RichText::new(s.import_map_hint).color(theme::WARNING));
+        } else {
+            ui.label(
+                theme::muted(format!("{} {shown}/{}", s.import_preview, plan.rows.len())).small(),
+            );
+        }
         let mut new_mapping = plan.mapping.clone();
         let fields = plan.kind.fields();
         egui::ScrollArea::horizontal()
@@ -314,6 +339,23 @@ impl ImportPanel {
                     })
                     .body(|body| {
                         body.rows(theme::ROW_HEIGHT, shown, |mut row| {
+                            if raw_only {
+                                let i = row.index();
+                                let Some(cells) = raw_rows.get(i) else {
+                                    return;
+                                };
+                                row.col(|ui| {
+                                    ui.label(plan.sheet().row_number(body_start + i).to_string());
+                                });
+                                row.col(|_| {});
+                                for col in 0..plan.mapping.len() {
+                                    row.col(|ui| {
+                                        let text = cells.get(col).map_or("", String::as_str);
+                                        ui.add(egui::Label::new(text).truncate());
+                                    });
+                                }
+                                return;
+                            }
                             let Some(r) = plan.rows.get(row.index()) else {
                                 return;
                             };
@@ -390,6 +432,101 @@ fn column_head_ui(
             .response
             .labelled_by(label.id);
     });
+}
+
+/// Rows that look like a person already in the file or above, each beside that
+/// person, to keep both (namesakes) or one.
+fn duplicates_ui(ui: &mut Ui, plan: &Plan, s: &Strings) -> Option<Action> {
+    if plan.kind != Kind::Attendees {
+        return None;
+    }
+    let kept: Vec<usize> = plan.choices.keep_both.iter().copied().collect();
+    let pairs: Vec<&crate::import::PlanRow> =
+        plan.rows.iter().filter(|r| r.duplicate.is_some()).collect();
+    if pairs.is_empty() && kept.is_empty() {
+        return None;
+    }
+    let mut toggle = None;
+    let label = |r: &crate::import::PlanRow| {
+        [
+            Field::FullName,
+            Field::Unit,
+            Field::Group,
+            Field::BirthYear,
+            Field::Phone,
+        ]
+        .iter()
+        .map(|f| r.record.value(*f))
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+    };
+    egui::CollapsingHeader::new(
+        RichText::new(format!("{} ({})", s.import_dup_title, pairs.len())).color(theme::WARNING),
+    )
+    .id_salt("import_duplicates")
+    .default_open(pairs.len() <= 20)
+    .show(ui, |ui| {
+        ui.label(theme::muted(s.import_dup_explain).small());
+        egui::ScrollArea::vertical()
+            .id_salt("import_duplicates_list")
+            .max_height(140.0)
+            .show(ui, |ui| {
+                egui::Grid::new("import_dup_grid")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        for r in pairs.iter().take(SHOWN_DUPLICATES) {
+                            let other = match &r.duplicate {
+                                Some(Duplicate::Existing(id)) => format!(
+                                    "{}: {}",
+                                    s.import_dup_existing,
+                                    plan.existing.get(id).map_or("", String::as_str)
+                                ),
+                                Some(Duplicate::InFile(first)) => format!(
+                                    "{} {first}: {}",
+                                    s.import_row,
+                                    plan.rows
+                                        .iter()
+                                        .find(|o| o.row == *first)
+                                        .map(|o| label(o))
+                                        .unwrap_or_default()
+                                ),
+                                None => String::new(),
+                            };
+                            ui.label(format!("{} {}: {}", s.import_row, r.row, label(r)));
+                            ui.label(other);
+                            if ui.small_button(s.import_dup_keep_both).clicked() {
+                                toggle = Some(r.row);
+                            }
+                            ui.end_row();
+                        }
+                        for row in &kept {
+                            let shown = plan.rows.iter().find(|r| r.row == *row).map(|r| label(r));
+                            ui.label(format!(
+                                "{} {row}: {}",
+                                s.import_row,
+                                shown.unwrap_or_default()
+                            ));
+                            ui.label(theme::muted(s.import_dup_kept_both));
+                            if ui.small_button(s.import_dup_keep_one).clicked() {
+                                toggle = Some(*row);
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+    });
+    toggle.map(|row| {
+        let mut choices = plan.choices.clone();
+        choices.sheet = Some(plan.sheet);
+        choices.header = Some(plan.header);
+        choices.mapping = Some(plan.mapping.clone());
+        if !choices.keep_both.remove(&row) {
+            choices.keep_both.insert(row);
+        }
+        Action::ImportReplan(choices)
+    })
 }
 
 /// A row's duplicate mark and warnings.
@@ -572,48 +709,57 @@ fn header_pick_ui(ui: &mut Ui, plan: &Plan, s: &Strings, actions: &mut Vec<Actio
         .id_salt("raw_rows")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new("raw_grid").striped(true).show(ui, |ui| {
-                ui.label("");
-                ui.label("");
-                for col in 0..width {
-                    ui.strong(sheet.column_letter(col));
-                }
-                ui.end_row();
-                for (i, row) in sheet.rows.iter().take(RAW_ROWS).enumerate() {
-                    let number = sheet.row_number(i);
-                    ui.label(number.to_string());
-                    let pick =
-                        egui::Button::new(format!("{} {number}", s.import_this_header)).small();
-                    if ui.add(pick).clicked() {
-                        actions.push(replan(Header::Row(i)));
-                    }
+            egui::Grid::new("raw_grid")
+                .striped(true)
+                .min_col_width(RAW_COLUMN_WIDTH)
+                .max_col_width(RAW_COLUMN_WIDTH * 2.0)
+                .show(ui, |ui| {
+                    ui.label("");
+                    ui.label("");
                     for col in 0..width {
-                        let text = row.get(col).map_or("", String::as_str);
-                        ui.add(egui::Label::new(text).truncate());
+                        ui.strong(sheet.column_letter(col));
                     }
                     ui.end_row();
-                }
-            });
+                    for (i, row) in sheet.rows.iter().take(RAW_ROWS).enumerate() {
+                        let number = sheet.row_number(i);
+                        ui.label(number.to_string());
+                        let pick =
+                            egui::Button::new(format!("{} {number}", s.import_this_header)).small();
+                        if ui.add(pick).clicked() {
+                            actions.push(replan(Header::Row(i)));
+                        }
+                        for col in 0..width {
+                            let text = row.get(col).map_or("", String::as_str);
+                            let cell = ui.add(egui::Label::new(text).truncate());
+                            if text.chars().count() > 20 {
+                                cell.on_hover_text(text);
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
         });
+}
+
+/// What an import did, in the window's language (the toast and the page say the same).
+pub fn summary_text(summary: &Summary, s: &Strings) -> String {
+    format!(
+        "{}: {} {}, {} {}, {} {}, {} {}",
+        s.import_done,
+        summary.imported,
+        s.import_new,
+        summary.updated,
+        s.import_updated,
+        summary.skipped_duplicates,
+        s.import_skipped_dups,
+        summary.errors,
+        s.import_error_rows
+    )
 }
 
 /// The finished import and where to go next.
 fn summary_ui(ui: &mut Ui, kind: Kind, summary: &Summary, s: &Strings, actions: &mut Vec<Action>) {
-    widgets::success_card(
-        ui,
-        format!(
-            "{}: {} {}, {} {}, {} {}, {} {}",
-            s.import_done,
-            summary.imported,
-            s.import_new,
-            summary.updated,
-            s.import_updated,
-            summary.skipped_duplicates,
-            s.import_skipped_dups,
-            summary.errors,
-            s.import_error_rows
-        ),
-    );
+    widgets::success_card(ui, summary_text(summary, s));
     ui.horizontal(|ui| {
         if ui.button(s.import_view_records).clicked() {
             actions.push(Action::Navigate {
