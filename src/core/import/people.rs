@@ -151,6 +151,8 @@ pub struct Person {
     pub unit: String,
     /// Folded group or class.
     pub group: String,
+    /// Folded district: one unit name occurs in two districts.
+    pub district: String,
     pub birth_year: Option<i32>,
     pub phone: String,
     pub badge: String,
@@ -163,6 +165,7 @@ impl Person {
             name: identity,
             unit: unit_key.to_owned(),
             group: crate::text::fold(&data.group),
+            district: crate::text::fold(&data.district),
             birth_year: data.birth_year,
             phone: data.phone.clone(),
             badge: data.badge_code.clone(),
@@ -170,13 +173,14 @@ impl Person {
     }
 
     /// The same person: the same name, and no field that both know and that differs.
-    /// Two rows that differ in unit, group or class, birth year, phone or badge code are
-    /// namesakes, and both are kept.
+    /// Two rows that differ in unit, district, group or class, birth year, phone or badge
+    /// code are namesakes, and both are kept.
     pub fn same(&self, other: &Self) -> bool {
         let agree = |a: &str, b: &str| a.is_empty() || b.is_empty() || a == b;
         self.name == other.name
             && agree(&self.unit, &other.unit)
             && agree(&self.group, &other.group)
+            && agree(&self.district, &other.district)
             && agree(&self.phone, &other.phone)
             && agree(&self.badge, &other.badge)
             && (self.birth_year.is_none()

@@ -346,7 +346,7 @@ impl Store {
     pub fn person_keys(&self) -> Result<Vec<(String, crate::import::people::Person, String)>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, unit_key, phone, full_name, group_name, birth_year, \
-             coalesce(badge_code, ''), unit FROM attendee ORDER BY rowid",
+             coalesce(badge_code, ''), unit, district FROM attendee ORDER BY rowid",
         )?;
         let rows = stmt.query_map([], |r| {
             let full_name: String = r.get(3)?;
@@ -354,6 +354,7 @@ impl Store {
             let birth_year: Option<i32> = r.get(5)?;
             let phone: String = r.get(2)?;
             let unit: String = r.get(7)?;
+            let district: String = r.get(8)?;
             let year = birth_year.map(|y| y.to_string()).unwrap_or_default();
             let label = [full_name.as_str(), &unit, &group, &year, &phone]
                 .iter()
@@ -367,6 +368,7 @@ impl Store {
                     name: crate::text::identity(&full_name),
                     unit: r.get(1)?,
                     group: crate::text::fold(&group),
+                    district: crate::text::fold(&district),
                     birth_year,
                     phone,
                     badge: r.get(6)?,
