@@ -7,7 +7,9 @@
 //! (`people` for attendees, `records` for questions, gifts and commendations).
 
 mod apply;
+mod docx;
 pub mod fields;
+mod groups;
 pub mod legacy;
 mod legacy_tables;
 pub mod people;
@@ -160,6 +162,8 @@ pub struct Plan {
     pub skipped_blank: usize,
     pub skipped_total: usize,
     pub skipped_no_name: usize,
+    /// Group headings, signature blocks and lines under the table.
+    pub skipped_headings: usize,
 }
 
 impl Plan {
@@ -216,6 +220,8 @@ pub(crate) struct Cells<'a> {
     raw: &'a [String],
     mapping: &'a [Option<Field>],
     legacy: &'a [Option<Legacy>],
+    /// What the group headings above the row give to its empty fields.
+    given: &'a [(Field, String)],
 }
 
 impl<'a> Cells<'a> {
@@ -223,16 +229,24 @@ impl<'a> Cells<'a> {
         self.kind
     }
 
-    /// Each mapped cell's field and text.
+    /// Each mapped cell's field and text, then what the headings above give.
     pub(crate) fn mapped(&self) -> impl Iterator<Item = (Field, Cow<'a, str>)> + '_ {
-        self.raw.iter().enumerate().filter_map(|(col, cell)| {
-            let field = (*self.mapping.get(col)?)?;
-            let text = match self.legacy.get(col).copied().flatten() {
-                Some(l) if !cell.is_ascii() || l == Legacy::Viqr => Cow::Owned(l.decode(cell)),
-                _ => Cow::Borrowed(cell.as_str()),
-            };
-            Some((field, text))
-        })
+        let given = self
+            .given
+            .iter()
+            .map(|(f, v)| (*f, Cow::Borrowed(v.as_str())));
+        self.raw
+            .iter()
+            .enumerate()
+            .filter_map(|(col, cell)| {
+                let field = (*self.mapping.get(col)?)?;
+                let text = match self.legacy.get(col).copied().flatten() {
+                    Some(l) if !cell.is_ascii() || l == Legacy::Viqr => Cow::Owned(l.decode(cell)),
+                    _ => Cow::Borrowed(cell.as_str()),
+                };
+                Some((field, text))
+            })
+            .chain(given)
     }
 
     /// The text of `field`: its columns' cells joined by a space.
@@ -290,6 +304,8 @@ pub(crate) enum RowKind<T> {
     Blank,
     Total,
     NoName,
+    /// A group heading or a line under the table (`groups`).
+    Heading,
     Errors(Vec<(usize, Problem)>),
     Record(T, Vec<Warning>),
 }

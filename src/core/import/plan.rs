@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::fields::{self, Field, Kind};
+use super::groups::Line;
 use super::read::{self, ReadOptions, Sheet, Workbook};
 use super::records::{Known, Record};
 use super::{
@@ -100,6 +101,7 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         skipped_blank: 0,
         skipped_total: 0,
         skipped_no_name: 0,
+        skipped_headings: 0,
     };
     if header == Header::NotFound {
         return Ok(plan);
@@ -116,10 +118,11 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         Header::Row(i) => rows.get(i).map_or(0, Vec::len).max(last_mapped),
         Header::None | Header::NotFound => usize::MAX,
     };
+    let lines = outline(&plan, body);
     if kind == Kind::Attendees {
-        plan_people(&mut plan, body, body_start, width, known);
+        plan_people(&mut plan, body, &lines, body_start, width, known);
     } else {
-        plan_records(&mut plan, body, body_start, width, known);
+        plan_records(&mut plan, body, &lines, body_start, width, known);
     }
     // Found by itself and empty: refused. Once the user has chosen the header row or
     // the columns, an empty preview is theirs to go on mapping.
@@ -131,6 +134,23 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         ));
     }
     Ok(plan)
+}
+
+/// Group headings and what is under the table, told from the rows (`groups`).
+fn outline(plan: &Plan, body: &[Vec<String>]) -> Vec<Line> {
+    let header = match plan.header {
+        Header::Row(i) => plan.sheet().rows.get(i).map_or(&[][..], Vec::as_slice),
+        Header::None | Header::NotFound => &[],
+    };
+    super::groups::outline(
+        &super::groups::Frame {
+            kind: plan.kind,
+            header,
+            mapping: &plan.mapping,
+            legacy: &plan.legacy(),
+        },
+        body,
+    )
 }
 
 /// The sheet with the most rows that look like records; the first one holding anything
@@ -244,6 +264,7 @@ impl Plan {
             RowKind::Blank => self.skipped_blank += 1,
             RowKind::Total => self.skipped_total += 1,
             RowKind::NoName => self.skipped_no_name += 1,
+            RowKind::Heading => self.skipped_headings += 1,
             RowKind::Errors(errors) => {
                 for (col, problem) in errors {
                     let column = self.column_label(col);
@@ -292,22 +313,28 @@ fn frame<T>(cells: &Cells<'_>, raw: &[String], width: usize) -> Option<RowKind<T
 fn plan_people(
     plan: &mut Plan,
     body: &[Vec<String>],
+    lines: &[Line],
     body_start: usize,
     width: usize,
     known: &Known,
 ) {
     let legacy = plan.legacy();
     let (kind, mapping) = (plan.kind, plan.mapping.clone());
-    let classify = |raw: &Vec<String>| {
+    let classify = |&(raw, line): &(&Vec<String>, &Line)| {
+        let Line::Row(given) = line else {
+            return RowKind::Heading;
+        };
         let cells = Cells {
             kind,
             raw,
             mapping: &mapping,
             legacy: &legacy,
+            given,
         };
         frame(&cells, raw, width).unwrap_or_else(|| super::people::classify(&cells))
     };
-    let kinds = on_every_core(body, classify);
+    let rows: Vec<(&Vec<String>, &Line)> = body.iter().zip(lines).collect();
+    let kinds = on_every_core(&rows, classify);
     let mut seen: super::people::People<usize> = super::people::People::default();
     plan.rows.reserve_exact(kinds.len());
     let sheet_row = |i: usize| plan.book.sheets[plan.sheet].row_number(body_start + i);
@@ -337,10 +364,7 @@ fn plan_people(
 }
 
 /// Classifies rows on every core: validation and folding are most of an import's work.
-fn on_every_core<T: Send>(
-    rows: &[Vec<String>],
-    classify: impl Fn(&Vec<String>) -> T + Sync,
-) -> Vec<T> {
+fn on_every_core<R: Sync, T: Send>(rows: &[R], classify: impl Fn(&R) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
@@ -366,6 +390,7 @@ fn on_every_core<T: Send>(
 fn plan_records(
     plan: &mut Plan,
     body: &[Vec<String>],
+    lines: &[Line],
     body_start: usize,
     width: usize,
     known: &Known,
@@ -376,13 +401,18 @@ fn plan_records(
     let sheet = &book.sheets[plan.sheet];
     let mut seen: HashSet<String> = HashSet::new();
     let mut order = 0;
-    for (i, raw) in body.iter().enumerate() {
+    for (i, (raw, line)) in body.iter().zip(lines).enumerate() {
         let row = sheet.row_number(body_start + i);
+        let Line::Row(given) = line else {
+            plan.skipped_headings += 1;
+            continue;
+        };
         let cells = Cells {
             kind: plan.kind,
             raw,
             mapping: &mapping,
             legacy: &legacy,
+            given,
         };
         let kind = frame(&cells, raw, width).unwrap_or_else(|| {
             order += 1;
