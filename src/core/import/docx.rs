@@ -19,6 +19,9 @@ use crate::error::{Error, Result};
 
 /// A document part larger than this is refused rather than read into memory.
 const MAX_PART_BYTES: u64 = 512 * 1024 * 1024;
+/// Grid columns beyond this (spans that add up to more) are dropped: no list is that
+/// wide, and a damaged file must not make a row of millions of cells.
+const MAX_COLUMNS: usize = 1_000;
 
 /// What the user is told when the file is not a Word document we can open; the
 /// library's own words go to the log.
@@ -186,6 +189,10 @@ impl Table {
         cell.end_paragraph();
         let text = crate::text::normalize(&symbol_font(&cell.paragraphs.join(" ")));
         let col = cell.col;
+        if col >= MAX_COLUMNS {
+            return;
+        }
+        cell.span = cell.span.min(MAX_COLUMNS - col);
         if self.carry.len() < col + cell.span {
             self.carry.resize(col + cell.span, None);
         }
@@ -433,8 +440,8 @@ fn property(open: &mut [Table], controls: &mut [bool], e: &BytesStart<'_>) {
             if t.cell.is_none()
                 && let Some(row) = t.row.as_mut()
             {
-                row.cells
-                    .extend(std::iter::repeat_n(String::new(), count(e)));
+                let n = count(e).min(MAX_COLUMNS.saturating_sub(row.cells.len()));
+                row.cells.extend(std::iter::repeat_n(String::new(), n));
             }
         }
         "gridAfter" => {}
@@ -571,6 +578,29 @@ mod tests {
             ),
         );
         assert_eq!(rows(&xml), [["x"]]);
+    }
+
+    proptest::proptest! {
+        /// Any nesting of the parts of a table, closed or not, in any order, reads
+        /// without a panic, and every row of a table is as wide as the widest.
+        #[test]
+        fn damaged_tables_never_panic(parts in proptest::collection::vec(0..16_usize, 0..60)) {
+            const PARTS: [&str; 16] = [
+                "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>",
+                "<w:p>", "</w:p>", "<w:t>x</w:t>", "<w:vMerge/>",
+                "<w:vMerge w:val=\"restart\"/>", "<w:gridSpan w:val=\"900\"/>",
+                "<w:gridBefore w:val=\"3\"/>", "<w:hMerge/>", "<w:del/>",
+                "<w:tblGrid><w:gridCol/></w:tblGrid>",
+            ];
+            let body: String = parts.iter().map(|i| PARTS[*i]).collect();
+            if let Ok(found) = tables(&doc(&body)) {
+                for (_, rows) in found {
+                    let width = rows.first().map_or(0, Vec::len);
+                    proptest::prop_assert!(rows.iter().all(|r| r.len() == width));
+                    proptest::prop_assert!(width <= MAX_COLUMNS);
+                }
+            }
+        }
     }
 
     #[test]
