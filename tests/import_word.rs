@@ -1,6 +1,6 @@
 //! Attendee lists sent as a table in a Word document, and the documents that cannot be
 //! read as a list (an old .doc, RTF, PDF) refused with what to do instead. One fixture
-//! is built here with docx-rs; one was made by LibreOffice from
+//! is built here with docx-rs; one was made by `LibreOffice` from
 //! `tests/fixtures/danh-sach-dai-bieu.html` (`soffice --headless --infilter="HTML
 //! (StarWriter)" --convert-to docx danh-sach-dai-bieu.html`, and `--convert-to doc` for
 //! the old Word file), as an office's own program writes them.

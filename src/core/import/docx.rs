@@ -260,11 +260,12 @@ fn symbol_font(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A table's number in the document (1-based) and its rows of cell texts.
+pub(super) type Numbered = (usize, Vec<Vec<String>>);
+
 /// Every top-level table of a document part, numbered in document order (1-based), as
 /// rows of cell texts.
-pub(super) fn tables(
-    xml: &str,
-) -> std::result::Result<Vec<(usize, Vec<Vec<String>>)>, quick_xml::Error> {
+pub(super) fn tables(xml: &str) -> std::result::Result<Vec<Numbered>, quick_xml::Error> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut numbered = 0usize;
@@ -374,25 +375,22 @@ pub(super) fn tables(
                         continue;
                     };
                     let rows = table.finish();
-                    match open.last_mut().and_then(|t| t.cell.as_mut()) {
-                        // A table inside a cell: its text belongs to that cell.
-                        Some(cell) => {
-                            cell.end_paragraph();
-                            let text: Vec<&str> = rows
-                                .iter()
-                                .flatten()
-                                .map(String::as_str)
-                                .filter(|c| !c.is_empty())
-                                .collect();
-                            cell.paragraph = text.join(" ");
-                            cell.end_paragraph();
-                        }
+                    // A table inside a cell: its text belongs to that cell.
+                    if let Some(cell) = open.last_mut().and_then(|t| t.cell.as_mut()) {
+                        cell.end_paragraph();
+                        let text: Vec<&str> = rows
+                            .iter()
+                            .flatten()
+                            .map(String::as_str)
+                            .filter(|c| !c.is_empty())
+                            .collect();
+                        cell.paragraph = text.join(" ");
+                        cell.end_paragraph();
+                    } else {
                         // At the top, or (malformed) outside any cell of another: a
                         // table of its own.
-                        None => {
-                            numbered += 1;
-                            out.push((numbered, rows));
-                        }
+                        numbered += 1;
+                        out.push((numbered, rows));
                     }
                 }
                 "del" | "moveFrom" => dropped = dropped.saturating_sub(1),
@@ -444,7 +442,6 @@ fn property(open: &mut [Table], controls: &mut [bool], e: &BytesStart<'_>) {
                 row.cells.extend(std::iter::repeat_n(String::new(), n));
             }
         }
-        "gridAfter" => {}
         "gridSpan" => {
             if let Some(cell) = t.cell.as_mut() {
                 cell.span = count(e).max(1);
@@ -486,7 +483,7 @@ mod tests {
     }
 
     fn rows(xml: &str) -> Vec<Vec<String>> {
-        let mut t = tables(&doc(xml)).unwrap();
+        let mut t = tables(&doc(xml)).expect("well-formed");
         assert_eq!(t.len(), 1, "{t:?}");
         t.remove(0).1
     }
@@ -606,7 +603,7 @@ mod tests {
     #[test]
     fn every_table_is_numbered_in_document_order() {
         let t = |s: &str| format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", tc("", &p(s)));
-        let found = tables(&doc(&format!("{}{}{}", t("a"), p("x"), t("b")))).unwrap();
+        let found = tables(&doc(&format!("{}{}{}", t("a"), p("x"), t("b")))).expect("well-formed");
         assert_eq!(found.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(found[1].1, [["b"]]);
     }

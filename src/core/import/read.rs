@@ -157,7 +157,7 @@ pub const PDF: &str = "Tệp PDF không nhập được: hãy xin tệp Word ho�
 /// A file encrypted with a password (Office keeps it in an OLE2 container).
 pub const PASSWORD: &str = "Tệp có đặt mật khẩu: mở bằng Excel hoặc Word, bỏ mật khẩu, lưu lại \
                             rồi nhập lại";
-/// A text document from LibreOffice or OpenOffice.
+/// A text document from `LibreOffice` or `OpenOffice`.
 pub const ODT: &str =
     "Tệp văn bản OpenDocument (.odt): mở bằng LibreOffice, lưu thành .docx rồi nhập lại";
 /// What the user reads when a spreadsheet library cannot open a file; its own words go
