@@ -298,5 +298,71 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(venue, benches);
+/// A list of 5,000 people typed as a Word table, as offices send them: a unit cell
+/// merged down over each block of 25 people, a group row spanning the table every 500.
+fn write_docx(path: &Path) {
+    const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let mut rows = vec![TableRow::new(
+        ["STT", "Họ và tên", "Cấp bậc", "Chức vụ", "Đơn vị"]
+            .iter()
+            .map(|h| cell(h))
+            .collect(),
+    )];
+    for i in 0..5_000 {
+        if i % 500 == 0 {
+            rows.push(TableRow::new(vec![
+                cell(&format!(
+                    "{}. CBCS Công an huyện {}",
+                    ROMAN[i / 500],
+                    i / 500
+                ))
+                .grid_span(5),
+            ]));
+        }
+        let unit = if i % 25 == 0 {
+            cell(&format!("Công an xã Số {}", i / 25)).vertical_merge(VMergeType::Restart)
+        } else {
+            TableCell::new()
+                .add_paragraph(Paragraph::new())
+                .vertical_merge(VMergeType::Continue)
+        };
+        rows.push(TableRow::new(vec![
+            cell(&(i + 1).to_string()),
+            cell(&format!("Nguyễn Văn Người {i}")),
+            cell("Thượng úy"),
+            cell("Cán bộ"),
+            unit,
+        ]));
+    }
+    let doc = Docx::new()
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("DANH SÁCH ĐẠI BIỂU")))
+        .add_table(Table::new(rows));
+    doc.build()
+        .pack(std::fs::File::create(path).unwrap())
+        .unwrap();
+}
+
+/// The window's preview of a 5,000-person Word table: reading the document and
+/// planning every row. The goal is under a second.
+fn docx(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("danh-sach-5000.docx");
+    write_docx(&path);
+    let mut g = c.benchmark_group("word");
+    g.sample_size(10);
+    g.bench_function("docx_5000_preview", |b| {
+        b.iter(|| {
+            let plan = prepare(&path, &Known::default());
+            assert_eq!(plan.rows.len(), 5_000);
+            assert_eq!(plan.skipped_headings, 10);
+            plan
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(venue, benches, docx);
 criterion_main!(venue);

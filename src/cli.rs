@@ -294,7 +294,8 @@ pub fn report(e: &anyhow::Error) -> String {
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     kind: ImportKind,
-    /// The .xlsx, .xls, .ods, .csv (or HTML "Excel") file; its type comes from its content.
+    /// The .xlsx, .xls, .ods, .csv (or HTML "Excel") file, or a Word .docx whose tables
+    /// are read as sheets; its type comes from its content.
     file: PathBuf,
     /// The conference file; created when it does not exist.
     #[arg(long)]
@@ -784,14 +785,15 @@ fn import(args: &ImportArgs) -> Result<()> {
     };
     if kind == Kind::Attendees {
         eprintln!(
-            "Bỏ qua {} dòng trống, {} dòng tổng cộng, {} dòng không có họ tên.",
-            plan.skipped_blank, plan.skipped_total, plan.skipped_no_name
+            "Bỏ qua {} dòng trống, {} dòng tổng cộng, {} dòng không có họ tên, {} dòng nhóm và chữ ký.",
+            plan.skipped_blank, plan.skipped_total, plan.skipped_no_name, plan.skipped_headings
         );
     } else {
         eprintln!(
-            "Bỏ qua {} dòng trống, {} dòng tổng cộng; {}/{} dòng gắn với đại biểu đã có.",
+            "Bỏ qua {} dòng trống, {} dòng tổng cộng, {} dòng nhóm và chữ ký; {}/{} dòng gắn với đại biểu đã có.",
             plan.skipped_blank,
             plan.skipped_total,
+            plan.skipped_headings,
             plan.linked(),
             plan.rows.len()
         );

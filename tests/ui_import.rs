@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/word.rs"]
+mod word;
 
 use common::{FakeDialogs, harness_with, wait_idle};
 use egui_kittest::kittest::Queryable as _;
@@ -29,7 +31,7 @@ fn choose_preview_and_import() {
             ..FakeDialogs::default()
         },
     );
-    h.get_by_label("Nhập danh sách đại biểu (Excel, CSV)…")
+    h.get_by_label("Nhập danh sách đại biểu (Excel, Word, CSV)…")
         .click();
     h.step();
     wait_idle(&mut h);
@@ -53,6 +55,79 @@ fn choose_preview_and_import() {
     let all = h.state().store().unwrap().attendees().unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].data.note, "Tổ trưởng");
+}
+
+/// A list typed as a Word table: previewed as a sheet ("Bảng 1"), its group rows and
+/// signatures left out, a column mapped by hand, then imported.
+#[test]
+fn a_word_table_is_previewed_mapped_and_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("danh-sach.docx");
+    word::write(&docx, word::attendee_list(&|s| s.to_owned()));
+    let store = Store::open(&dir.path().join("hn.sqlite"), Missing::Create).unwrap();
+    let mut h = harness_with(
+        store,
+        FakeDialogs {
+            answers: vec![docx],
+            ..FakeDialogs::default()
+        },
+    );
+    h.get_by_label("Nhập danh sách đại biểu (Excel, Word, CSV)…")
+        .click();
+    h.step();
+    wait_idle(&mut h);
+    assert_eq!(h.state().page(), Page::Import);
+    h.get_by_label_contains("8 dòng sẽ nhập · 0 trùng · 0 dòng lỗi");
+    h.get_by_label_contains("5 dòng nhóm, chữ ký");
+    h.get_by_label("Nguyễn Thanh Tràng");
+    assert!(
+        h.query_by_label("Nguyễn Văn Lập").is_none(),
+        "the signer is no person"
+    );
+    let plan = h.state().pages.import.plan.as_ref().unwrap();
+    assert_eq!(plan.sheet().name, "Bảng 1");
+    let mut mapping = plan.mapping.clone();
+    assert_eq!(
+        mapping,
+        [
+            None,
+            Some(Field::FullName),
+            Some(Field::BirthYear),
+            Some(Field::Position),
+            Some(Field::Unit),
+            Some(Field::Note)
+        ]
+    );
+    // Say the "Chức vụ" column (D) is only a note.
+    mapping[3] = Some(Field::Note);
+    let choices = plan.choices.clone();
+    h.state_mut().apply(Action::ImportReplan(Choices {
+        mapping: Some(mapping),
+        ..choices
+    }));
+    wait_idle(&mut h);
+    h.get_by_label("Nhập vào hội nghị").click();
+    h.step();
+    wait_idle(&mut h);
+    h.get_by_label_contains("Đã nhập xong: 8 mới");
+    let all = h.state().store().unwrap().attendees().unwrap();
+    assert_eq!(all.len(), 8);
+    for expected in &word::PEOPLE {
+        let a = all
+            .iter()
+            .find(|a| a.data.full_name == expected.name)
+            .unwrap_or_else(|| panic!("{} missing", expected.name));
+        assert_eq!(
+            (a.data.unit.as_str(), a.data.group.as_str()),
+            (expected.unit, expected.group)
+        );
+        assert!(a.data.position.is_empty());
+    }
+    let trang = all
+        .iter()
+        .find(|a| a.data.full_name == "Nguyễn Thanh Tràng")
+        .unwrap();
+    assert_eq!(trang.data.note, "Phó Giám đốc");
 }
 
 #[test]
@@ -217,7 +292,7 @@ fn every_empty_table_offers_to_import_a_file() {
     // The attendee table's button opens the same preview as the welcome card's.
     common::go_to(&mut h, "Đại biểu");
     h.get_by_label_contains("hoặc nhập cả danh sách từ tệp");
-    h.get_all_by_label("Nhập danh sách đại biểu (Excel, CSV)…")
+    h.get_all_by_label("Nhập danh sách đại biểu (Excel, Word, CSV)…")
         .last()
         .unwrap()
         .click();

@@ -61,8 +61,11 @@ impl Ask {
             Self::OpenConference | Self::NewConference | Self::SaveCopy { .. } => {
                 &["sqlite", "db", "hoinghi"]
             }
+            // Word's old .doc, RTF and PDF are offered too: choosing one says how to
+            // turn it into a file that can be read, rather than hiding it.
             Self::Import(_) => &[
-                "xlsx", "xls", "xlsm", "xlsb", "ods", "csv", "txt", "htm", "html",
+                "xlsx", "xls", "xlsm", "xlsb", "ods", "csv", "txt", "htm", "html", "docx", "docm",
+                "doc", "rtf", "pdf",
             ],
             Self::DeskFileOpen | Self::DeskFileSave { .. } => &["json"],
             Self::Export { format, .. } => match format {
@@ -169,7 +172,7 @@ impl FileDialogs for NativeDialogs {
 fn filter_name(ask: &Ask) -> &'static str {
     match ask {
         Ask::OpenConference | Ask::NewConference | Ask::SaveCopy { .. } => "Tệp hội nghị (SQLite)",
-        Ask::Import(_) => "Bảng tính, CSV",
+        Ask::Import(_) => "Bảng tính, Word, CSV",
         Ask::DeskFileOpen | Ask::DeskFileSave { .. } => "Lượt điểm danh của bàn (JSON)",
         Ask::Export { format, .. } => match format {
             Format::Pdf => "PDF",

@@ -67,7 +67,7 @@ strings! {
     menu_no_recent: "(chưa có)", "(none yet)";
     menu_import: "Nhập danh sách đại biểu…", "Import attendee list…";
     import_title: "Nhập danh sách đại biểu", "Import an attendee list";
-    import_choose: "Chọn tệp Excel hoặc CSV…", "Choose an Excel or CSV file…";
+    import_choose: "Chọn tệp Excel, Word hoặc CSV…", "Choose an Excel, Word or CSV file…";
     import_another: "Chọn tệp khác…", "Choose another file…";
     import_reading: "Đang đọc tệp…", "Reading the file…";
     import_sheet: "Trang", "Sheet";
@@ -80,6 +80,7 @@ strings! {
     import_blank: "trống", "blank";
     import_total_rows: "tổng cộng", "total";
     import_no_name: "không có tên", "without a name";
+    import_headings: "dòng nhóm, chữ ký", "group headings, signatures";
     import_mapping: "Cột trong tệp sẽ vào trường nào (sửa nếu đoán sai):", "Which field each file column goes to (correct it if the guess is wrong):";
     import_ignore: "— bỏ qua —", "— ignore —";
     import_on_dup: "Người đã có:", "People already there:";
@@ -156,7 +157,7 @@ strings! {
     import_header_none_button: "Tệp không có dòng tiêu đề — mọi dòng là dữ liệu", "There is no header row — every row is data";
     import_this_header: "Dòng tiêu đề", "Header row";
     import_map_hint: "Chưa có cột nào là Họ và tên: chọn trường cho từng cột ở đầu cột (các dòng của tệp vẫn hiện bên dưới).", "No column is the name yet: choose each column's field at its head (the file's rows stay below).";
-    welcome_import: "Nhập danh sách đại biểu (Excel, CSV)…", "Import an attendee list (Excel, CSV)…";
+    welcome_import: "Nhập danh sách đại biểu (Excel, Word, CSV)…", "Import an attendee list (Excel, Word, CSV)…";
     menu_open_sample: "Mở hội nghị mẫu", "Open the sample conference";
     menu_quit: "Thoát", "Quit";
     language: "Ngôn ngữ", "Language";

@@ -7,7 +7,9 @@
 //! (`people` for attendees, `records` for questions, gifts and commendations).
 
 mod apply;
+mod docx;
 pub mod fields;
+mod groups;
 mod judge;
 pub mod legacy;
 mod legacy_tables;
@@ -164,6 +166,8 @@ pub struct Plan {
     pub skipped_blank: usize,
     pub skipped_total: usize,
     pub skipped_no_name: usize,
+    /// Group headings, signature blocks and lines under the table.
+    pub skipped_headings: usize,
     /// Attendees already in the file that rows repeat: id → how the preview shows them.
     pub existing: std::collections::HashMap<String, String>,
 }
@@ -225,6 +229,8 @@ pub(crate) struct Cells<'a> {
     /// Codes the workbook explains, and the columns that hold codes.
     codes: &'a judge::Codes,
     coded: &'a [bool],
+    /// What the group headings above the row give to its empty fields.
+    given: &'a [(Field, String)],
 }
 
 impl<'a> Cells<'a> {
@@ -232,22 +238,30 @@ impl<'a> Cells<'a> {
         self.kind
     }
 
-    /// Each mapped cell's field and text.
+    /// Each mapped cell's field and text, then what the headings above give.
     pub(crate) fn mapped(&self) -> impl Iterator<Item = (Field, Cow<'a, str>)> + '_ {
-        self.raw.iter().enumerate().filter_map(|(col, cell)| {
-            let field = (*self.mapping.get(col)?)?;
-            let text = match self.legacy.get(col).copied().flatten() {
-                Some(l) if !cell.is_ascii() || l == Legacy::Viqr => Cow::Owned(l.decode(cell)),
-                _ if self.coded.get(col) == Some(&true) => self
-                    .codes
-                    .get(cell)
-                    .map_or(Cow::Borrowed(cell.as_str()), |name| {
-                        Cow::Owned(name.to_owned())
-                    }),
-                _ => Cow::Borrowed(cell.as_str()),
-            };
-            Some((field, text))
-        })
+        let given = self
+            .given
+            .iter()
+            .map(|(f, v)| (*f, Cow::Borrowed(v.as_str())));
+        self.raw
+            .iter()
+            .enumerate()
+            .filter_map(|(col, cell)| {
+                let field = (*self.mapping.get(col)?)?;
+                let text = match self.legacy.get(col).copied().flatten() {
+                    Some(l) if !cell.is_ascii() || l == Legacy::Viqr => Cow::Owned(l.decode(cell)),
+                    _ if self.coded.get(col) == Some(&true) => self
+                        .codes
+                        .get(cell)
+                        .map_or(Cow::Borrowed(cell.as_str()), |name| {
+                            Cow::Owned(name.to_owned())
+                        }),
+                    _ => Cow::Borrowed(cell.as_str()),
+                };
+                Some((field, text))
+            })
+            .chain(given)
     }
 
     /// The text of `field`: its columns' cells joined by a space.
@@ -313,6 +327,8 @@ pub(crate) enum RowKind<T> {
     Blank,
     Total,
     NoName,
+    /// A group heading or a line under the table (`groups`).
+    Heading,
     Errors(Vec<(usize, Problem)>),
     Record(T, Vec<Warning>),
 }

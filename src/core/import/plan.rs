@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::fields::{self, Field, Kind};
+use super::groups::Line;
 use super::read::{self, ReadOptions, Sheet, Workbook};
 use super::records::{Known, Record};
 use super::{
@@ -110,6 +111,7 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         skipped_total: 0,
         skipped_no_name: 0,
         existing: std::collections::HashMap::new(),
+        skipped_headings: 0,
     };
     if header == Header::NotFound {
         return Ok(plan);
@@ -130,10 +132,11 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         codes: &codes,
         coded: &coded,
     };
+    let lines = outline(&plan, body);
     if kind == Kind::Attendees {
-        plan_people(&mut plan, body, body_start, width, known, &coding);
+        plan_people(&mut plan, body, &lines, body_start, width, known, &coding);
     } else {
-        plan_records(&mut plan, body, body_start, width, known, &coding);
+        plan_records(&mut plan, body, &lines, body_start, width, known, &coding);
     }
     unknown_codes(&mut plan, &coding);
     // Found by itself and empty: refused. Once the user has chosen the header row or
@@ -146,6 +149,23 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         ));
     }
     Ok(plan)
+}
+
+/// Group headings and what is under the table, told from the rows (`groups`).
+fn outline(plan: &Plan, body: &[Vec<String>]) -> Vec<Line> {
+    let header = match plan.header {
+        Header::Row(i) => plan.sheet().rows.get(i).map_or(&[][..], Vec::as_slice),
+        Header::None | Header::NotFound => &[],
+    };
+    super::groups::outline(
+        &super::groups::Frame {
+            kind: plan.kind,
+            header,
+            mapping: &plan.mapping,
+            legacy: &plan.legacy(),
+        },
+        body,
+    )
 }
 
 /// The sheet to read: one whose header names the kind's fields beats one without, and
@@ -267,6 +287,7 @@ impl Plan {
             RowKind::Blank => self.skipped_blank += 1,
             RowKind::Total => self.skipped_total += 1,
             RowKind::NoName => self.skipped_no_name += 1,
+            RowKind::Heading => self.skipped_headings += 1,
             RowKind::Errors(errors) => {
                 for (col, problem) in errors {
                     let column = self.column_label(col);
@@ -344,6 +365,7 @@ fn unknown_codes(plan: &mut Plan, coding: &Coding<'_>) {
 fn plan_people(
     plan: &mut Plan,
     body: &[Vec<String>],
+    lines: &[Line],
     body_start: usize,
     width: usize,
     known: &Known,
@@ -351,7 +373,10 @@ fn plan_people(
 ) {
     let legacy = plan.legacy();
     let (kind, mapping) = (plan.kind, plan.mapping.clone());
-    let classify = |raw: &Vec<String>| {
+    let classify = |&(raw, line): &(&Vec<String>, &Line)| {
+        let Line::Row(given) = line else {
+            return RowKind::Heading;
+        };
         let cells = Cells {
             kind,
             raw,
@@ -359,10 +384,12 @@ fn plan_people(
             legacy: &legacy,
             codes: coding.codes,
             coded: coding.coded,
+            given,
         };
         frame(&cells, raw, width).unwrap_or_else(|| super::people::classify(&cells))
     };
-    let kinds = on_every_core(body, classify);
+    let rows: Vec<(&Vec<String>, &Line)> = body.iter().zip(lines).collect();
+    let kinds = on_every_core(&rows, classify);
     let mut seen: super::people::People<usize> = super::people::People::default();
     plan.rows.reserve_exact(kinds.len());
     let sheet_row = |i: usize| plan.book.sheets[plan.sheet].row_number(body_start + i);
@@ -401,10 +428,7 @@ fn plan_people(
 }
 
 /// Classifies rows on every core: validation and folding are most of an import's work.
-fn on_every_core<T: Send>(
-    rows: &[Vec<String>],
-    classify: impl Fn(&Vec<String>) -> T + Sync,
-) -> Vec<T> {
+fn on_every_core<R: Sync, T: Send>(rows: &[R], classify: impl Fn(&R) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
@@ -430,6 +454,7 @@ fn on_every_core<T: Send>(
 fn plan_records(
     plan: &mut Plan,
     body: &[Vec<String>],
+    lines: &[Line],
     body_start: usize,
     width: usize,
     known: &Known,
@@ -441,8 +466,12 @@ fn plan_records(
     let sheet = &book.sheets[plan.sheet];
     let mut seen: HashSet<String> = HashSet::new();
     let mut order = 0;
-    for (i, raw) in body.iter().enumerate() {
+    for (i, (raw, line)) in body.iter().zip(lines).enumerate() {
         let row = sheet.row_number(body_start + i);
+        let Line::Row(given) = line else {
+            plan.skipped_headings += 1;
+            continue;
+        };
         let cells = Cells {
             kind: plan.kind,
             raw,
@@ -450,6 +479,7 @@ fn plan_records(
             legacy: &legacy,
             codes: coding.codes,
             coded: coding.coded,
+            given,
         };
         let kind = frame(&cells, raw, width).unwrap_or_else(|| {
             order += 1;

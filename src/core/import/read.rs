@@ -44,6 +44,8 @@ pub enum FileType {
     Ods,
     /// An HTML table saved with a spreadsheet's name.
     Html,
+    /// A Word document: each of its tables is a sheet.
+    Docx,
 }
 
 impl FileType {
@@ -55,6 +57,7 @@ impl FileType {
             Self::Xls => "Excel 97-2003 (.xls)",
             Self::Ods => "OpenDocument (.ods)",
             Self::Html => "HTML",
+            Self::Docx => "Word (.docx)",
         }
     }
 }
@@ -143,7 +146,28 @@ fn refused(path: &Path, reason: impl Into<String>) -> Error {
     }
 }
 
-/// The kind of file its first bytes say it is.
+/// An old binary Word document.
+pub const OLD_WORD: &str =
+    "Tệp Word cũ (.doc): mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập lại";
+/// A Rich Text document.
+pub const RTF: &str = "Tệp RTF: mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập lại";
+/// A PDF: its tables are drawings of text, not rows.
+pub const PDF: &str = "Tệp PDF không nhập được: hãy xin tệp Word hoặc Excel gốc của danh sách, \
+                       hoặc mở tệp PDF bằng Word, lưu thành .docx rồi nhập lại";
+/// A file encrypted with a password (Office keeps it in an OLE2 container).
+pub const PASSWORD: &str = "Tệp có đặt mật khẩu: mở bằng Excel hoặc Word, bỏ mật khẩu, lưu lại \
+                            rồi nhập lại";
+/// A text document from `LibreOffice` or `OpenOffice`.
+pub const ODT: &str =
+    "Tệp văn bản OpenDocument (.odt): mở bằng LibreOffice, lưu thành .docx rồi nhập lại";
+/// What the user reads when a spreadsheet library cannot open a file; its own words go
+/// to the log.
+const BROKEN_SHEET: &str = "tệp bị hỏng hoặc không phải bảng tính Excel/OpenDocument; hãy mở \
+                            bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi nhập lại";
+
+/// The kind of file its first bytes say it is. Documents that hold no rows to read (an
+/// old `.doc`, RTF, PDF, a password-protected file) are refused here, each with what
+/// to do instead.
 pub fn sniff(path: &Path) -> Result<FileType> {
     use std::io::Read as _;
     let mut head = [0u8; 600];
@@ -154,16 +178,42 @@ pub fn sniff(path: &Path) -> Result<FileType> {
             source,
         })?;
     let head = &head[..n];
+    let text_start = {
+        let t = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let blank = t.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        &t[blank..]
+    };
     Ok(if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        let bytes = read_bytes(path)?;
+        let has = |name: &str| ole_has_stream(&bytes, name);
+        if has("EncryptedPackage") {
+            return Err(refused(path, PASSWORD));
+        }
+        if has("WordDocument") && !has("Workbook") && !has("Book") {
+            return Err(refused(path, OLD_WORD));
+        }
         FileType::Xls
     } else if head.starts_with(b"PK\x03\x04") {
         if memchr::memmem::find(head, b"opendocument.spreadsheet").is_some() {
             FileType::Ods
-        } else if is_xlsb(path) {
-            FileType::Xlsb
+        } else if memchr::memmem::find(head, b"opendocument.text").is_some() {
+            return Err(refused(path, ODT));
         } else {
-            FileType::Xlsx
+            // Part names are stored uncompressed in the zip's directory.
+            let bytes = read_bytes(path)?;
+            let has = |name: &[u8]| memchr::memmem::find(&bytes, name).is_some();
+            if has(b"xl/workbook.bin") {
+                FileType::Xlsb
+            } else if !has(b"xl/workbook.xml") && has(b"word/") {
+                FileType::Docx
+            } else {
+                FileType::Xlsx
+            }
         }
+    } else if text_start.starts_with(b"{\\rtf") {
+        return Err(refused(path, RTF));
+    } else if text_start.starts_with(b"%PDF") {
+        return Err(refused(path, PDF));
     } else if looks_html(head) {
         FileType::Html
     } else {
@@ -171,9 +221,24 @@ pub fn sniff(path: &Path) -> Result<FileType> {
     })
 }
 
-/// A zip whose workbook part is binary.
-fn is_xlsb(path: &Path) -> bool {
-    std::fs::read(path).is_ok_and(|b| memchr::memmem::find(&b, b"xl/workbook.bin").is_some())
+/// Whether an OLE2 compound file has a stream named `name`. Directory entries are 128
+/// bytes at 128-byte boundaries after the 512-byte header: a UTF-16 name, its length
+/// in bytes (with the final NUL) at offset 64, the entry's type (2: stream) at 66.
+/// Reading the entries where they lie, rather than the text anywhere, keeps a `.doc`
+/// that mentions "Workbook" in its text a `.doc`.
+fn ole_has_stream(bytes: &[u8], name: &str) -> bool {
+    let wanted: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let len = wanted.len() + 2;
+    bytes
+        .get(512..)
+        .unwrap_or_default()
+        .chunks_exact(128)
+        .any(|entry| {
+            entry.starts_with(&wanted)
+                && entry.get(wanted.len()..len) == Some(&[0, 0][..])
+                && entry.get(64..66) == Some(&u16::try_from(len).unwrap_or(0).to_le_bytes()[..])
+                && entry.get(66) == Some(&2)
+        })
 }
 
 fn looks_html(head: &[u8]) -> bool {
@@ -191,6 +256,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Workbook> {
     let mut book = match file_type {
         FileType::Csv => read_csv(path, options)?,
         FileType::Html => read_html(path)?,
+        FileType::Docx => super::docx::read_docx(path)?,
         _ => read_spreadsheet(path, file_type)?,
     };
     book.file_type = Some(file_type);
@@ -199,7 +265,10 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Workbook> {
 
 fn read_spreadsheet(path: &Path, file_type: FileType) -> Result<Workbook> {
     use calamine::{Ods, Sheets, Xls, Xlsb, Xlsx, open_workbook};
-    let bad = |e: calamine::Error| refused(path, format!("không đọc được bảng tính ({e})"));
+    let bad = |e: calamine::Error| {
+        tracing::warn!(file = %path.display(), error = %e, "spreadsheet unreadable");
+        refused(path, BROKEN_SHEET)
+    };
     let mut book: Sheets<_> = match file_type {
         FileType::Xls => Sheets::Xls(open_workbook::<Xls<_>, _>(path).map_err(|e| bad(e.into()))?),
         FileType::Xlsb => {
@@ -214,9 +283,16 @@ fn read_spreadsheet(path: &Path, file_type: FileType) -> Result<Workbook> {
     }
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| refused(path, format!("không đọc được trang \"{name}\" ({e})")))?;
+        let range = book.worksheet_range(&name).map_err(|e| {
+            tracing::warn!(file = %path.display(), sheet = %name, error = %e, "sheet unreadable");
+            refused(
+                path,
+                format!(
+                    "không đọc được trang \"{name}\": trang bị hỏng; hãy mở bằng Excel hoặc \
+                     LibreOffice, lưu lại thành .xlsx rồi nhập lại"
+                ),
+            )
+        })?;
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()
@@ -385,7 +461,7 @@ fn read_csv(path: &Path, options: &ReadOptions) -> Result<Workbook> {
     if text.contains('\0') || controls > 20 {
         return Err(refused(
             path,
-            "tệp không phải là danh sách (có dữ liệu nhị phân); hãy chọn tệp Excel hoặc CSV",
+            "tệp không phải là danh sách (có dữ liệu nhị phân); hãy chọn tệp Excel, Word (.docx) hoặc CSV",
         ));
     }
     let (detected, has_sep_line) = detect_delimiter(&text);
@@ -403,11 +479,14 @@ fn read_csv(path: &Path, options: &ReadOptions) -> Result<Workbook> {
     // Sized up front: growing a vector of 100,000 rows copies it into fresh memory again and again.
     let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| Error::Import {
-            file: path.to_owned(),
-            row: Some(i + 1),
-            field: None,
-            reason: format!("dòng CSV không hợp lệ ({e})"),
+        let record = record.map_err(|e| {
+            tracing::warn!(file = %path.display(), row = i + 1, error = %e, "CSV row unreadable");
+            Error::Import {
+                file: path.to_owned(),
+                row: Some(i + 1),
+                field: None,
+                reason: "dòng CSV không đọc được (dấu ngoặc kép hoặc mã chữ không hợp lệ)".into(),
+            }
         })?;
         let mut cells = Vec::with_capacity(record.len());
         cells.extend(record.iter().map(str::to_owned));

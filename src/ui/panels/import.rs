@@ -553,9 +553,10 @@ fn status_ui(ui: &mut Ui, r: &crate::import::PlanRow, warning: Option<&String>, 
 /// The counts over every row of the file.
 fn counts_ui(ui: &mut Ui, plan: &Plan, s: &Strings) {
     use std::fmt::Write as _;
-    let skipped = plan.skipped_blank + plan.skipped_total + plan.skipped_no_name;
+    let skipped =
+        plan.skipped_blank + plan.skipped_total + plan.skipped_no_name + plan.skipped_headings;
     let mut text = format!(
-        "{} {} · {} {} · {} {} · {} {skipped} ({} {}, {} {}, {} {})",
+        "{} {} · {} {} · {} {} · {} {skipped} ({} {}, {} {}, {} {}, {} {})",
         plan.rows.len(),
         s.import_rows,
         plan.duplicates(),
@@ -569,6 +570,8 @@ fn counts_ui(ui: &mut Ui, plan: &Plan, s: &Strings) {
         s.import_total_rows,
         plan.skipped_no_name,
         s.import_no_name,
+        plan.skipped_headings,
+        s.import_headings,
     );
     if plan.kind != Kind::Attendees {
         let _ = write!(text, " · {} {}", plan.linked(), s.import_linked);
