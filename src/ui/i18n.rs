@@ -213,10 +213,12 @@ strings! {
     label_move_item: "Đổi thứ tự chương trình", "Move a programme item";
     label_edit_script: "Sửa kịch bản", "Rewrite the script";
     label_revert_script: "Khôi phục kịch bản tự động", "Back to the generated script";
+    label_arrange_introduction: "Sắp xếp phần giới thiệu đại biểu", "Reorder the introduction";
+    label_protocol_order: "Giới thiệu theo thứ tự nghi thức", "Introduction in protocol order";
     label_excused: "Vắng có lý do", "Excused absence";
     label_not_excused: "Bỏ vắng có lý do", "No longer excused";
     prog_title: "Chương trình hội nghị", "Conference programme";
-    prog_empty: "Chưa có chương trình. Tạo chương trình mẫu của hội nghị đối thoại (9 mục) rồi sửa giờ, người thực hiện; hoặc thêm từng mục.", "No programme yet. Seed the usual dialogue-conference order (9 items) and adjust times and speakers, or add items one by one.";
+    prog_empty: "Chưa có chương trình. Tạo chương trình mẫu của hội nghị đối thoại (10 mục, có chào cờ) rồi sửa giờ, người thực hiện; hoặc thêm từng mục.", "No programme yet. Seed the usual dialogue-conference order (10 items, the flag salute included) and adjust times and speakers, or add items one by one.";
     prog_seed: "Tạo chương trình mẫu", "Seed the usual programme";
     prog_add: "Thêm mục", "Add an item";
     prog_up: "Lên", "Up";
@@ -226,6 +228,7 @@ strings! {
     prog_item_title: "Nội dung", "Item";
     prog_part: "Loại (quyết định lời dẫn)", "Kind (decides the script)";
     prog_lead: "Người thực hiện", "Led by";
+    prog_presenter: "Người trao thưởng", "Presents the awards";
     prog_notes: "Ghi chú", "Notes";
     prog_new: "Mục mới", "New item";
     prog_save_new: "Thêm vào chương trình", "Add to the programme";
@@ -239,6 +242,17 @@ strings! {
     script_mc: "Chế độ MC (chữ lớn)", "MC view (large type)";
     script_mc_exit: "Thoát chế độ MC (Esc)", "Leave the MC view (Esc)";
     script_empty_text: "(Lời dẫn của người dẫn chương trình: bấm Sửa để viết.)", "(The MC's own words: press Edit to write them.)";
+    script_save_keys: "Ctrl+Enter: lưu", "Ctrl+Enter: keep";
+    script_gaps: "⚠ Chỗ trống chưa chọn người (tô màu trong kịch bản):", "⚠ Gaps where nobody is chosen (marked in the script):";
+    script_arrange: "Sắp xếp thứ tự giới thiệu", "Reorder the introduction";
+    script_arrange_done: "Xong sắp xếp", "Done reordering";
+    script_arranged: "thứ tự do ban tổ chức sắp", "the organiser's own order";
+    script_protocol_order: "Về thứ tự nghi thức", "Back to protocol order";
+    script_block_up: "Đưa khối này lên trước", "Move this block earlier";
+    script_block_down: "Đưa khối này xuống sau", "Move this block later";
+    script_person_up: "Đưa người này lên trước", "Move this person earlier";
+    script_person_down: "Đưa người này xuống sau", "Move this person later";
+    script_mc_size: "Ctrl+cộng / Ctrl+trừ: cỡ chữ", "Ctrl+plus / Ctrl+minus: type size";
     prog_current: "Đang diễn ra", "Now";
     prog_next: "Tiếp theo", "Next";
     prog_keys: "Mũi tên phải hoặc Space: mục tiếp theo · mũi tên trái: mục trước", "Right arrow or Space: next item · left arrow: previous";
@@ -491,6 +505,7 @@ strings! {
     export_cancel: "Huỷ", "Cancel";
     export_done: "Đã lưu", "Saved";
     export_rows: "dòng", "rows";
+    export_items: "mục", "items";
     export_open_file: "Mở tệp", "Open the file";
     export_open_folder: "Mở thư mục chứa tệp", "Open its folder";
     export_cancelled: "Đã huỷ; không có tệp nào bị ghi.", "Cancelled; no file was written.";
