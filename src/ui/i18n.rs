@@ -243,11 +243,13 @@ strings! {
     script_mc_exit: "Thoát chế độ MC (Esc)", "Leave the MC view (Esc)";
     script_empty_text: "(Lời dẫn của người dẫn chương trình: bấm Sửa để viết.)", "(The MC's own words: press Edit to write them.)";
     script_save_keys: "Ctrl+Enter: lưu", "Ctrl+Enter: keep";
-    script_gaps: "⚠ Chỗ trống chưa chọn người (tô màu trong kịch bản):", "⚠ Gaps where nobody is chosen (marked in the script):";
+    script_gaps: "Chỗ trống chưa chọn người (tô màu trong kịch bản):", "Gaps where nobody is chosen (marked in the script):";
     script_arrange: "Sắp xếp thứ tự giới thiệu", "Reorder the introduction";
     script_arrange_done: "Xong sắp xếp", "Done reordering";
     script_arranged: "thứ tự do ban tổ chức sắp", "the organiser's own order";
     script_protocol_order: "Về thứ tự nghi thức", "Back to protocol order";
+    script_block_up_button: "Khối lên", "Block up";
+    script_block_down_button: "Khối xuống", "Block down";
     script_block_up: "Đưa khối này lên trước", "Move this block earlier";
     script_block_down: "Đưa khối này xuống sau", "Move this block later";
     script_person_up: "Đưa người này lên trước", "Move this person earlier";
