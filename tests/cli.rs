@@ -211,7 +211,14 @@ fn exporting_the_script_counts_its_items() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_file(dir.path());
     let pdf = dir.path().join("kich-ban.pdf");
-    let out = hoinghi(&["export", "script", "--db", &db, "--out", pdf.to_str().unwrap()]);
+    let out = hoinghi(&[
+        "export",
+        "script",
+        "--db",
+        &db,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("kich-ban.pdf (10 mục, "), "{err}");

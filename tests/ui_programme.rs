@@ -137,7 +137,9 @@ fn gaps_are_marked_ctrl_enter_keeps_a_rewrite_and_the_mc_reads_large_with_times(
     go_to(&mut h, "Chương trình");
     // Said once at the top and marked where it stands; never a bare "…".
     h.get_by_label("Chỗ trống chưa chọn người (tô màu trong kịch bản): 2");
-    h.get_by_label_contains("Trân trọng kính mời [chưa chọn người chủ trì] chủ trì phần đối thoại.");
+    h.get_by_label_contains(
+        "Trân trọng kính mời [chưa chọn người chủ trì] chủ trì phần đối thoại.",
+    );
     assert!(h.query_by_label_contains("…").is_none());
     // Ctrl+Enter keeps a rewritten paragraph.
     h.get_all_by_label("Sửa").next().unwrap().click();
@@ -146,7 +148,9 @@ fn gaps_are_marked_ctrl_enter_keeps_a_rewrite_and_the_mc_reads_large_with_times(
         .focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    h.event(egui::Event::Text("Xin mời các đồng chí ổn định chỗ ngồi.".into()));
+    h.event(egui::Event::Text(
+        "Xin mời các đồng chí ổn định chỗ ngồi.".into(),
+    ));
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
     h.run();
@@ -165,7 +169,10 @@ fn gaps_are_marked_ctrl_enter_keeps_a_rewrite_and_the_mc_reads_large_with_times(
     h.run();
     h.get_by_label("Sắp xếp thứ tự giới thiệu").click();
     h.run();
-    h.get_all_by_label("Khối xuống").next().unwrap().scroll_to_me();
+    h.get_all_by_label("Khối xuống")
+        .next()
+        .unwrap()
+        .scroll_to_me();
     h.run();
     h.get_all_by_label("Khối xuống").next().unwrap().click();
     h.run();

@@ -394,7 +394,10 @@ fn generated(inputs: &Inputs<'_>, speech: &Speech<'_>, item: &Item) -> Vec<(&'st
                 ("dialogue", dialogue(inputs, &w)),
                 (
                     "thanks",
-                    format!("Xin trân trọng cảm ơn {} đã chủ trì phần đối thoại.", w.short),
+                    format!(
+                        "Xin trân trọng cảm ơn {} đã chủ trì phần đối thoại.",
+                        w.short
+                    ),
                 ),
             ]
         }
@@ -461,7 +464,11 @@ fn dialogue(inputs: &Inputs<'_>, chair: &Who) -> String {
             let _ = write!(s, "\n{}. {topic} ({n} ý kiến){end}", i + 1);
         }
     }
-    let _ = write!(s, "\nTrân trọng kính mời {} chủ trì phần đối thoại.", chair.full);
+    let _ = write!(
+        s,
+        "\nTrân trọng kính mời {} chủ trì phần đối thoại.",
+        chair.full
+    );
     s
 }
 
@@ -502,7 +509,12 @@ impl Arrangement {
             blocks: blocks.iter().map(|b| b.key.clone()).collect(),
             people: blocks
                 .iter()
-                .map(|b| (b.key.clone(), b.people.iter().map(|p| p.id.clone()).collect()))
+                .map(|b| {
+                    (
+                        b.key.clone(),
+                        b.people.iter().map(|p| p.id.clone()).collect(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -613,34 +625,42 @@ fn blocks(inputs: &Inputs<'_>, speech: &Speech<'_>, arrangement: &Arrangement) -
         let district_key = words_key(&expand_words(&d.district));
         let lead_group = d.group == "Lãnh đạo";
         let mine = |k: &str| speech.host.as_ref().is_some_and(|h| h.owns(k));
-        let (class, key, heading) = if mine(&unit_key) || (unit_key.is_empty() && mine(&district_key))
-        {
-            let at = if unit_key.is_empty() { &district_key } else { &unit_key };
-            let part = speech
-                .host
-                .as_ref()
-                .map_or(HostPart::Leadership, |h| h.part(at, &d.position));
-            host_block(part, host_name.as_deref())
-        } else if unit_key.is_empty() && district_key.is_empty() {
-            if lead_group {
-                host_block(HostPart::Leadership, host_name.as_deref())
+        let (class, key, heading) =
+            if mine(&unit_key) || (unit_key.is_empty() && mine(&district_key)) {
+                let at = if unit_key.is_empty() {
+                    &district_key
+                } else {
+                    &unit_key
+                };
+                let part = speech
+                    .host
+                    .as_ref()
+                    .map_or(HostPart::Leadership, |h| h.part(at, &d.position));
+                host_block(part, host_name.as_deref())
+            } else if unit_key.is_empty() && district_key.is_empty() {
+                if lead_group {
+                    host_block(HostPart::Leadership, host_name.as_deref())
+                } else {
+                    (
+                        0,
+                        "guests".to_owned(),
+                        "Về phía các vị khách mời, có:".to_owned(),
+                    )
+                }
+            } else if lead_group && speech.host.is_none() {
+                host_block(HostPart::Leadership, None)
             } else {
-                (0, "guests".to_owned(), "Về phía các vị khách mời, có:".to_owned())
-            }
-        } else if lead_group && speech.host.is_none() {
-            host_block(HostPart::Leadership, None)
-        } else {
-            let (text, k) = if unit_key.is_empty() {
-                (&d.district, district_key)
-            } else {
-                (&d.unit, unit_key)
+                let (text, k) = if unit_key.is_empty() {
+                    (&d.district, district_key)
+                } else {
+                    (&d.unit, unit_key)
+                };
+                (
+                    0,
+                    format!("agency:{k}"),
+                    format!("Về phía {}, có:", speech.unit(text)),
+                )
             };
-            (
-                0,
-                format!("agency:{k}"),
-                format!("Về phía {}, có:", speech.unit(text)),
-            )
-        };
         let person_key = inputs.ladder.key(&Person::of(d));
         match made.iter_mut().find(|b| b.1 == key) {
             Some(b) => {
@@ -688,11 +708,9 @@ fn blocks(inputs: &Inputs<'_>, speech: &Speech<'_>, arrangement: &Arrangement) -
 
 fn host_block(part: HostPart, host: Option<&str>) -> (u8, String, String) {
     match (part, host) {
-        (HostPart::Leadership, Some(h)) => (
-            1,
-            "host".to_owned(),
-            format!("Về phía lãnh đạo {h}, có:"),
-        ),
+        (HostPart::Leadership, Some(h)) => {
+            (1, "host".to_owned(), format!("Về phía lãnh đạo {h}, có:"))
+        }
         (HostPart::Leadership, None) => (
             1,
             "host".to_owned(),
@@ -828,7 +846,11 @@ fn identity(id: Option<&String>, name: &str, unit: &str) -> String {
 
 /// Who reads the decisions, each decision with its recipients (each person once), and
 /// who presents the awards.
-fn commendations(inputs: &Inputs<'_>, speech: &Speech<'_>, item: &Item) -> Vec<(&'static str, String)> {
+fn commendations(
+    inputs: &Inputs<'_>,
+    speech: &Speech<'_>,
+    item: &Item,
+) -> Vec<(&'static str, String)> {
     let all = inputs.commendations;
     if all.is_empty() {
         return vec![(
@@ -928,7 +950,11 @@ fn decision(
         .copied()
         .filter(|c| {
             let r = &c.data;
-            seen.insert(identity(r.recipient_id.as_ref(), &r.recipient_name, &r.unit))
+            seen.insert(identity(
+                r.recipient_id.as_ref(),
+                &r.recipient_name,
+                &r.unit,
+            ))
         })
         .collect();
     let people = unique.iter().filter(|c| !c.data.collective).count();
@@ -944,7 +970,7 @@ fn decision(
         let _ = write!(s, " đã có thành tích {}", lowercase_first(&d.achievement));
     }
     s.push_str(", gồm:");
-    let last = unique.len().saturating_sub(1);
+    let final_one = unique.len().saturating_sub(1);
     for (i, c) in unique.iter().enumerate() {
         let r = &c.data;
         let id = identity(r.recipient_id.as_ref(), &r.recipient_name, &r.unit);
@@ -962,7 +988,7 @@ fn decision(
             speech.address(&r.recipient_name, &r.rank, &r.position, &r.unit)
         };
         named.insert(id);
-        let end = if i == last { '.' } else { ';' };
+        let end = if i == final_one { '.' } else { ';' };
         let _ = write!(s, "\n{}. {who}{end}", i + 1);
     }
     s
@@ -980,7 +1006,11 @@ fn gifts(inputs: &Inputs<'_>, speech: &Speech<'_>, item: &Item) -> Vec<(&'static
         .iter()
         .filter(|g| {
             let d = &g.data;
-            seen.insert(identity(d.recipient_id.as_ref(), &d.recipient_name, &d.unit))
+            seen.insert(identity(
+                d.recipient_id.as_ref(),
+                &d.recipient_name,
+                &d.unit,
+            ))
         })
         .collect();
     let mut s = format!(

@@ -260,8 +260,8 @@ impl Ladder {
             // "Trưởng CAX" written out word by word is itself a name on the ladder
             // ("Trưởng Công an xã"): that, not the office's general name.
             let words = crate::speech::expand_words(&position[..end]);
-            let abbreviated = is_abbreviation(variant)
-                && (words == position[..end] || !self.is_variant(&words));
+            let abbreviated =
+                is_abbreviation(variant) && (words == position[..end] || !self.is_variant(&words));
             let office = if words_key(name) == *key || abbreviated {
                 name.to_owned()
             } else {
@@ -316,7 +316,6 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 impl Ladder {
-
     /// A person's protocol key: pinned places first (by their number), then office on
     /// the ladder (people whose position matches none come after every office), level
     /// of unit, rank (higher first), and name in Vietnamese name order.
@@ -476,7 +475,10 @@ mod tests {
     fn offices_are_written_out_from_the_ladder() {
         let l = Ladder::seed();
         assert_eq!(l.written_out("PGĐ"), "Phó Giám đốc");
-        assert_eq!(l.written_out("P.GĐ Công an tỉnh"), "Phó Giám đốc Công an tỉnh");
+        assert_eq!(
+            l.written_out("P.GĐ Công an tỉnh"),
+            "Phó Giám đốc Công an tỉnh"
+        );
         assert_eq!(l.written_out("TP"), "Trưởng phòng");
         assert_eq!(l.written_out("TP Tham mưu"), "Trưởng phòng Tham mưu");
         assert_eq!(l.written_out("Phó TP"), "Phó Trưởng phòng");
@@ -492,7 +494,10 @@ mod tests {
         );
         // Written out word by word when that names the office as precisely.
         assert_eq!(l.written_out("Trưởng CAX"), "Trưởng Công an xã");
-        assert_eq!(l.written_out("Trưởng CATX Long Mỹ"), "Trưởng Công an thị xã Long Mỹ");
+        assert_eq!(
+            l.written_out("Trưởng CATX Long Mỹ"),
+            "Trưởng Công an thị xã Long Mỹ"
+        );
         assert_eq!(l.written_out("Phó CAX"), "Phó Trưởng Công an xã");
         // Variants that are not abbreviations, and unknown offices, stay as typed.
         assert_eq!(l.written_out("Chiến sĩ"), "Chiến sĩ");
@@ -501,7 +506,10 @@ mod tests {
             "Phó Giám đốc Công an tỉnh"
         );
         assert_eq!(l.written_out("Hiệu trưởng"), "Hiệu trưởng");
-        assert_eq!(l.written_out("Đại tá, Phó Giám đốc"), "Đại tá, Phó Giám đốc");
+        assert_eq!(
+            l.written_out("Đại tá, Phó Giám đốc"),
+            "Đại tá, Phó Giám đốc"
+        );
     }
 
     #[test]

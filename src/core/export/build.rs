@@ -771,7 +771,8 @@ fn programme(src: &Source) -> Sheet {
                 || item.data.lead_name.clone(),
                 |a| {
                     let d = &a.data;
-                    let office = crate::script::office_phrase(&offices.ladder, &d.position, &d.unit);
+                    let office =
+                        crate::script::office_phrase(&offices.ladder, &d.position, &d.unit);
                     [d.rank.as_str(), d.full_name.as_str()]
                         .iter()
                         .filter(|t| !t.is_empty())

@@ -335,7 +335,7 @@ fn paragraph_ui(
             let mut cancel = false;
             if let Some((_, _, text)) = editing.as_mut() {
                 let label = ui.label(s.script_edit);
-                let id = egui::Id::new(("script_paragraph", item, &p.key));
+                let id = ui.make_persistent_id(("script_paragraph", item, &p.key));
                 // Ctrl+Enter keeps the text (taken before the editor would make it a
                 // line break).
                 if ui.memory(|m| m.has_focus(id))
@@ -458,7 +458,11 @@ fn arrange_ui(
     use crate::script::Arrangement;
     let open = arranging.as_deref() == Some(item.id.as_str());
     ui.horizontal(|ui| {
-        let label = if open { s.script_arrange_done } else { s.script_arrange };
+        let label = if open {
+            s.script_arrange_done
+        } else {
+            s.script_arrange
+        };
         if ui
             .add_enabled(writable, egui::Button::new(label).small())
             .clicked()
@@ -466,7 +470,11 @@ fn arrange_ui(
             *arranging = if open { None } else { Some(item.id.clone()) };
         }
         if !item.arrangement.is_empty() {
-            ui.label(RichText::new(s.script_arranged).italics().color(theme::WARNING));
+            ui.label(
+                RichText::new(s.script_arranged)
+                    .italics()
+                    .color(theme::WARNING),
+            );
             if ui
                 .add_enabled(writable, egui::Button::new(s.script_protocol_order).small())
                 .clicked()
