@@ -108,7 +108,14 @@ impl<'a> Speech<'a> {
                 known.push(text);
             }
         }
-        let host = Host::new(&c.issuing_unit, &c.place_name, &known);
+        // The host is the unit the conference's papers are issued in; failing that,
+        // the organiser.
+        let host_unit = if c.issuing_unit.trim().is_empty() {
+            &c.organiser
+        } else {
+            &c.issuing_unit
+        };
+        let host = Host::new(host_unit, &c.place_name, &known);
         Self {
             ladder: inputs.ladder,
             known,

@@ -526,5 +526,22 @@ mod tests {
         assert!(owns("Trường THPT Vị Thanh"));
         assert!(!owns("UBND tỉnh Hậu Giang"));
         assert!(!owns("Sở Tài chính"));
+
+        // A district People's Committee: its offices and the communes' committees are
+        // its own; the district's Party committee and police are other agencies.
+        let ubnd = Host::new("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH", "Hậu Giang", &[]).expect("a host");
+        assert_eq!(ubnd.name, "Ủy ban nhân dân huyện Châu Thành");
+        let owns = |u: &str| ubnd.owns(&words_key(&expand_words(u)));
+        assert!(owns("UBND huyện Châu Thành"));
+        assert!(owns("Phòng Tài chính - Kế hoạch"));
+        assert!(owns("UBND xã Đông Phú"));
+        assert!(!owns("Huyện ủy Châu Thành"));
+        assert!(!owns("Công an huyện Châu Thành"));
+        let part = |u: &str, p: &str| ubnd.part(&words_key(&expand_words(u)), p);
+        assert_eq!(
+            part("UBND huyện Châu Thành", "Chủ tịch"),
+            HostPart::Leadership
+        );
+        assert_eq!(part("UBND xã Đông Phú", "Chủ tịch"), HostPart::Units);
     }
 }
