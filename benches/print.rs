@@ -101,6 +101,7 @@ fn source(n: usize) -> Source {
                     part: *part,
                     ..Default::default()
                 },
+                arrangement: String::new(),
             },
         )
         .collect();

@@ -498,9 +498,10 @@ fn export(
         &mut |_, _| true,
     )?;
     eprintln!(
-        "Đã ghi {} ({} dòng, {} KiB).",
+        "Đã ghi {} ({} {}, {} KiB).",
         written.path.display(),
         written.rows,
+        if written.items { "mục" } else { "dòng" },
         written.bytes.div_ceil(1024)
     );
     Ok(())

@@ -204,6 +204,27 @@ fn list_json_gives_badge_codes_and_lists_export_as_word() {
     assert!(!doc.document.children.is_empty());
 }
 
+/// Exporting the script says how many items it wrote: it said "0 dòng" (a script has no
+/// rows).
+#[test]
+fn exporting_the_script_counts_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let pdf = dir.path().join("kich-ban.pdf");
+    let out = hoinghi(&[
+        "export",
+        "script",
+        "--db",
+        &db,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("kich-ban.pdf (10 mục, "), "{err}");
+    assert!(!err.contains("dòng"), "{err}");
+}
+
 /// Without a printing system (no `lp`/`lpstat` on the path), printing is a message in
 /// Vietnamese and exit 1, never a silent nothing; the list is not changed.
 #[cfg(unix)]

@@ -591,12 +591,14 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             stage_order: i64::try_from(k + 1).unwrap_or(1),
         })?;
     }
-    // The usual programme: the deputy director opens and concludes, the Party-work office
-    // reports.
+    // The usual programme: the deputy director opens, chairs the dialogue, presents the
+    // awards and gifts and concludes; the Party-work office reports; the head of the
+    // personnel office reads the decision.
     for (time, title, part) in SEED {
         let lead = match part {
-            Part::Speech => ids.first(),
+            Part::Speech | Part::Dialogue | Part::Gifts => ids.first(),
             Part::Report => ids.get(2),
+            Part::Commendations => ids.get(1),
             _ => None,
         };
         store.add_item(&ItemData {
@@ -604,6 +606,9 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             title: title.to_owned(),
             part,
             lead_id: lead.cloned(),
+            presenter_id: (part == Part::Commendations)
+                .then(|| ids.first().cloned())
+                .flatten(),
             ..ItemData::default()
         })?;
     }

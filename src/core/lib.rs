@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod paths;
 pub mod script;
+pub mod speech;
 pub mod store;
 pub mod sync;
 pub mod text;

@@ -193,6 +193,12 @@ pub enum Action {
         key: String,
         text: Option<String>,
     },
+    /// Keep the organiser's own order of the introduction's blocks and people (JSON of
+    /// `script::Arrangement`; empty for protocol order).
+    ArrangeIntroduction {
+        item: String,
+        arrangement: String,
+    },
     /// Mark an attendee absent with a reason (or take it back).
     SetExcused {
         id: String,

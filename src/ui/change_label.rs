@@ -109,6 +109,7 @@ pub fn change_label(action: &Action, data: &Data, s: &Strings) -> Option<String>
         | Action::DeleteItem(_)
         | Action::MoveItem { .. }
         | Action::SetScriptEdit { .. }
+        | Action::ArrangeIntroduction { .. }
         | Action::SetExcused { .. }) => programme_label(a, data, s)?,
         Action::Undo
         | Action::Redo
@@ -171,6 +172,15 @@ fn programme_label(action: &Action, data: &Data, s: &Strings) -> Option<String> 
                 s.label_edit_script
             } else {
                 s.label_revert_script
+            },
+            names::item(data, item)
+        ),
+        Action::ArrangeIntroduction { item, arrangement } => format!(
+            "{}: {}",
+            if arrangement.is_empty() {
+                s.label_protocol_order
+            } else {
+                s.label_arrange_introduction
             },
             names::item(data, item)
         ),

@@ -244,16 +244,29 @@ impl Data {
     /// The MC's script from the view, as the file stands (built in a millisecond or two
     /// for 500 people: the pages build it when the data changes).
     pub fn script(&self) -> Vec<crate::script::Section> {
-        crate::script::build(&crate::script::Inputs {
+        crate::script::build(&self.script_inputs())
+    }
+
+    /// The blocks of an introduction item as the script reads them, for moving them.
+    pub fn introduction_blocks(
+        &self,
+        item: &crate::domain::programme::Item,
+    ) -> Vec<crate::script::Block> {
+        crate::script::introduction_blocks(&self.script_inputs(), item)
+    }
+
+    fn script_inputs(&self) -> crate::script::Inputs<'_> {
+        crate::script::Inputs {
             conference: &self.conference,
             attendees: &self.attendees.items,
             ladder: &self.ladder,
             commendations: &self.commendations.items,
             gifts: &self.gifts.items,
-            questions: self.questions.items.len(),
+            questions: &self.questions.items,
+            topics: &self.topics,
             programme: &self.programme,
             edits: &self.script_edits,
-        })
+        }
     }
 
     pub fn attendee(&self, id: &str) -> Option<&Attendee> {

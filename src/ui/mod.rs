@@ -62,6 +62,9 @@ pub struct Persisted {
     /// The window was a desk of a host when it closed: it opens as that desk again.
     #[serde(default)]
     pub desk_mode: bool,
+    /// The MC view's type size, as the MC last set it (Ctrl+plus, Ctrl+minus).
+    #[serde(default)]
+    pub mc_size: Option<f32>,
 }
 
 const STORAGE_KEY: &str = "hoinghi";

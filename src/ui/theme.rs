@@ -27,8 +27,14 @@ pub const EXPORT_OPTIONS_WIDTH: f32 = 250.0;
 pub const PROGRAMME_WIDTH: f32 = 470.0;
 /// The start time's room before an item's title in the programme list.
 pub const PROGRAMME_TIME_WIDTH: f32 = 44.0;
-/// The MC's view: read at arm's length at the lectern.
+/// The projector's type.
 pub const MC_SIZE: f32 = 26.0;
+/// The MC's view: read at arm's length at the lectern, at least twice the body size;
+/// Ctrl+plus and Ctrl+minus change it by a step, within the bounds, and it is kept.
+pub const MC_VIEW_SIZE: f32 = BODY_SIZE * 2.2;
+pub const MC_VIEW_SIZE_MIN: f32 = BODY_SIZE * 2.0;
+pub const MC_VIEW_SIZE_MAX: f32 = BODY_SIZE * 4.0;
+pub const MC_VIEW_SIZE_STEP: f32 = 2.0;
 pub const ROW_HEIGHT: f32 = 24.0;
 pub const GAP: f32 = 8.0;
 pub const BODY_SIZE: f32 = 14.5;

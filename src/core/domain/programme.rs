@@ -11,6 +11,8 @@ use super::{FieldError, Problem, line};
 pub enum Part {
     /// Ổn định tổ chức: seating, the opening words.
     Opening,
+    /// Nghi thức chào cờ: the flag salute and the national anthem.
+    FlagSalute,
     /// Tuyên bố lý do, giới thiệu đại biểu: the reason, the leaders and guests present,
     /// the attendance.
     Introduction,
@@ -32,8 +34,9 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Opening,
+        Self::FlagSalute,
         Self::Introduction,
         Self::Speech,
         Self::Report,
@@ -48,6 +51,7 @@ impl Part {
     pub fn code(self) -> &'static str {
         match self {
             Self::Opening => "opening",
+            Self::FlagSalute => "flag",
             Self::Introduction => "introduction",
             Self::Speech => "speech",
             Self::Report => "report",
@@ -70,6 +74,7 @@ impl Part {
     pub fn vi(self) -> &'static str {
         match self {
             Self::Opening => "Ổn định tổ chức",
+            Self::FlagSalute => "Chào cờ",
             Self::Introduction => "Tuyên bố lý do, giới thiệu đại biểu",
             Self::Speech => "Phát biểu",
             Self::Report => "Báo cáo",
@@ -94,6 +99,20 @@ pub struct ItemData {
     /// Who leads or speaks, as written ("Đại tá Nguyễn Thanh Tràng, Phó Giám đốc").
     pub lead_name: String,
     pub notes: String,
+    /// Who presents the awards or gifts, when another reads the decision: an attendee.
+    #[serde(default)]
+    pub presenter_id: Option<String>,
+    /// Who presents, as written.
+    #[serde(default)]
+    pub presenter_name: String,
+}
+
+impl Part {
+    /// Whether an item of this kind names who presents besides who leads it: the
+    /// awards, when the lead reads the decisions (who leads the gifts presents them).
+    pub fn has_presenter(self) -> bool {
+        self == Self::Commendations
+    }
 }
 
 /// A stored item, in its place.
@@ -104,11 +123,17 @@ pub struct Item {
     pub data: ItemData,
     /// Place in the programme, 1 first.
     pub position: i64,
+    /// The organiser's own order of the introduction's blocks and people (JSON of
+    /// [`crate::script::Arrangement`]), empty for protocol order.
+    #[serde(default)]
+    pub arrangement: String,
 }
 
-/// The usual order of a dialogue conference, seeded on request.
-pub const SEED: [(&str, &str, Part); 9] = [
+/// The usual order of a dialogue conference, seeded on request. The flag salute is
+/// part of it; an organiser who holds none deletes the item.
+pub const SEED: [(&str, &str, Part); 10] = [
     ("07:30", "Ổn định tổ chức", Part::Opening),
+    ("07:33", "Nghi thức chào cờ", Part::FlagSalute),
     (
         "07:35",
         "Tuyên bố lý do, giới thiệu đại biểu",
@@ -148,6 +173,8 @@ pub struct ItemDraft {
     pub lead_id: Option<String>,
     pub lead_name: String,
     pub notes: String,
+    pub presenter_id: Option<String>,
+    pub presenter_name: String,
 }
 
 impl ItemDraft {
@@ -159,6 +186,8 @@ impl ItemDraft {
             lead_id: d.lead_id.clone(),
             lead_name: d.lead_name.clone(),
             notes: d.notes.clone(),
+            presenter_id: d.presenter_id.clone(),
+            presenter_name: d.presenter_name.clone(),
         }
     }
 
@@ -183,6 +212,8 @@ impl ItemDraft {
             lead_id: self.lead_id.clone(),
             lead_name: line("lead_name", &self.lead_name, &mut errors),
             notes: line("notes", &self.notes, &mut errors),
+            presenter_id: self.presenter_id.clone(),
+            presenter_name: line("presenter_name", &self.presenter_name, &mut errors),
         };
         if errors.is_empty() {
             Ok(data)

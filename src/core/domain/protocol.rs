@@ -140,7 +140,7 @@ pub fn unit_level(unit: &str) -> Level {
 }
 
 /// Folded text with punctuation made spaces: "P.GĐ" and "PGĐ," compare as "p gd", "pgd".
-fn words_key(text: &str) -> String {
+pub fn words_key(text: &str) -> String {
     let folded: String = fold(text)
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
@@ -151,9 +151,9 @@ fn words_key(text: &str) -> String {
 /// The ladder, ready to place people: each office's name and aliases folded once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ladder {
-    /// (folded name or alias, place on the ladder), longest first, so "pho giam doc"
-    /// is tried before "giam doc".
-    keys: Vec<(String, usize)>,
+    /// (folded name or alias, place on the ladder, the variant as written), longest
+    /// first, so "pho giam doc" is tried before "giam doc".
+    keys: Vec<(String, usize, String)>,
     names: Vec<String>,
 }
 
@@ -166,8 +166,8 @@ impl Ladder {
             names.push(name.to_owned());
             for variant in std::iter::once(name).chain(aliases.split(',')) {
                 let k = words_key(variant);
-                if !k.is_empty() && !keys.iter().any(|(known, _)| *known == k) {
-                    keys.push((k, place));
+                if !k.is_empty() && !keys.iter().any(|(known, _, _)| *known == k) {
+                    keys.push((k, place, variant.trim().to_owned()));
                 }
             }
         }
@@ -215,7 +215,7 @@ impl Ladder {
             key.get(at..at + k.len()) == Some(k)
                 && key[at + k.len()..].chars().next().is_none_or(|c| c == ' ')
         };
-        if let Some((_, place)) = self.keys.iter().find(|(k, _)| whole_words_at(0, k)) {
+        if let Some((_, place, _)) = self.keys.iter().find(|(k, _, _)| whole_words_at(0, k)) {
             return Some(*place);
         }
         let starts: Vec<usize> = key
@@ -228,14 +228,94 @@ impl Ladder {
         let deputy_before = |at: usize| key[..at].split_whitespace().last() == Some("pho");
         self.keys
             .iter()
-            .find(|(k, _)| {
+            .find(|(k, _, _)| {
                 starts
                     .iter()
                     .any(|&at| whole_words_at(at, k) && !deputy_before(at))
             })
-            .map(|(_, place)| *place)
+            .map(|(_, place, _)| *place)
     }
 
+    /// The position with its office written out as the ladder names it, for speech and
+    /// print: an abbreviation at its start ("PGĐ", "TP", "Phó TP", "CT HĐND tỉnh")
+    /// becomes the office ("Phó Giám đốc", "Trưởng phòng" …), a variant in other case or
+    /// tone placement takes the ladder's ("Trưởng Phòng" → "Trưởng phòng"), and the
+    /// common abbreviations of bodies are written out ("Trưởng CATX" → "Trưởng Công an
+    /// thị xã"). Other variants stay as typed; so does the stored position.
+    pub fn written_out(&self, position: &str) -> String {
+        let position = position.trim();
+        let tokens = word_spans(position);
+        let folded: Vec<String> = tokens
+            .iter()
+            .map(|&(a, b)| words_key(&position[a..b]))
+            .collect();
+        for (key, place, variant) in &self.keys {
+            let n = key.split(' ').count();
+            if n > folded.len() || folded[..n].join(" ") != *key {
+                continue;
+            }
+            let end = tokens[n - 1].1;
+            let rest = crate::speech::expand_words(position[end..].trim());
+            let name = self.names[*place].as_str();
+            // "Trưởng CAX" written out word by word is itself a name on the ladder
+            // ("Trưởng Công an xã"): that, not the office's general name.
+            let words = crate::speech::expand_words(&position[..end]);
+            let abbreviated =
+                is_abbreviation(variant) && (words == position[..end] || !self.is_variant(&words));
+            let office = if words_key(name) == *key || abbreviated {
+                name.to_owned()
+            } else {
+                words
+            };
+            return if rest.is_empty() {
+                office
+            } else if rest.starts_with(',') {
+                format!("{office}{rest}")
+            } else {
+                format!("{office} {rest}")
+            };
+        }
+        crate::speech::expand_words(position)
+    }
+
+    /// Whether `text` is an office's name or one of its variants, as a whole.
+    fn is_variant(&self, text: &str) -> bool {
+        let k = words_key(text);
+        self.keys.iter().any(|(known, _, _)| *known == k)
+    }
+}
+
+/// Whether a variant is an abbreviation: a word of two or more capitals ("PGĐ", "TP",
+/// "CT HĐND tỉnh") or a dotted one ("P.GĐ").
+fn is_abbreviation(variant: &str) -> bool {
+    variant.contains('.')
+        || variant.split_whitespace().any(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        })
+}
+
+/// Byte ranges of the runs of letters and digits in `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+impl Ladder {
     /// A person's protocol key: pinned places first (by their number), then office on
     /// the ladder (people whose position matches none come after every office), level
     /// of unit, rank (higher first), and name in Vietnamese name order.
@@ -389,6 +469,47 @@ mod tests {
         assert_eq!(office(""), "—");
         // A word that merely starts like an office is not that office.
         assert_eq!(office("Trưởng phòngxyz"), "—");
+    }
+
+    #[test]
+    fn offices_are_written_out_from_the_ladder() {
+        let l = Ladder::seed();
+        assert_eq!(l.written_out("PGĐ"), "Phó Giám đốc");
+        assert_eq!(
+            l.written_out("P.GĐ Công an tỉnh"),
+            "Phó Giám đốc Công an tỉnh"
+        );
+        assert_eq!(l.written_out("TP"), "Trưởng phòng");
+        assert_eq!(l.written_out("TP Tham mưu"), "Trưởng phòng Tham mưu");
+        assert_eq!(l.written_out("Phó TP"), "Phó Trưởng phòng");
+        assert_eq!(l.written_out("Trưởng Phòng"), "Trưởng phòng");
+        assert_eq!(l.written_out("Bí thư Tỉnh uỷ"), "Bí thư Tỉnh ủy");
+        assert_eq!(
+            l.written_out("PCT UBND tỉnh"),
+            "Phó Chủ tịch Ủy ban nhân dân tỉnh"
+        );
+        assert_eq!(
+            l.written_out("CT HĐND tỉnh"),
+            "Chủ tịch Hội đồng nhân dân tỉnh"
+        );
+        // Written out word by word when that names the office as precisely.
+        assert_eq!(l.written_out("Trưởng CAX"), "Trưởng Công an xã");
+        assert_eq!(
+            l.written_out("Trưởng CATX Long Mỹ"),
+            "Trưởng Công an thị xã Long Mỹ"
+        );
+        assert_eq!(l.written_out("Phó CAX"), "Phó Trưởng Công an xã");
+        // Variants that are not abbreviations, and unknown offices, stay as typed.
+        assert_eq!(l.written_out("Chiến sĩ"), "Chiến sĩ");
+        assert_eq!(
+            l.written_out("Phó Giám đốc Công an tỉnh"),
+            "Phó Giám đốc Công an tỉnh"
+        );
+        assert_eq!(l.written_out("Hiệu trưởng"), "Hiệu trưởng");
+        assert_eq!(
+            l.written_out("Đại tá, Phó Giám đốc"),
+            "Đại tá, Phó Giám đốc"
+        );
     }
 
     #[test]

@@ -55,7 +55,8 @@ impl Source {
             ladder: &ladder,
             commendations: &self.commendations,
             gifts: &self.gifts,
-            questions: self.questions.len(),
+            questions: &self.questions,
+            topics: &self.topics,
             programme: &self.programme,
             edits: &self.script_edits,
         })
@@ -175,11 +176,44 @@ fn by_unit(people: Vec<&Attendee>, group: bool) -> Vec<(Option<String>, Vec<&Att
         .collect()
 }
 
+/// Offices written out as the file's ladder names them ("PGĐ" → "Phó Giám đốc") for the
+/// lists that print an office; each distinct position is written out once.
+struct Offices {
+    ladder: Ladder,
+    done: std::cell::RefCell<HashMap<String, String>>,
+}
+
+impl Offices {
+    fn of(src: &Source) -> Self {
+        let ladder = if src.offices.is_empty() {
+            Ladder::seed()
+        } else {
+            Ladder::from_offices(&src.offices)
+        };
+        Self {
+            ladder,
+            done: std::cell::RefCell::default(),
+        }
+    }
+
+    fn cell(&self, position: &str) -> Cell {
+        if position.is_empty() {
+            return Cell::text("");
+        }
+        let mut done = self.done.borrow_mut();
+        let text = done
+            .entry(position.to_owned())
+            .or_insert_with(|| self.ladder.written_out(position));
+        Cell::text(text.as_str())
+    }
+}
+
 fn stt(i: usize) -> Cell {
     Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))
 }
 
 fn signin(src: &Source, opts: Options) -> Sheet {
+    let offices = Offices::of(src);
     let mut s = sheet(
         "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ",
         src,
@@ -207,7 +241,7 @@ fn signin(src: &Source, opts: Options) -> Sheet {
                     stt(i),
                     Cell::text(&d.full_name),
                     Cell::text(&d.rank),
-                    Cell::text(&d.position),
+                    offices.cell(&d.position),
                     Cell::text(&d.unit),
                     Cell::Blank,
                     Cell::text(&d.note),
@@ -451,6 +485,7 @@ fn gifts(src: &Source, opts: Options) -> Sheet {
 }
 
 fn commendations(src: &Source) -> Sheet {
+    let offices = Offices::of(src);
     let mut s = sheet(
         "DANH SÁCH KHEN THƯỞNG",
         src,
@@ -496,7 +531,7 @@ fn commendations(src: &Source) -> Sheet {
                 Cell::text(&d.kind),
                 Cell::text(who),
                 Cell::text(&d.rank),
-                Cell::text(&d.position),
+                offices.cell(&d.position),
                 Cell::text(&d.unit),
                 Cell::text(&d.achievement),
                 Cell::text(decision),
@@ -633,6 +668,7 @@ fn questions(src: &Source) -> Sheet {
 }
 
 fn badges(src: &Source, opts: Options) -> Sheet {
+    let offices = Offices::of(src);
     let mut s = sheet(
         "THẺ ĐẠI BIỂU",
         src,
@@ -655,7 +691,7 @@ fn badges(src: &Source, opts: Options) -> Sheet {
                 vec![
                     Cell::text(&d.full_name),
                     Cell::text(&d.rank),
-                    Cell::text(&d.position),
+                    offices.cell(&d.position),
                     Cell::text(&d.unit),
                     Cell::text(&d.group),
                     Cell::Phone(d.badge_code.clone()),
@@ -686,6 +722,7 @@ pub fn head_table(src: &Source) -> Vec<&Attendee> {
 }
 
 fn place_cards(src: &Source) -> Sheet {
+    let offices = Offices::of(src);
     let mut s = sheet(
         "BẢNG TÊN ĐỂ BÀN",
         src,
@@ -705,7 +742,7 @@ fn place_cards(src: &Source) -> Sheet {
                     .copied()
                     .collect::<Vec<_>>()
                     .join(" ");
-                vec![Cell::text(name), Cell::text(&d.position)]
+                vec![Cell::text(name), offices.cell(&d.position)]
             })
             .collect(),
         ..Section::default()
@@ -714,6 +751,7 @@ fn place_cards(src: &Source) -> Sheet {
 }
 
 fn programme(src: &Source) -> Sheet {
+    let offices = Offices::of(src);
     let mut s = sheet(
         "CHƯƠNG TRÌNH HỘI NGHỊ",
         src,
@@ -733,7 +771,8 @@ fn programme(src: &Source) -> Sheet {
                 || item.data.lead_name.clone(),
                 |a| {
                     let d = &a.data;
-                    let office = crate::script::office_with_unit(&d.position, &d.unit);
+                    let office =
+                        crate::script::office_phrase(&offices.ladder, &d.position, &d.unit);
                     [d.rank.as_str(), d.full_name.as_str()]
                         .iter()
                         .filter(|t| !t.is_empty())

@@ -12,7 +12,7 @@
 )]
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, HeightRule, PageMargin, PageNum,
+    AlignmentType, BorderType, BreakType, Docx, HeightRule, LineSpacing, PageMargin, PageNum,
     PageOrientationType, Paragraph, Run, RunFonts, Table, TableBorder, TableBorderPosition,
     TableCell, TableLayoutType, TableRow, WidthType,
 };
@@ -26,6 +26,8 @@ const FONT: &str = "Times New Roman";
 const TEXT: usize = 26;
 const TABLE: usize = 24;
 const TITLE: usize = 28;
+/// Space before each item of the script, in twips (12 pt).
+const ITEM_GAP: u32 = 240;
 /// The header row's height, in twips: a value no other row has, turned into
 /// `<w:tblHeader />` once written (docx-rs has no call for a repeated header row).
 const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
@@ -76,7 +78,13 @@ fn borderless_cell(width: usize) -> TableCell {
 /// The two heading blocks: agency and issuing unit on the left, the nation and motto
 /// with the place and date on the right.
 fn heading(c: &Conference, width: usize) -> Table {
-    let left_w = width * 2 / 5;
+    // As wide as the PDF's and a little more for Word's cell padding: at two fifths of a
+    // portrait page "CÔNG AN TỈNH HẬU GIANG" broke onto two lines.
+    let left_w = if width > twips_mm(200.0) as usize {
+        twips_mm(110.0) as usize
+    } else {
+        (twips_mm(74.0) as usize).max(width * 2 / 5)
+    };
     let right_w = width - left_w;
     let mut left = borderless_cell(left_w);
     if !c.superior_agency.is_empty() {
@@ -269,12 +277,18 @@ pub fn write(
         if !sheet.subtitle.is_empty() {
             doc = doc.add_paragraph(bold_para(&sheet.subtitle, TEXT, AlignmentType::Center));
         }
+        // Room between items (as the PDF leaves), a little after each paragraph.
         for (bold, text) in &sheet.prose {
-            for part in text.split('\n') {
+            let lines: Vec<&str> = text.split('\n').collect();
+            for (i, part) in lines.iter().enumerate() {
                 doc = doc.add_paragraph(if *bold {
-                    bold_para(part, TEXT, AlignmentType::Left).keep_next(true)
+                    bold_para(part, TEXT, AlignmentType::Left)
+                        .keep_next(true)
+                        .line_spacing(LineSpacing::new().before(ITEM_GAP).after(60))
                 } else {
+                    let after = if i + 1 == lines.len() { 80 } else { 0 };
                     para(part, TEXT, AlignmentType::Both)
+                        .line_spacing(LineSpacing::new().before(0).after(after))
                 });
             }
         }

@@ -128,8 +128,11 @@ impl Format {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     pub path: PathBuf,
+    /// Rows of a table, or items of the script when `items`.
     pub rows: usize,
     pub bytes: usize,
+    /// The count is of items (the script's), not rows.
+    pub items: bool,
 }
 
 /// The bytes of a list in `format`. `progress(done, total)` returns false to cancel.
@@ -226,6 +229,7 @@ pub fn export(
         path: path.to_owned(),
         rows,
         bytes: bytes.len(),
+        items: kind == ListKind::Script,
     })
 }
 

@@ -147,6 +147,11 @@ impl Sheet {
 
     /// Data rows, totals excluded.
     pub fn row_count(&self) -> usize {
-        self.sections.iter().map(|s| s.rows.len()).sum()
+        if self.prose.is_empty() {
+            self.sections.iter().map(|s| s.rows.len()).sum()
+        } else {
+            // A document of paragraphs counts its items (the bold headings), not rows.
+            self.prose.iter().filter(|(bold, _)| *bold).count()
+        }
     }
 }

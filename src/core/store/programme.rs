@@ -12,7 +12,8 @@ impl Store {
     /// The programme, in order.
     pub fn programme(&self) -> Result<Vec<Item>> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, position, start_time, title, part, lead_id, lead_name, notes
+            "SELECT id, position, start_time, title, part, lead_id, lead_name, notes,
+                presenter_id, presenter_name, arrangement
              FROM programme_item ORDER BY position, rowid",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -26,7 +27,10 @@ impl Store {
                     lead_id: r.get(5)?,
                     lead_name: r.get(6)?,
                     notes: r.get(7)?,
+                    presenter_id: r.get(8)?,
+                    presenter_name: r.get(9)?,
                 },
+                arrangement: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -39,9 +43,10 @@ impl Store {
         let stamp = now();
         self.conn().execute(
             "INSERT INTO programme_item (id, position, start_time, title, part, lead_id, lead_name, notes,
-                created_at, updated_at)
-             VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM programme_item), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![id, d.start_time, d.title, d.part.code(), d.lead_id, d.lead_name, d.notes, stamp],
+                created_at, updated_at, presenter_id, presenter_name)
+             VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM programme_item), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
+            params![id, d.start_time, d.title, d.part.code(), d.lead_id, d.lead_name, d.notes, stamp,
+                d.presenter_id, d.presenter_name],
         )?;
         Ok(id)
     }
@@ -50,7 +55,8 @@ impl Store {
         self.writable()?;
         let n = self.conn().execute(
             "UPDATE programme_item SET start_time = ?2, title = ?3, part = ?4, lead_id = ?5,
-                lead_name = ?6, notes = ?7, updated_at = ?8 WHERE id = ?1",
+                lead_name = ?6, notes = ?7, updated_at = ?8, presenter_id = ?9, presenter_name = ?10
+             WHERE id = ?1",
             params![
                 id,
                 d.start_time,
@@ -59,8 +65,24 @@ impl Store {
                 d.lead_id,
                 d.lead_name,
                 d.notes,
-                now()
+                now(),
+                d.presenter_id,
+                d.presenter_name
             ],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(id.to_owned()));
+        }
+        Ok(())
+    }
+
+    /// Keeps the organiser's own order of an item's introduction (JSON of
+    /// [`crate::script::Arrangement`]), or with an empty text goes back to protocol order.
+    pub fn set_arrangement(&self, id: &str, arrangement: &str) -> Result<()> {
+        self.writable()?;
+        let n = self.conn().execute(
+            "UPDATE programme_item SET arrangement = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, arrangement, now()],
         )?;
         if n == 0 {
             return Err(Error::NotFound(id.to_owned()));

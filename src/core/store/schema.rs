@@ -132,6 +132,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v6_badges.sql"),
     // 7: the programme, the script's rewrites, absences with a reason.
     include_str!("schema_v7_programme.sql"),
+    // 8: the script's second person (who presents) and the introduction's own order.
+    include_str!("schema_v8_script.sql"),
 ];
 
 /// The schema version this build writes.

@@ -52,6 +52,8 @@ pub struct Chrome {
     /// The item the MC's view last scrolled to: it scrolls when the item changes, not
     /// every frame (which would keep repainting and fight the MC's own scrolling).
     pub mc_scrolled: Option<usize>,
+    /// The MC view's type size (kept between runs).
+    pub mc_size: f32,
     /// Built-in Vietnamese typing.
     pub typing: Typing,
 }
@@ -69,7 +71,17 @@ impl Chrome {
             mc_view: false,
             current_item: 0,
             mc_scrolled: None,
+            mc_size: theme::MC_VIEW_SIZE,
         }
+    }
+
+    /// The MC view's size as kept, within its bounds.
+    #[must_use]
+    pub fn with_mc_size(mut self, size: Option<f32>) -> Self {
+        if let Some(size) = size.filter(|s| s.is_finite()) {
+            self.mc_size = size.clamp(theme::MC_VIEW_SIZE_MIN, theme::MC_VIEW_SIZE_MAX);
+        }
+        self
     }
 
     /// Shows an error in the corner (and logs it).

@@ -104,6 +104,7 @@ impl App {
             | A::DeleteItem(_)
             | A::MoveItem { .. }
             | A::SetScriptEdit { .. }
+            | A::ArrangeIntroduction { .. }
             | A::SetExcused { .. } => self.run_programme(action),
             A::Present(_)
             | A::SetLanguage(_)
@@ -147,6 +148,9 @@ impl App {
             Action::MoveItem { id, up } => st.move_item(&id, up)?,
             Action::SetScriptEdit { item, key, text } => {
                 st.set_script_edit(&item, &key, text.as_deref())?;
+            }
+            Action::ArrangeIntroduction { item, arrangement } => {
+                st.set_arrangement(&item, &arrangement)?;
             }
             Action::SetExcused {
                 id,

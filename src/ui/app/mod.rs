@@ -80,7 +80,7 @@ impl App {
         Self {
             session: Session::new(persisted.recent, persisted.last_dir),
             pages: Pages::default(),
-            chrome: Chrome::new(persisted.lang, persisted.typing),
+            chrome: Chrome::new(persisted.lang, persisted.typing).with_mc_size(persisted.mc_size),
             desk: DeskController::default(),
             desks: desks::Desks::new(crate::paths::data_dir()),
             jobs: Jobs::default(),
@@ -98,6 +98,7 @@ impl App {
             last_dir: self.session.last_dir.clone(),
             typing: self.chrome.typing.settings,
             desk_mode: self.desks.is_desk(),
+            mc_size: Some(self.chrome.mc_size),
         }
     }
 
@@ -204,6 +205,7 @@ impl App {
                 &sections,
                 self.chrome.current_item,
                 &mut self.chrome.mc_scrolled,
+                &mut self.chrome.mc_size,
                 s,
                 &mut actions,
             );

@@ -434,7 +434,11 @@ impl ExportPanel {
                         s.export_done,
                         w.path.display(),
                         w.rows,
-                        s.export_rows
+                        if w.items {
+                            s.export_items
+                        } else {
+                            s.export_rows
+                        }
                     ))
                     .color(theme::SUCCESS),
                 );

@@ -24,6 +24,8 @@ pub struct ProgrammePanel {
     script: Option<(u64, Vec<Section>)>,
     /// A paragraph being rewritten: (item, key, text).
     pub editing: Option<(String, String, String)>,
+    /// The introduction item whose blocks and people are being moved.
+    pub arranging: Option<String>,
 }
 
 impl ProgrammePanel {
@@ -213,6 +215,26 @@ impl ProgrammePanel {
                 who.trim_start_matches("Đồng chí ")
                     .clone_into(&mut d.lead_name);
             }
+            // Who presents the awards, when another reads the decision.
+            if d.part.has_presenter()
+                && let Some(a) = form.attendee(
+                    ui,
+                    "programme_presenter",
+                    s.prog_presenter,
+                    &mut d.presenter_name,
+                    &mut d.presenter_id,
+                    data,
+                )
+            {
+                let who = crate::script::address(
+                    &a.data.full_name,
+                    &a.data.rank,
+                    &a.data.position,
+                    &a.data.unit,
+                );
+                who.trim_start_matches("Đồng chí ")
+                    .clone_into(&mut d.presenter_name);
+            }
             form.text(ui, "notes", s.prog_notes, &mut d.notes);
             let add = new
                 && ui
@@ -255,9 +277,20 @@ impl ProgrammePanel {
             ui.add_space(theme::GAP);
             ui.label(s.script_empty);
         }
-        ui.add_space(theme::GAP);
         let sections = self.script(data).to_vec();
+        // Gaps nobody has filled: said once at the top, marked where they stand.
+        let gaps = crate::script::gaps(&sections);
+        if gaps > 0 {
+            ui.add_space(theme::GAP);
+            ui.label(
+                RichText::new(format!("{} {gaps}", s.script_gaps))
+                    .color(theme::WARNING)
+                    .background_color(theme::WARNING_BG),
+            );
+        }
+        ui.add_space(theme::GAP);
         let editing = &mut self.editing;
+        let arranging = &mut self.arranging;
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (n, section) in sections.iter().enumerate() {
                 let item = &section.item;
@@ -273,6 +306,9 @@ impl ProgrammePanel {
                 );
                 for p in &section.paragraphs {
                     paragraph_ui(ui, &item.id, p, editing, s, writable, actions);
+                    if p.key == "introduction" {
+                        arrange_ui(ui, item, data, arranging, s, writable, actions);
+                    }
                 }
                 ui.add_space(theme::GAP);
             }
@@ -299,15 +335,25 @@ fn paragraph_ui(
             let mut cancel = false;
             if let Some((_, _, text)) = editing.as_mut() {
                 let label = ui.label(s.script_edit);
+                let id = ui.make_persistent_id(("script_paragraph", item, &p.key));
+                // Ctrl+Enter keeps the text (taken before the editor would make it a
+                // line break).
+                if ui.memory(|m| m.has_focus(id))
+                    && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter))
+                {
+                    save = true;
+                }
                 ui.add(
                     egui::TextEdit::multiline(text)
+                        .id(id)
                         .desired_rows(6)
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
                 ui.horizontal(|ui| {
-                    save = ui.button(s.script_save).clicked();
+                    save |= ui.button(s.script_save).clicked();
                     cancel = ui.button(s.cancel).clicked();
+                    ui.label(theme::muted(s.script_save_keys));
                 });
                 if save {
                     actions.push(Action::SetScriptEdit {
@@ -325,7 +371,7 @@ fn paragraph_ui(
         if p.text.trim().is_empty() {
             ui.label(theme::muted(s.script_empty_text));
         } else {
-            ui.label(&p.text);
+            ui.label(marked(&p.text, theme::BODY_SIZE, ui.visuals().text_color()));
         }
         ui.horizontal(|ui| {
             if ui
@@ -373,29 +419,181 @@ fn lead_of(item: &crate::domain::programme::Item, data: &Data) -> String {
         .map_or_else(|| item.data.lead_name.clone(), |a| a.data.full_name.clone())
 }
 
-/// The MC's view: the whole script in large type, the item on now marked; Esc leaves.
+/// A paragraph with its gaps ("[chưa chọn người chủ trì]") marked, so nobody misses one.
+fn marked(text: &str, size: f32, color: egui::Color32) -> egui::text::LayoutJob {
+    let plain = egui::TextFormat {
+        font_id: egui::FontId::proportional(size),
+        color,
+        ..Default::default()
+    };
+    let gap = egui::TextFormat {
+        font_id: egui::FontId::new(size, theme::bold()),
+        color: theme::WARNING,
+        background: theme::WARNING_BG,
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let mut rest = text;
+    while let Some(at) = rest.find(crate::script::GAP) {
+        let end = rest[at..].find(']').map_or(rest.len(), |e| at + e + 1);
+        job.append(&rest[..at], 0.0, plain.clone());
+        job.append(&rest[at..end], 0.0, gap.clone());
+        rest = &rest[end..];
+    }
+    job.append(rest, 0.0, plain);
+    job
+}
+
+/// Under the introduction: the organiser moves a block or a person when local custom
+/// differs from protocol order; the order is kept in the file.
+fn arrange_ui(
+    ui: &mut Ui,
+    item: &crate::domain::programme::Item,
+    data: &Data,
+    arranging: &mut Option<String>,
+    s: &Strings,
+    writable: bool,
+    actions: &mut Vec<Action>,
+) {
+    use crate::script::Arrangement;
+    let open = arranging.as_deref() == Some(item.id.as_str());
+    ui.horizontal(|ui| {
+        let label = if open {
+            s.script_arrange_done
+        } else {
+            s.script_arrange
+        };
+        if ui
+            .add_enabled(writable, egui::Button::new(label).small())
+            .clicked()
+        {
+            *arranging = if open { None } else { Some(item.id.clone()) };
+        }
+        if !item.arrangement.is_empty() {
+            ui.label(
+                RichText::new(s.script_arranged)
+                    .italics()
+                    .color(theme::WARNING),
+            );
+            if ui
+                .add_enabled(writable, egui::Button::new(s.script_protocol_order).small())
+                .clicked()
+            {
+                actions.push(Action::ArrangeIntroduction {
+                    item: item.id.clone(),
+                    arrangement: String::new(),
+                });
+            }
+        }
+    });
+    if !open {
+        return;
+    }
+    let blocks = data.introduction_blocks(item);
+    let mut moved: Option<Arrangement> = None;
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for (b, block) in blocks.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(b > 0, egui::Button::new(s.script_block_up_button).small())
+                    .on_hover_text(s.script_block_up)
+                    .clicked()
+                {
+                    moved = Some(Arrangement::with_block_moved(&blocks, b, true));
+                }
+                if ui
+                    .add_enabled(
+                        b + 1 < blocks.len(),
+                        egui::Button::new(s.script_block_down_button).small(),
+                    )
+                    .on_hover_text(s.script_block_down)
+                    .clicked()
+                {
+                    moved = Some(Arrangement::with_block_moved(&blocks, b, false));
+                }
+                ui.label(RichText::new(&block.heading).strong());
+            });
+            for (i, person) in block.people.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.add_space(theme::GAP * 3.0);
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new(s.prog_up).small())
+                        .on_hover_text(s.script_person_up)
+                        .clicked()
+                    {
+                        moved = Some(Arrangement::with_person_moved(&blocks, b, i, true));
+                    }
+                    if ui
+                        .add_enabled(
+                            i + 1 < block.people.len(),
+                            egui::Button::new(s.prog_down).small(),
+                        )
+                        .on_hover_text(s.script_person_down)
+                        .clicked()
+                    {
+                        moved = Some(Arrangement::with_person_moved(&blocks, b, i, false));
+                    }
+                    ui.label(&person.address);
+                });
+            }
+        }
+    });
+    if let Some(a) = moved {
+        actions.push(Action::ArrangeIntroduction {
+            item: item.id.clone(),
+            arrangement: a.to_text(),
+        });
+    }
+}
+
+/// The MC's view: the whole script in large type (at least twice the window's, Ctrl+plus
+/// and Ctrl+minus change it and it is kept), each item with its time, the item on now
+/// marked; Esc leaves.
 pub fn mc_view_ui(
     ui: &mut Ui,
     sections: &[Section],
     current: usize,
     scrolled: &mut Option<usize>,
+    size: &mut f32,
     s: &Strings,
     actions: &mut Vec<Action>,
 ) {
     let scroll = *scrolled != Some(current);
     *scrolled = Some(current);
+    let (bigger, smaller) = ui.input_mut(|i| {
+        let plus = i.consume_key(egui::Modifiers::COMMAND, egui::Key::Plus)
+            || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals);
+        let minus = i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus);
+        (plus, minus)
+    });
+    if bigger {
+        *size += theme::MC_VIEW_SIZE_STEP;
+    }
+    if smaller {
+        *size -= theme::MC_VIEW_SIZE_STEP;
+    }
+    *size = size.clamp(theme::MC_VIEW_SIZE_MIN, theme::MC_VIEW_SIZE_MAX);
+    let size = *size;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui.button(s.script_mc_exit).clicked() {
                 actions.push(Action::McView(false));
             }
             ui.label(theme::muted(s.prog_keys));
+            ui.label(theme::muted(format!("{} {size:.0}", s.script_mc_size)));
         });
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (n, section) in sections.iter().enumerate() {
                 let now = n == current;
-                let title = RichText::new(format!("{}. {}", n + 1, section.item.data.title))
-                    .size(theme::MC_SIZE * 1.1)
+                let item = &section.item.data;
+                let time = if item.start_time.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}  ", item.start_time)
+                };
+                let title = RichText::new(format!("{time}{}. {}", n + 1, item.title))
+                    .size(size * 1.1)
                     .strong()
                     .color(if now { theme::ACCENT } else { theme::TEXT });
                 let r = ui.label(title);
@@ -404,7 +602,7 @@ pub fn mc_view_ui(
                 }
                 for p in &section.paragraphs {
                     if !p.text.trim().is_empty() {
-                        ui.label(RichText::new(&p.text).size(theme::MC_SIZE));
+                        ui.label(marked(&p.text, size, theme::TEXT));
                         ui.add_space(theme::GAP);
                     }
                 }
