@@ -100,6 +100,9 @@ pub struct Desks {
     gathered: Option<Instant>,
     /// Announce the host and look for hosts on the network (mDNS).
     announce: bool,
+    /// Ask the system to bring the window to the front on the next frame: a desk
+    /// laptop started again must take keys at once, without a click first.
+    pub focus_window: bool,
 }
 
 impl Desks {
@@ -113,6 +116,7 @@ impl Desks {
             view: None,
             gathered: None,
             announce: true,
+            focus_window: false,
         }
     }
 
@@ -506,10 +510,12 @@ impl App {
 
     /// Whether the window last closed as a desk and can be one again.
     pub(super) fn resume_desk_on_start(&mut self) {
-        if DeskLink::load(&self.desks.desk_dir()).is_some()
-            && let Err(e) = self.resume_desk()
-        {
-            self.chrome.error(e.to_string());
+        if DeskLink::load(&self.desks.desk_dir()).is_none() {
+            return;
+        }
+        match self.resume_desk() {
+            Ok(()) => self.desks.focus_window = true,
+            Err(e) => self.chrome.error(e.to_string()),
         }
     }
 

@@ -195,6 +195,9 @@ impl App {
         // Before any widget reads this frame's keys.
         self.chrome.typing.preprocess(ui.ctx());
         self.jobs.ctx = Some(ui.ctx().clone());
+        if std::mem::take(&mut self.desks.focus_window) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Focus);
+        }
         self.snapshot_tick();
         self.poll_job();
         self.poll_pairing();
