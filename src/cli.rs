@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::{date, money};
 use crate::error::Result;
-use crate::store::lock::{FileLock, Lock};
-use crate::store::{Missing, Store};
+use crate::store::Store;
+use crate::store::lock::open_to_write;
 
 /// hoinghi — the organisers' desk for a conference, offline.
 #[derive(Debug, Parser)]
@@ -407,28 +407,6 @@ pub fn run(command: Command) -> Result<()> {
             sort.map(Into::into),
         ),
     }
-}
-
-/// Opens a conference file to write, refusing one a window or a host holds: two writers
-/// would each think their view of the file current. Where no lock file can be made
-/// (read-only folder) `SQLite`'s own locking is all there is, as in the window.
-pub(crate) fn open_to_write(db: &Path) -> Result<(Store, Option<FileLock>)> {
-    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| crate::error::Error::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-    }
-    let lock = match FileLock::try_acquire(db) {
-        Lock::Acquired(lock) => Some(lock),
-        Lock::HeldElsewhere => {
-            return Err(crate::error::Error::HeldElsewhere {
-                path: db.to_owned(),
-            });
-        }
-        Lock::Unavailable(_) => None,
-    };
-    Ok((Store::open(db, Missing::Create)?, lock))
 }
 
 fn demo(db: &Path) -> Result<()> {

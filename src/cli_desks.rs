@@ -25,7 +25,7 @@ pub fn serve(db: &Path, port: u16, code_ttl: Duration) -> Result<()> {
         });
     }
     // Held while serving: the window and the command line's writers keep off.
-    let (store, _lock) = crate::cli::open_to_write(db)?;
+    let (store, _lock) = crate::store::lock::open_to_write(db)?;
     drop(store);
     let host = Host::start(&Options {
         db: db.to_owned(),
@@ -113,6 +113,9 @@ pub fn desk(dir: &Path, pair_with: Option<(&str, &str)>, name: &str) -> Result<(
         let Ok(command) = typed else { break };
         let words: Vec<&str> = command.split_whitespace().collect();
         match words.as_slice() {
+            ["checkin" | "undo", id, ..] if mirror.attendee_keyed(id)?.is_none() => {
+                refuse_unknown(&mirror, id)?;
+            }
             ["checkin", id] => {
                 let a = Action::new(
                     &link.desk_id,
@@ -173,6 +176,17 @@ pub fn desk(dir: &Path, pair_with: Option<(&str, &str)>, name: &str) -> Result<(
     Ok(())
 }
 
+/// An id not on the desk's copy of the list is not queued: the host would drop it. Said
+/// on stdout for scripts (`refused ID`), and in words on stderr.
+fn refuse_unknown(mirror: &Store, id: &str) -> Result<()> {
+    let people = mirror.stats()?.attendees;
+    say(&format!("refused {id}"));
+    eprintln!(
+        "Không điểm danh: không có đại biểu mã «{id}» trong danh sách của bàn ({people} đại biểu)."
+    );
+    Ok(())
+}
+
 fn status_line(client: &DeskClient, mirror: &Store) -> Result<String> {
     let s = client.status();
     let state = match &s.state {
@@ -199,7 +213,7 @@ pub fn desk_file(file: &Path, db: &Path) -> Result<()> {
         });
     }
     let desk = DeskFile::read(file)?;
-    let (store, _lock) = crate::cli::open_to_write(db)?;
+    let (store, _lock) = crate::store::lock::open_to_write(db)?;
     let acks = store.apply_actions(&desk.actions)?;
     let mut applied = 0;
     let mut clashes = 0;
@@ -213,7 +227,7 @@ pub fn desk_file(file: &Path, db: &Path) -> Result<()> {
                     c.full_name, c.kept_desk, c.kept_at, c.other_desk, c.other_at
                 ));
             }
-            Outcome::NotUndone | Outcome::Unknown => {}
+            Outcome::Repeat | Outcome::NotUndone | Outcome::Unknown => {}
         }
     }
     eprintln!(

@@ -438,3 +438,45 @@ fn strangers_get_nothing() {
     desk.quit();
     host.proc.quit();
 }
+
+/// Issue 21: the CLI desk answered "queued" for an id not on its list; the host then
+/// dropped it, while its history counted it ("Bàn 2: 4 lượt điểm danh" for 2 people).
+/// The desk refuses such an id, saying so, and nothing of it reaches the host.
+#[test]
+fn a_desk_refuses_an_id_not_on_its_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, ids) = conference(dir.path(), 30);
+    let mut host = host(&db, &dir.path().join("host"), 0, &[]);
+    let desk_dir = dir.path().join("desk");
+    let mut desk = paired_desk(&mut host, &desk_dir, "Bàn 2");
+    settle(&mut desk, 0);
+    desk.send("checkin khong-co-ai");
+    assert_eq!(desk.expect("refused "), "refused khong-co-ai");
+    desk.send(&format!("checkin {}", ids[0]));
+    desk.expect("queued ");
+    settle(&mut desk, 1);
+    desk.send("status");
+    assert_eq!(numbers(&desk.expect("online")), (0, 1));
+    assert!(
+        desk.stderr().contains("không có đại biểu mã «khong-co-ai»"),
+        "{}",
+        desk.stderr()
+    );
+    let store = Store::open_read_only(&db).unwrap();
+    let sent: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM sync_op", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sent, 1, "only the real check-in reached the host");
+    assert!(
+        store
+            .undo_label()
+            .unwrap()
+            .unwrap()
+            .starts_with("Bàn 2: điểm danh"),
+        "{:?}",
+        store.undo_label()
+    );
+    desk.quit();
+    host.proc.quit();
+}

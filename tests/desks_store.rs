@@ -98,6 +98,72 @@ fn two_desks_apart_check_in_one_person_once_and_the_earlier_time_stands() {
     assert!(store.attendee(&id).unwrap().checked_in_at.is_some());
 }
 
+/// Issue 21: "Bàn 2" checking one person in twice was listed as a clash between
+/// "Bàn 2" and "Bàn 2". It is a repeat: counted once, no clash, the first time stands.
+#[test]
+fn one_desk_twice_on_one_person_is_a_repeat_not_a_clash() {
+    let store = common::demo_store();
+    store.pair_desk("id-Bàn 2", "Bàn 2", &[0; 32]).unwrap();
+    let before = store.stats().unwrap().checked_in;
+    let id = first_absent(&store);
+    let first = check_in("Bàn 2", &id, "2026-12-02T01:00:00Z");
+    let second = check_in("Bàn 2", &id, "2026-12-02T01:03:00Z");
+    store.apply_actions(&[first]).unwrap();
+    let acks = store.apply_actions(&[second]).unwrap();
+    assert_eq!(acks[0].outcome, Outcome::Repeat);
+    assert!(store.clashes().unwrap().is_empty(), "no clash listed");
+    assert_eq!(store.stats().unwrap().checked_in, before + 1);
+    assert_eq!(
+        store.attendee(&id).unwrap().checked_in_at.as_deref(),
+        Some("2026-12-02T01:00:00Z")
+    );
+    let desk = store.desks().unwrap();
+    assert_eq!(desk[0].check_ins, 1, "counted once for the desk");
+    // Another desk on the same person is still a clash.
+    let other = check_in("Bàn 3", &id, "2026-12-02T01:04:00Z");
+    assert!(matches!(
+        store.apply_actions(&[other]).unwrap()[0].outcome,
+        Outcome::Clash(_)
+    ));
+}
+
+/// Issue 21: a batch with check-ins for people not on the host's list was labelled
+/// "Bàn 2: 4 lượt điểm danh" in the history for 2 people checked in.
+#[test]
+fn the_history_counts_only_the_check_ins_that_were_made() {
+    let store = common::demo_store();
+    let absent: Vec<String> = store
+        .attendees()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.checked_in_at.is_none())
+        .take(2)
+        .map(|a| a.id)
+        .collect();
+    let batch = [
+        check_in("Bàn 2", &absent[0], "2026-12-02T01:00:00Z"),
+        check_in("Bàn 2", "khong-co-ai", "2026-12-02T01:00:01Z"),
+        check_in("Bàn 2", &absent[1], "2026-12-02T01:00:02Z"),
+        check_in("Bàn 2", "cung-khong-co", "2026-12-02T01:00:03Z"),
+    ];
+    let acks = store.apply_actions(&batch).unwrap();
+    let unknown = acks
+        .iter()
+        .filter(|a| a.outcome == Outcome::Unknown)
+        .count();
+    assert_eq!(unknown, 2);
+    assert_eq!(
+        store.undo_label().unwrap().as_deref(),
+        Some("Bàn 2: 2 lượt điểm danh")
+    );
+    // Nothing but people not on the list: nothing in the history at all.
+    let label = store.undo_label().unwrap();
+    store
+        .apply_actions(&[check_in("Bàn 2", "khong-ai-ca", "2026-12-02T01:09:00Z")])
+        .unwrap();
+    assert_eq!(store.undo_label().unwrap(), label);
+}
+
 #[test]
 fn a_desk_undoes_its_own_check_in_and_adds_walk_ins() {
     let store = common::demo_store();

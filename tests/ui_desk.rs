@@ -191,3 +191,84 @@ fn a_scanned_badge_checks_its_owner_in() {
     h.get_by_label_contains("Không có đại biểu nào mang mã thẻ 1234567890");
     assert_eq!(checked_in(h.state().store().unwrap()).len(), 1);
 }
+
+/// Issue 21: a match with no rank or unit showed a stray "· ·" beside the name.
+#[test]
+fn a_match_shows_only_the_details_it_has() {
+    let store = Store::open_in_memory().unwrap();
+    for (name, rank, unit) in [
+        ("Lê Thị Hoa", "", ""),
+        ("Lê Văn Hoàng", "Đại úy", ""),
+        ("Lê Minh Hòa", "Thiếu tá", "Công an xã Long Trị"),
+    ] {
+        let d = AttendeeDraft {
+            full_name: name.into(),
+            rank: rank.into(),
+            unit: unit.into(),
+            ..Default::default()
+        };
+        store.add_attendee(&d.validate().unwrap()).unwrap();
+    }
+    let mut h = harness(store);
+    go_to(&mut h, "Bàn đón tiếp");
+    h.run();
+    type_text(&mut h, "le ");
+    h.get_by_label("Lê Thị Hoa");
+    h.get_by_label("Đại úy");
+    h.get_by_label("Thiếu tá · Công an xã Long Trị");
+    let stray = h.query_all_by(|n| {
+        n.label().is_some_and(|l| {
+            let l = l.trim();
+            l.starts_with('·') || l.ends_with('·') || l.contains("· ·") || l.contains("·  ·")
+        })
+    });
+    assert_eq!(stray.count(), 0, "no empty detail shown");
+}
+
+/// Whether the last frame told the input method to start over (what egui does when a
+/// widget asks for the keyboard).
+fn restarts_input_method(h: &egui_kittest::Harness<'static, hoinghi::ui::App>) -> bool {
+    h.output()
+        .platform_output
+        .ime
+        .as_ref()
+        .is_some_and(|ime| ime.should_interrupt_composition)
+}
+
+/// Issue 21: a desk whose window was in the background (or not yet focused when it
+/// started, as after a restart) asked for the keyboard every frame. Each ask restarts
+/// the input method, which wakes the window again: it repainted flat out at 100% CPU and
+/// took the keys typed minutes late. It asks once; typing goes in when the window is
+/// back in front.
+#[test]
+fn the_desk_asks_for_the_keyboard_once_with_its_window_in_the_background() {
+    let store = store_with(&[("Nguyễn Thanh Tràng", "Ban Giám đốc")]);
+    let mut h = harness(store);
+    h.input_mut().focused = false;
+    go_to(&mut h, "Bàn đón tiếp");
+    h.run();
+    for frame in 0..5 {
+        h.step();
+        assert!(
+            !restarts_input_method(&h),
+            "frame {frame} restarted the input method"
+        );
+    }
+    // The walk-in form (an empty name) asks once for its name field too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Thêm và điểm danh (Enter)");
+    for frame in 0..5 {
+        h.step();
+        assert!(
+            !restarts_input_method(&h),
+            "walk-in frame {frame} restarted the input method"
+        );
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    // The window comes to the front: the box has the keys, no click needed.
+    h.input_mut().focused = true;
+    type_text(&mut h, "trang");
+    h.get_by_label("Nguyễn Thanh Tràng");
+}

@@ -59,9 +59,11 @@ fn the_host_lists_its_desks_and_counts_their_check_ins() {
     let desk_dir = dir.path().join("desk");
     let link = hoinghi::net::desk::pair(addr, &code, "Bàn 7 – khối xã", &desk_dir).unwrap();
     let client = DeskClient::start(&desk_dir, link.clone(), || {}).unwrap();
+    // Issue 21: a connected desk read "Đang kết nối" (connecting).
     until(&mut h, "the desk on the list", |h| {
-        h.query_by_label("Bàn 7 – khối xã").is_some() && h.query_by_label("Đang kết nối").is_some()
+        h.query_by_label("Bàn 7 – khối xã").is_some() && h.query_by_label("Đã kết nối").is_some()
     });
+    assert!(h.query_by_label("Đang kết nối").is_none());
     let mirror = Store::open(&DeskLink::mirror(&desk_dir), Missing::Refuse).unwrap();
     until(&mut h, "the desk's copy", |_| {
         mirror.stats().unwrap().attendees == 520
@@ -154,6 +156,41 @@ fn a_desk_without_its_host_checks_in_and_says_what_waits() {
     h.get_by_label("Thôi làm bàn").click();
     h.run();
     assert!(!h.state().persisted().desk_mode);
+}
+
+/// Issue 21: the host showed no failed pairing tries. A wrong code is listed with the
+/// desk's name and why.
+#[test]
+fn the_host_lists_failed_pairing_tries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("Hội nghị.sqlite");
+    let store = Store::open(&db, Missing::Create).unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    let mut app = App::with_store(store, Box::new(common::FakeDialogs::default()));
+    app.set_desks_dir(dir.path().join("host"), false);
+    let mut h = common::harness_app(app);
+    menu(&mut h, "Mở cho các bàn khác…");
+    assert!(
+        h.query_by_label_contains("Lần ghép nối không thành công")
+            .is_none()
+    );
+    let host = h.state().hosting().unwrap();
+    let (code, _) = host.code().unwrap();
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], host.port()));
+    let wrong = if code.starts_with('1') {
+        "2222-2222"
+    } else {
+        "1111-1111"
+    };
+    let said = hoinghi::net::desk::pair(addr, wrong, "Bàn lạ", &dir.path().join("d1"));
+    assert!(said.is_err());
+    until(&mut h, "the failed try listed", |h| {
+        h.query_by_label_contains("Lần ghép nối không thành công (1)")
+            .is_some()
+    });
+    h.get_by_label("Bàn lạ");
+    h.get_by_label("sai mã ghép nối");
+    h.get_by_label("127.0.0.1");
 }
 
 /// Another connection writes (a desk through the host, a script): within a second the

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::discovery::usable;
 use super::pairing;
 use super::proto::{self, LARGE, Link, Msg, VERSION};
 use super::tls::{self, ClientStream};
@@ -106,8 +107,12 @@ pub fn pair(addr: SocketAddr, code: &str, name: &str, dir: &Path) -> io::Result<
     link.send(&Msg::PairConfirm {
         confirm: proto::b64(&desk_tag),
     })?;
-    let (token, conference) = match link.recv(Duration::from_secs(10))? {
-        Some(Msg::Paired { token, conference }) => (token, conference),
+    let (token, conference, others) = match link.recv(Duration::from_secs(10))? {
+        Some(Msg::Paired {
+            token,
+            conference,
+            addrs,
+        }) => (token, conference, addrs),
         Some(Msg::Denied { reason }) => return Err(refused(reason)),
         _ => return Err(refused(WRONG_CODE)),
     };
@@ -118,10 +123,50 @@ pub fn pair(addr: SocketAddr, code: &str, name: &str, dir: &Path) -> io::Result<
         conference,
         host_fingerprint: proto::b64(&fp),
         token,
-        addrs: vec![addr],
+        // The address that worked first, then the host's others it can be reached at.
+        addrs: std::iter::once(addr)
+            .chain(others.into_iter().filter(|a| *a != addr && usable(&a.ip())))
+            .collect(),
     };
     desk.save(dir)?;
     Ok(desk)
+}
+
+/// Tries every address at once, each on a thread of its own; returns the first that
+/// completes the TLS handshake with `cfg` (the pinned host). The others finish on their
+/// own and are dropped. Gives up early when `stop` is set.
+fn first_reached(
+    addrs: &[SocketAddr],
+    cfg: &Arc<rustls::ClientConfig>,
+    stop: &AtomicBool,
+) -> io::Result<(SocketAddr, ClientStream)> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    for &addr in addrs {
+        let (tx, cfg) = (tx.clone(), Arc::clone(cfg));
+        std::thread::Builder::new()
+            .name("desk-try".into())
+            .spawn(move || {
+                // The receiver may be gone: another address answered first.
+                let _ = tx.send((addr, tls::connect(addr, cfg)));
+            })?;
+    }
+    drop(tx);
+    let mut last = io::Error::new(io::ErrorKind::NotFound, "không có địa chỉ máy chủ");
+    loop {
+        match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok((addr, Ok(tls))) => return Ok((addr, tls)),
+            Ok((addr, Err(e))) => {
+                tracing::debug!(%addr, "host not reached: {e}");
+                last = e;
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if stop.load(Ordering::SeqCst) {
+                    return Err(io::Error::other("stopped"));
+                }
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err(last),
+        }
+    }
 }
 
 /// Where the desk stands with its host.
@@ -278,31 +323,35 @@ impl Runner {
         }
     }
 
-    /// Reaches the host at one of its addresses, trusting its certificate alone.
+    /// Reaches the host at one of its addresses, trusting its certificate alone: all of
+    /// them are tried at once and the first to answer wins, so an address that drops
+    /// packets costs nothing while another answers.
     fn connect(&mut self) -> io::Result<Link<ClientStream>> {
         let cfg = tls::client_config(Some(self.link.pin()?))?;
-        let mut last = io::Error::other("no address");
-        for (i, addr) in self.link.addrs.clone().into_iter().enumerate() {
-            match tls::connect(addr, Arc::clone(&cfg)) {
-                Ok(tls) => {
-                    if i > 0 {
-                        self.link.addrs.swap(0, i);
-                        let _ = self.link.save(&self.dir);
-                    }
-                    let mut link = Link::new(tls);
-                    link.max_line = LARGE;
-                    link.send(&Msg::Hello {
-                        v: VERSION,
-                        desk_id: self.link.desk_id.clone(),
-                        token: self.link.token.clone(),
-                        name: self.link.name.clone(),
-                    })?;
-                    return Ok(link);
-                }
-                Err(e) => last = e,
+        let addrs: Vec<SocketAddr> = self
+            .link
+            .addrs
+            .iter()
+            .copied()
+            .filter(|a| usable(&a.ip()))
+            .collect();
+        let (addr, tls) = first_reached(&addrs, &cfg, &self.stop)?;
+        if self.link.addrs.first() != Some(&addr) {
+            self.link.addrs.retain(|a| *a != addr);
+            self.link.addrs.insert(0, addr);
+            if let Err(e) = self.link.save(&self.dir) {
+                tracing::warn!("cannot note the host's address: {e}");
             }
         }
-        Err(last)
+        let mut link = Link::new(tls);
+        link.max_line = LARGE;
+        link.send(&Msg::Hello {
+            v: VERSION,
+            desk_id: self.link.desk_id.clone(),
+            token: self.link.token.clone(),
+            name: self.link.name.clone(),
+        })?;
+        Ok(link)
     }
 
     fn follow(&mut self, mut link: Link<ClientStream>) -> io::Result<()> {

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -21,8 +21,7 @@ use super::tls::{self, Identity, ServerStream};
 use crate::store::{Missing, Store};
 use crate::sync::{Action, Changed};
 
-/// The port tried first; any free one when it is taken.
-pub const DEFAULT_PORT: u16 = 47_650;
+pub use super::proto::DEFAULT_PORT;
 /// Attendees per snapshot line.
 const CHUNK: usize = 2_000;
 /// How long a desk thread waits for a line before it looks at the change feed again.
@@ -56,6 +55,39 @@ pub struct LiveDesk {
     pub check_ins: u64,
 }
 
+/// A pairing try the host refused (a wrong code, or none open), for its page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedPairing {
+    /// When (RFC 3339).
+    pub at: String,
+    /// The desk's name as its staff typed it.
+    pub name: String,
+    pub addr: SocketAddr,
+    pub reason: Refusal,
+}
+
+/// Why a pairing try was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// No code open: used, expired or ended by three wrong tries.
+    NoCode,
+    /// The code typed was not the one shown (or the desk was not talking to this host).
+    WrongCode,
+}
+
+impl Refusal {
+    /// What the desk is told (it shows it as it comes).
+    fn words(self) -> &'static str {
+        match self {
+            Self::NoCode => "Không có mã ghép nối đang mở, hoặc mã đã hết hạn.",
+            Self::WrongCode => "Mã ghép nối không đúng.",
+        }
+    }
+}
+
+/// Failed tries kept for the host's page (the newest).
+const MAX_FAILED: usize = 50;
+
 type Notify = Box<dyn Fn() + Send + Sync>;
 
 struct Shared {
@@ -67,10 +99,13 @@ struct Shared {
     code_ttl: Duration,
     desks: Mutex<HashMap<String, LiveDesk>>,
     revoked: Mutex<Vec<String>>,
+    failed: Mutex<Vec<FailedPairing>>,
     stop: AtomicBool,
     /// Bumped after every batch applied, so desk threads look at the feed at once.
     generation: AtomicU64,
     conference: String,
+    /// Where desks can reach this host on the network (loopback left out).
+    addrs: Vec<SocketAddr>,
     notify: Mutex<Option<Notify>>,
 }
 
@@ -116,9 +151,15 @@ impl Host {
             code_ttl: opts.code_ttl,
             desks: Mutex::new(HashMap::new()),
             revoked: Mutex::new(Vec::new()),
+            failed: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
             generation: AtomicU64::new(0),
             conference: conference.clone(),
+            addrs: super::discovery::local_ips()
+                .into_iter()
+                .filter(|ip| !ip.is_loopback())
+                .map(|ip| SocketAddr::new(ip, addr.port()))
+                .collect(),
             notify: Mutex::new(None),
         });
         let accept = {
@@ -149,7 +190,7 @@ impl Host {
 
     /// The addresses desks can type: this machine's on the local network, then loopback.
     pub fn addresses(&self) -> Vec<SocketAddr> {
-        local_ips()
+        super::discovery::local_ips()
             .into_iter()
             .map(|ip| SocketAddr::new(ip, self.addr.port()))
             .collect()
@@ -181,6 +222,11 @@ impl Host {
         let mut desks: Vec<LiveDesk> = lock(&self.shared.desks).values().cloned().collect();
         desks.sort_by(|a, b| a.name.cmp(&b.name));
         desks
+    }
+
+    /// Pairing tries refused since the host started, newest first.
+    pub fn failed_pairings(&self) -> Vec<FailedPairing> {
+        lock(&self.shared.failed).iter().rev().cloned().collect()
     }
 
     /// Removes a desk: its token stops working and its connection is closed.
@@ -223,22 +269,6 @@ fn bind(port: u16) -> io::Result<TcpListener> {
         return TcpListener::bind(("0.0.0.0", port));
     }
     TcpListener::bind(("0.0.0.0", DEFAULT_PORT)).or_else(|_| TcpListener::bind(("0.0.0.0", 0)))
-}
-
-/// This machine's IPv4 addresses, the local network's first and loopback last.
-pub fn local_ips() -> Vec<IpAddr> {
-    let mut ips: Vec<IpAddr> = if_addrs::get_if_addrs()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|i| i.ip())
-        .filter(IpAddr::is_ipv4)
-        .collect();
-    ips.sort_by_key(IpAddr::is_loopback);
-    ips.dedup();
-    if ips.is_empty() {
-        ips.push(IpAddr::from([127, 0, 0, 1]));
-    }
-    ips
 }
 
 fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
@@ -285,7 +315,7 @@ fn serve(sock: TcpStream, addr: SocketAddr, shared: &Shared) -> io::Result<()> {
             name,
             pake,
             ..
-        }) => pair(link, shared, &desk_id, &name, &pake),
+        }) => pair(link, addr, shared, &desk_id, &name, &pake),
         Some(Msg::Hello {
             desk_id,
             token,
@@ -318,22 +348,47 @@ fn deny(mut link: Link<ServerStream>, reason: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// Refuses a pairing try, and keeps it for the host's page.
+fn refuse_pairing(
+    link: Link<ServerStream>,
+    shared: &Shared,
+    addr: SocketAddr,
+    name: &str,
+    reason: Refusal,
+) -> io::Result<()> {
+    tracing::warn!(desk = name, %addr, "pairing refused: {reason:?}");
+    {
+        let mut failed = lock(&shared.failed);
+        failed.push(FailedPairing {
+            at: crate::domain::date::now_stamp(),
+            name: name.to_owned(),
+            addr,
+            reason,
+        });
+        let excess = failed.len().saturating_sub(MAX_FAILED);
+        failed.drain(..excess);
+    }
+    shared.notify();
+    deny(link, reason.words())
+}
+
 fn pair(
     mut link: Link<ServerStream>,
+    addr: SocketAddr,
     shared: &Shared,
     desk_id: &str,
     name: &str,
     pake: &str,
 ) -> io::Result<()> {
-    let digits = {
-        let mut code = lock(&shared.code);
-        match code.as_mut().filter(|c| c.is_live()) {
-            Some(c) => {
-                c.count_try();
-                c.digits.clone()
-            }
-            None => return deny(link, "Không có mã ghép nối đang mở, hoặc mã đã hết hạn."),
-        }
+    let digits = lock(&shared.code)
+        .as_mut()
+        .filter(|c| c.is_live())
+        .map(|c| {
+            c.count_try();
+            c.digits.clone()
+        });
+    let Some(digits) = digits else {
+        return refuse_pairing(link, shared, addr, name, Refusal::NoCode);
     };
     let t = pairing::Transcript {
         cert_fp: shared.identity.fingerprint(),
@@ -342,24 +397,22 @@ fn pair(
     };
     let msg_a = proto::unb64(pake)?;
     let Some((msg_b, host_tag, desk_tag)) = pairing::host_respond(&digits, &t, &msg_a) else {
-        return deny(link, "Mã ghép nối không đúng.");
+        return refuse_pairing(link, shared, addr, name, Refusal::WrongCode);
     };
     link.send(&Msg::PairReply {
         pake: proto::b64(&msg_b),
         confirm: proto::b64(&host_tag),
     })?;
-    let confirmed = match link.recv(Duration::from_secs(10))? {
-        Some(Msg::PairConfirm { confirm }) => {
-            pairing::same_tag(&desk_tag, &proto::unb64(&confirm)?)
+    // A desk with a wrong code finds out from our tag and hangs up: that is a failed
+    // try as much as a wrong tag is.
+    let confirmed = match link.recv(Duration::from_secs(10)) {
+        Ok(Some(Msg::PairConfirm { confirm })) => {
+            proto::unb64(&confirm).is_ok_and(|tag| pairing::same_tag(&desk_tag, &tag))
         }
         _ => false,
     };
     if !confirmed {
-        tracing::warn!(
-            desk = name,
-            "pairing refused: wrong code or not talking to this host"
-        );
-        return deny(link, "Mã ghép nối không đúng.");
+        return refuse_pairing(link, shared, addr, name, Refusal::WrongCode);
     }
     if let Some(c) = lock(&shared.code).as_mut() {
         c.use_up();
@@ -373,6 +426,7 @@ fn pair(
     link.send(&Msg::Paired {
         token: proto::b64(&token),
         conference: shared.conference.clone(),
+        addrs: shared.addrs.clone(),
     })?;
     link.close();
     shared.notify();

@@ -12,6 +12,10 @@ use crate::sync::{Ack, Action};
 
 pub const VERSION: u32 = 1;
 
+/// The port a host listens on when it is free (any other when it is not); an address
+/// typed without a port means this one.
+pub const DEFAULT_PORT: u16 = 47_650;
+
 /// Everything said on the wire. Each message is built, sent and dropped: the size of
 /// the largest variant costs nothing worth boxing for.
 #[allow(clippy::large_enum_variant)]
@@ -35,6 +39,10 @@ pub enum Msg {
     Paired {
         token: String,
         conference: String,
+        /// The host's other addresses on the network, tried too when the one the desk
+        /// paired through does not answer (absent from hosts before they were sent).
+        #[serde(default)]
+        addrs: Vec<std::net::SocketAddr>,
     },
     // A paired desk (a connection pinned to the host's certificate).
     Hello {

@@ -178,10 +178,16 @@ strings! {
     host_col_state: "Trạng thái", "State";
     host_col_heard: "Liên lạc cuối", "Last contact";
     host_col_check_ins: "Lượt điểm danh", "Check-ins";
-    host_online: "Đang kết nối", "Connected";
+    host_online: "Đã kết nối", "Connected";
     host_offline: "Mất kết nối", "Not connected";
     host_seconds_ago: "giây trước", "s ago";
     host_remove: "Gỡ bàn", "Remove";
+    host_failed: "Lần ghép nối không thành công", "Failed pairing tries";
+    host_failed_no_code: "không có mã đang mở (đã dùng, hết hạn hoặc sai ba lần)", "no code open (used, expired or three wrong tries)";
+    host_failed_wrong_code: "sai mã ghép nối", "wrong pairing code";
+    host_col_when: "Lúc", "When";
+    host_col_from: "Từ máy", "From";
+    host_col_reason: "Lý do", "Why";
     host_clashes: "Điểm danh trùng ở hai bàn", "Checked in at two desks";
     host_no_clashes: "Không có.", "None.";
     host_clash_rule: "Mỗi người chỉ tính một lần; giờ sớm hơn được giữ.", "Each person counts once; the earlier time stands.";
@@ -191,6 +197,8 @@ strings! {
     host_stop: "Dừng chia sẻ", "Stop sharing";
     host_banner: "Đang mở cho các bàn", "Open to desks";
     host_started: "Đã mở hội nghị cho các bàn. Mã ghép nối:", "The conference is open to desks. Pairing code:";
+    host_resumed: "Tiếp tục mở hội nghị cho các bàn như trước khi tắt; các bàn tự kết nối lại. Mã ghép nối cho bàn mới:", "Open to desks again, as before the restart; the desks reconnect on their own. Pairing code for a new desk:";
+    host_not_resumed: "Không mở lại được cho các bàn", "Could not open to the desks again";
     host_file_taken: "Đã nhận tệp của bàn", "Took the file of desk";
     connect_title: "Kết nối tới máy chủ", "Connect to a host";
     connect_resume_hint: "Máy này đang là bàn", "This laptop is the desk";

@@ -97,8 +97,10 @@ pub fn run(file: &std::path::Path, forced: Option<renderer::Renderer>) -> anyhow
         tracing::warn!("the last start with {crashed} ended before drawing: trying it last");
     }
     let order = renderer::order(forced, memory.remembered(), memory.crashed());
-    let result =
-        renderer::run_first_that_starts(&order, &memory, |r| start_window(file, r, &memory));
+    let started = std::time::Instant::now();
+    let result = renderer::run_first_that_starts(&order, &memory, |r| {
+        start_window(file, r, &memory, started)
+    });
     result.map_err(|reasons| anyhow::anyhow!(renderer::tell_none_started(&reasons)))
 }
 
@@ -107,6 +109,7 @@ fn start_window(
     file: &std::path::Path,
     r: renderer::Renderer,
     memory: &renderer::Memory,
+    started: std::time::Instant,
 ) -> renderer::Attempt {
     let drawn = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let options = eframe::NativeOptions {
@@ -138,6 +141,8 @@ fn start_window(
                 frames: 0,
                 drawn: window_drawn,
                 memory: memory_for_window,
+                started,
+                slowest: std::time::Duration::ZERO,
             }))
         }),
     );
@@ -162,19 +167,43 @@ struct Window {
     frames: u32,
     drawn: std::sync::Arc<std::sync::atomic::AtomicBool>,
     memory: renderer::Memory,
+    /// When the program started, for the log's "first frame drawn … after start".
+    started: std::time::Instant,
+    /// The longest frame so far (the app's work, without painting).
+    slowest: std::time::Duration,
 }
+
+/// A frame this long holds keys back where a person notices: it goes to the log.
+const SLOW_FRAME: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl eframe::App for Window {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let began = std::time::Instant::now();
         self.app.guarded_frame_ui(ui);
+        let took = began.elapsed();
+        self.slowest = self.slowest.max(took);
         // The second frame means the first was painted.
         self.frames += 1;
+        if took >= SLOW_FRAME {
+            tracing::warn!(ms = took.as_millis(), frame = self.frames, "slow frame");
+        }
         if self.frames == 1 {
             ui.ctx().request_repaint();
         } else if self.frames == 2 {
             self.drawn.store(true, std::sync::atomic::Ordering::SeqCst);
             self.memory.drew(self.renderer);
-            tracing::info!("first frame drawn with {}", self.renderer);
+            tracing::info!(
+                "first frame drawn with {}, {} ms after start",
+                self.renderer,
+                self.started.elapsed().as_millis()
+            );
+        } else if self.frames.is_power_of_two() {
+            tracing::info!(
+                "{} frames drawn, {} ms after start, the slowest {} ms",
+                self.frames,
+                self.started.elapsed().as_millis(),
+                self.slowest.as_millis()
+            );
         }
         let _ = frame;
     }

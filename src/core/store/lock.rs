@@ -6,6 +6,9 @@
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
+use super::{Missing, Store};
+use crate::error::{Error, Result};
+
 /// The held lock; dropping it releases the file.
 #[derive(Debug)]
 pub struct FileLock {
@@ -52,4 +55,31 @@ impl FileLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Opens a conference file to write, refusing one a window or a host holds: two writers
+/// would each think their view of the file current. Where no lock file can be made
+/// (read-only folder) `SQLite`'s own locking is all there is, as in the window. The
+/// command line's writers (`import`, `demo`, `desk-file`) and `serve` open files so.
+///
+/// # Errors
+/// The folder cannot be made, another window or host holds the file, or it cannot be
+/// opened.
+pub fn open_to_write(db: &Path) -> Result<(Store, Option<FileLock>)> {
+    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+    }
+    let lock = match FileLock::try_acquire(db) {
+        Lock::Acquired(lock) => Some(lock),
+        Lock::HeldElsewhere => {
+            return Err(Error::HeldElsewhere {
+                path: db.to_owned(),
+            });
+        }
+        Lock::Unavailable(_) => None,
+    };
+    Ok((Store::open(db, Missing::Create)?, lock))
 }

@@ -48,17 +48,31 @@ pub const HOST_DESK: &str = "Máy chủ";
 impl Store {
     /// Applies desks' actions in one change of the history, each once: an action seen
     /// before gets the answer it got then. Returns one answer per action, in order.
+    ///
+    /// The change's label counts only what changed the file: a check-in dropped (the
+    /// person is not on the list), a repeat or an action seen before is not history.
     pub fn apply_actions(&self, actions: &[Action]) -> Result<Vec<Ack>> {
-        let label = match actions {
-            [one] => format!("{}: {}", one.desk, label_of(self, &one.op)),
-            _ => format!(
-                "{}: {} lượt điểm danh",
-                actions.first().map_or("", |a| a.desk.as_str()),
-                actions.len()
-            ),
-        };
-        self.change(&label, |st| {
-            actions.iter().map(|a| st.apply_one(a)).collect()
+        let desk = actions.first().map_or("", |a| a.desk.as_str());
+        self.change(desk, |st| {
+            let acks = actions
+                .iter()
+                .map(|a| st.apply_one(a))
+                .collect::<Result<Vec<Ack>>>()?;
+            let changed: Vec<&Action> = actions
+                .iter()
+                .zip(&acks)
+                .filter(|(a, ack)| changed_file(a, &ack.outcome))
+                .map(|(a, _)| a)
+                .collect();
+            let label = match changed.as_slice() {
+                [one] => format!("{}: {}", one.desk, label_of(st, &one.op)),
+                many => format!("{desk}: {} lượt điểm danh", many.len()),
+            };
+            st.conn().execute(
+                "UPDATE history SET label = ?1 WHERE id = (SELECT change_id FROM history_state)",
+                [label],
+            )?;
+            Ok(acks)
         })
     }
 
@@ -79,12 +93,12 @@ impl Store {
             });
         }
         let outcome = match &a.op {
-            Op::CheckIn { attendee, at } => self.desk_check_in(attendee, at, &a.desk)?,
+            Op::CheckIn { attendee, at } => self.desk_check_in(attendee, at, a)?,
             Op::WalkIn { attendee, data, at } => {
                 if self.attendee_keyed(attendee)?.is_none() {
                     crate::store::insert_attendee(conn, attendee, data)?;
                 }
-                self.desk_check_in(attendee, at, &a.desk)?
+                self.desk_check_in(attendee, at, a)?
             }
             Op::Undo { attendee, of } => self.desk_undo(attendee, of, &a.desk)?,
         };
@@ -119,9 +133,11 @@ impl Store {
         })
     }
 
-    /// A check-in from a desk: the first stands; a second, at another desk, is a clash,
-    /// and the earlier of the two times is kept.
-    fn desk_check_in(&self, id: &str, at: &str, desk: &str) -> Result<Outcome> {
+    /// A check-in from a desk: the first stands; a second at the same desk is a repeat
+    /// (counted once); a second at another desk is a clash, and the earlier of the two
+    /// times is kept.
+    fn desk_check_in(&self, id: &str, at: &str, action: &Action) -> Result<Outcome> {
+        let desk = action.desk.as_str();
         let Some((person, _)) = self.attendee_keyed(id)? else {
             return Ok(Outcome::Unknown);
         };
@@ -129,6 +145,9 @@ impl Store {
             self.set_checked_in_by(id, Some(at), Some(desk))?;
             return Ok(Outcome::Applied);
         };
+        if self.standing_desk_id(id, &existing)?.as_deref() == Some(action.desk_id.as_str()) {
+            return Ok(Outcome::Repeat);
+        }
         let existing_desk = person
             .checked_in_desk
             .clone()
@@ -168,6 +187,20 @@ impl Store {
             ],
         )?;
         Ok(Outcome::Clash(clash))
+    }
+
+    /// The desk whose action made the check-in standing at `at`; none when it was made
+    /// in the host's own window (or a file from before desks).
+    fn standing_desk_id(&self, id: &str, at: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT desk_id FROM sync_op WHERE attendee_id = ?1 AND at = ?2
+                 AND kind IN ('check_in', 'walk_in') ORDER BY rowid DESC LIMIT 1",
+                params![id, at],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// A desk takes back its own check-in, if it is the one standing.
@@ -344,6 +377,21 @@ impl Store {
             ],
         )?;
         Ok(())
+    }
+}
+
+/// Whether an action's outcome changed the host's file (and so belongs in its history).
+fn changed_file(a: &Action, outcome: &Outcome) -> bool {
+    match outcome {
+        Outcome::Applied | Outcome::Undone => true,
+        // This desk's earlier time now stands.
+        Outcome::Clash(c) => match &a.op {
+            Op::CheckIn { at, .. } | Op::WalkIn { at, .. } => {
+                c.kept_desk == a.desk && c.kept_at == *at
+            }
+            Op::Undo { .. } => false,
+        },
+        Outcome::Repeat | Outcome::NotUndone | Outcome::Unknown => false,
     }
 }
 

@@ -80,11 +80,16 @@ pub enum Outcome {
     /// The person was already checked in elsewhere (or later elsewhere: the earlier
     /// time now stands).
     Clash(Clash),
+    /// The person was already checked in at this same desk (a second Enter, or the same
+    /// check-in sent from a file and the network under two ids): counted once, no clash.
+    Repeat,
     /// The check-in was taken back.
     Undone,
     /// Not taken back: the check-in standing is not this desk's (a clash kept another).
     NotUndone,
-    /// The person is no longer on the host's list.
+    /// The person is not (or no longer) on the host's list: nothing was done. A newer
+    /// host's answer this desk does not know reads as this too.
+    #[serde(other)]
     Unknown,
 }
 

@@ -22,6 +22,54 @@ use crate::ui::panels::desks::{ConnectDialog, HostView};
 /// How long a pairing code lasts.
 const CODE_TTL: Duration = Duration::from_mins(5);
 
+/// The file this laptop shares with desks, and on which port, noted in its data folder
+/// the moment sharing starts and removed when the organiser stops it. A window that
+/// closes or dies while sharing finds it at its next start and shares that file again,
+/// on the same port, so the desks (which remember the address) come back on their own.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sharing {
+    pub file: PathBuf,
+    pub port: u16,
+}
+
+const SHARING_FILE: &str = "dang-chia-se.json";
+
+impl Sharing {
+    fn path(dir: &Path) -> PathBuf {
+        dir.join(SHARING_FILE)
+    }
+
+    /// What was being shared when the window last stopped, if anything.
+    pub fn load(dir: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(Self::path(dir)).ok()?;
+        serde_json::from_str(&text)
+            .inspect_err(|e| tracing::warn!("{SHARING_FILE} unreadable: {e}"))
+            .ok()
+    }
+
+    fn save(&self, dir: &Path) {
+        let written = serde_json::to_vec_pretty(self)
+            .map_err(io::Error::other)
+            .and_then(|bytes| {
+                std::fs::create_dir_all(dir)?;
+                let tmp = dir.join(format!("{SHARING_FILE}.tmp"));
+                std::fs::write(&tmp, bytes)?;
+                std::fs::rename(tmp, Self::path(dir))
+            });
+        if let Err(e) = written {
+            tracing::warn!("cannot note the shared file (no sharing after a restart): {e}");
+        }
+    }
+
+    fn clear(dir: &Path) {
+        match std::fs::remove_file(Self::path(dir)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!("cannot remove {SHARING_FILE}: {e}"),
+        }
+    }
+}
+
 /// What this window is to other laptops.
 #[derive(Default)]
 pub enum Role {
@@ -52,6 +100,9 @@ pub struct Desks {
     gathered: Option<Instant>,
     /// Announce the host and look for hosts on the network (mDNS).
     announce: bool,
+    /// Ask the system to bring the window to the front on the next frame: a desk
+    /// laptop started again must take keys at once, without a click first.
+    pub focus_window: bool,
 }
 
 impl Desks {
@@ -65,6 +116,7 @@ impl Desks {
             view: None,
             gathered: None,
             announce: true,
+            focus_window: false,
         }
     }
 
@@ -111,18 +163,40 @@ impl App {
     }
 
     pub(super) fn start_hosting(&mut self) -> Result<()> {
+        self.host_on(0)
+    }
+
+    /// Shares the open file on `port` (0: the usual one if free), or on any port when a
+    /// port asked for is taken.
+    fn host_on(&mut self, port: u16) -> Result<()> {
         if !self.session.writable() {
             return Err(Error::Desks(self.s().read_only_banner.to_owned()));
         }
         let db = self.session.path().ok_or(Error::NoFile)?.to_owned();
-        let host = Host::start(&Options {
-            db,
-            port: 0,
+        let mut opts = Options {
+            db: db.clone(),
+            port,
             code_ttl: CODE_TTL,
             identity_dir: self.desks.dir.clone(),
             announce: self.desks.announce,
-        })
-        .map_err(|e| Error::Desks(e.to_string()))?;
+        };
+        let host = Host::start(&opts).or_else(|e| {
+            if port == 0 {
+                return Err(e);
+            }
+            tracing::warn!(
+                port,
+                "the port shared on before is taken ({e}): another one"
+            );
+            opts.port = 0;
+            Host::start(&opts)
+        });
+        let host = host.map_err(|e| Error::Desks(e.to_string()))?;
+        Sharing {
+            file: db,
+            port: host.port(),
+        }
+        .save(&self.desks.dir);
         if let Some(ctx) = &self.jobs.ctx {
             let ctx = ctx.clone();
             host.on_change(move || ctx.request_repaint());
@@ -138,6 +212,7 @@ impl App {
 
     pub(super) fn stop_hosting(&mut self) {
         if matches!(self.desks.role, Role::Host(_)) {
+            Sharing::clear(&self.desks.dir);
             self.desks.role = Role::Alone;
             self.desks.view = None;
             if self.pages.page == Page::Desks {
@@ -181,6 +256,7 @@ impl App {
             addresses: host.addresses().iter().map(ToString::to_string).collect(),
             code: host.code(),
             desks: HostView::desks_from(&paired, &host.live_desks()),
+            failed: host.failed_pairings(),
             clashes: store.clashes().unwrap_or_default(),
         });
         self.desks.gathered = Some(Instant::now());
@@ -403,12 +479,43 @@ impl App {
         Some((text, ok && st.state == State::Online))
     }
 
+    /// The file to open at start: the one this laptop was sharing when the window last
+    /// stopped, unless another file was asked for by name.
+    pub(super) fn file_to_resume_sharing(&self, asked: &Path) -> Option<Sharing> {
+        let sharing = Sharing::load(&self.desks.dir)?;
+        let asked_default = asked == crate::paths::default_conference_file();
+        (sharing.file == asked || (asked_default && sharing.file.exists())).then_some(sharing)
+    }
+
+    /// Shares the file again as before the restart; says so, or why not.
+    pub(super) fn resume_sharing(&mut self, sharing: &Sharing) {
+        if self.session.path() != Some(sharing.file.as_path()) {
+            return; // it could not be opened: the page says why
+        }
+        match self.host_on(sharing.port) {
+            Ok(()) => {
+                tracing::info!(file = %sharing.file.display(), "sharing again after a restart");
+                let code = self.hosting().and_then(Host::code).map(|c| c.0);
+                self.chrome.info(format!(
+                    "{} {}",
+                    self.s().host_resumed,
+                    code.unwrap_or_default()
+                ));
+            }
+            Err(e) => self
+                .chrome
+                .error(format!("{}: {e}", self.s().host_not_resumed)),
+        }
+    }
+
     /// Whether the window last closed as a desk and can be one again.
     pub(super) fn resume_desk_on_start(&mut self) {
-        if DeskLink::load(&self.desks.desk_dir()).is_some()
-            && let Err(e) = self.resume_desk()
-        {
-            self.chrome.error(e.to_string());
+        if DeskLink::load(&self.desks.desk_dir()).is_none() {
+            return;
+        }
+        match self.resume_desk() {
+            Ok(()) => self.desks.focus_window = true,
+            Err(e) => self.chrome.error(e.to_string()),
         }
     }
 

@@ -58,9 +58,18 @@ impl App {
     pub fn open(path: &Path, dialogs: Box<dyn FileDialogs>, persisted: Persisted) -> Self {
         let desk_mode = persisted.desk_mode;
         let mut app = Self::empty(dialogs, persisted);
-        app.open_path(path);
+        // A laptop that was sharing its file with desks shares it again (as a desk
+        // becomes the desk again): the desks wait for it.
+        let sharing = if desk_mode {
+            None
+        } else {
+            app.file_to_resume_sharing(path)
+        };
+        app.open_path(sharing.as_ref().map_or(path, |s| s.file.as_path()));
         if desk_mode {
             app.resume_desk_on_start();
+        } else if let Some(sharing) = sharing {
+            app.resume_sharing(&sharing);
         }
         app
     }
@@ -187,6 +196,9 @@ impl App {
         // Before any widget reads this frame's keys.
         self.chrome.typing.preprocess(ui.ctx());
         self.jobs.ctx = Some(ui.ctx().clone());
+        if std::mem::take(&mut self.desks.focus_window) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Focus);
+        }
         self.snapshot_tick();
         self.poll_job();
         self.poll_pairing();

@@ -152,7 +152,13 @@ impl DeskPanel {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        if !modal_open && !resp.has_focus() {
+        // The box keeps the keyboard. Asked by the widget's own focus, not
+        // `Response::has_focus`, which is also false while the window itself is in the
+        // background: asking every frame then made egui restart the input method every
+        // frame, each restart woke the window again, and a desk left unfocused (or
+        // started before its window was) repainted flat out and took its keys minutes
+        // late (issue 21).
+        if !modal_open && !ui.memory(|m| m.has_focus(resp.id)) {
             resp.request_focus();
         }
         if resp.changed() {
@@ -296,7 +302,9 @@ impl DeskPanel {
         let errors = self.walk_in_errors.clone();
         let mut f = FormUi::new(s, &errors, false, writable);
         let name = f.text(ui, "full_name", s.f_full_name, &mut draft.full_name);
-        if draft.full_name.is_empty() || ui.memory(|m| m.focused().is_none()) {
+        // Once, not every frame (see the search box).
+        let (focused, nothing) = ui.memory(|m| (m.has_focus(name.id), m.focused().is_none()));
+        if !focused && (draft.full_name.is_empty() || nothing) {
             name.request_focus();
         }
         f.text(ui, "unit", s.f_unit, &mut draft.unit);
@@ -421,13 +429,10 @@ fn match_row_ui(
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&a.data.full_name).size(18.0).strong());
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} · {}",
-                        a.data.rank, a.data.position, a.data.unit
-                    ))
-                    .size(15.0),
-                );
+                let about = details(&a.data);
+                if !about.is_empty() {
+                    ui.label(RichText::new(about).size(15.0));
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if let Some(at) = &a.checked_in_at {
                         ui.label(
@@ -445,6 +450,16 @@ fn match_row_ui(
         })
         .response
         .interact(egui::Sense::click())
+}
+
+/// Rank · position · unit, leaving out what is empty: a walk-in with only a name has no
+/// stray "· ·" beside it.
+fn details(d: &crate::domain::AttendeeData) -> String {
+    [d.rank.as_str(), d.position.as_str(), d.unit.as_str()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Attendance by unit, the units with people still to come first (computed at reload).

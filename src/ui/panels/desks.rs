@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::domain::date;
 use crate::net::discovery::Found;
+use crate::net::host::{FailedPairing, Refusal};
 use crate::sync::{Clash, DeskRow};
 use crate::ui::action::Action;
 use crate::ui::i18n::Strings;
@@ -29,6 +30,8 @@ pub struct HostView {
     pub addresses: Vec<String>,
     pub code: Option<(String, Duration)>,
     pub desks: Vec<DeskLine>,
+    /// Pairing tries refused since the host started, newest first.
+    pub failed: Vec<FailedPairing>,
     pub clashes: Vec<Clash>,
 }
 
@@ -102,6 +105,7 @@ impl HostPanel {
                 ui.add_space(theme::GAP);
                 desks_table(ui, view, s, &mut actions);
                 ui.add_space(theme::GAP);
+                failed_table(ui, view, s);
                 clashes_table(ui, view, s);
                 ui.add_space(theme::GAP);
                 ui.horizontal(|ui| {
@@ -160,6 +164,45 @@ fn desks_table(ui: &mut Ui, view: &HostView, s: &Strings, actions: &mut Vec<Acti
                 ui.end_row();
             }
         });
+}
+
+/// Refused pairing tries: someone typing a wrong code, or a stranger trying codes.
+fn failed_table(ui: &mut Ui, view: &HostView, s: &Strings) {
+    if view.failed.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(format!("{} ({})", s.host_failed, view.failed.len()))
+            .strong()
+            .size(theme::HEADING_SIZE)
+            .color(theme::WARNING),
+    );
+    egui::Grid::new("host_failed_pairings")
+        .striped(true)
+        .num_columns(4)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                s.host_col_when,
+                s.host_col_desk,
+                s.host_col_from,
+                s.host_col_reason,
+            ] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for f in &view.failed {
+                ui.label(date::display_time(&f.at));
+                ui.label(&f.name);
+                ui.label(f.addr.ip().to_string());
+                ui.label(match f.reason {
+                    Refusal::NoCode => s.host_failed_no_code,
+                    Refusal::WrongCode => s.host_failed_wrong_code,
+                });
+                ui.end_row();
+            }
+        });
+    ui.add_space(theme::GAP);
 }
 
 fn clashes_table(ui: &mut Ui, view: &HostView, s: &Strings) {
