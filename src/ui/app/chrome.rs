@@ -140,7 +140,12 @@ impl Chrome {
                             writable && !busy && label.is_some(),
                             egui::Button::new(text),
                         )
-                        .on_hover_text(label.as_deref().unwrap_or_default());
+                        .on_hover_text(
+                            label
+                                .as_deref()
+                                .map(|l| crate::ui::change_label::say(l, s))
+                                .unwrap_or_default(),
+                        );
                     if button.clicked() {
                         actions.push(action);
                     }
