@@ -164,6 +164,16 @@ impl<K: RecordKind> RecordPanel<K> {
         self.original = self.form.clone();
     }
 
+    /// The edits of the record in the form that are not in the file yet (typing paused,
+    /// the window is closing). A new record's form gives nothing: it is added on purpose.
+    pub fn unsaved(&mut self, data: &Data) -> Option<Action> {
+        let editing = self.editing.as_deref()?;
+        if self.form == self.original {
+            return None;
+        }
+        K::save_action(&mut self.form, Some(editing), data)
+    }
+
     /// The record changed elsewhere (merge, reorder): load it into the form again.
     pub fn reselect(&mut self, data: &Data) {
         if let Some(id) = self.editing.clone() {
@@ -670,6 +680,8 @@ pub trait RecordPage {
     fn reselect(&mut self, data: &Data);
     /// Undo, redo or another program changed the file.
     fn after_external_change(&mut self, data: &Data);
+    /// The form's edits not written yet ([`RecordPanel::unsaved`]).
+    fn unsaved(&mut self, data: &Data) -> Option<Action>;
 }
 
 impl<K: RecordKind> RecordPage for RecordPanel<K> {
@@ -693,5 +705,8 @@ impl<K: RecordKind> RecordPage for RecordPanel<K> {
     }
     fn after_external_change(&mut self, data: &Data) {
         Self::after_external_change(self, data);
+    }
+    fn unsaved(&mut self, data: &Data) -> Option<Action> {
+        Self::unsaved(self, data)
     }
 }

@@ -50,6 +50,9 @@ impl<'a> FormUi<'a> {
     }
 
     fn finish(&mut self, ui: &Ui, resp: &Response, multiline: bool) {
+        if resp.changed() {
+            super::autosave::typed(ui.ctx());
+        }
         if self.focus_first || self.focus_next {
             resp.request_focus();
             self.focus_first = false;
