@@ -205,6 +205,49 @@ impl Query {
     }
 }
 
+/// How well what was typed names a person, for ranking the people a search finds
+/// (smaller is better). A person is found by name, unit or phone; one whose name has a
+/// word starting with each typed word comes first — sooner when one of them is the given
+/// name (the last word) —, then one whose name merely contains them, then one found only
+/// through the unit or phone ("chau ng" finds Châu Ngọc Bích before the people of Châu
+/// Thành whose names hold "ng").
+#[derive(Debug, Clone, Default)]
+pub struct NameRank {
+    words: Vec<String>,
+}
+
+impl NameRank {
+    pub fn new(typed: &str) -> Self {
+        Self {
+            words: fold(typed)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// 0 (each word starts a word of the name, one of them the given name) to 3 (found
+    /// through another field).
+    pub fn of(&self, full_name: &str) -> u8 {
+        let name = fold(full_name);
+        let parts: Vec<&str> = name.split(' ').collect();
+        let given = parts.last().copied().unwrap_or_default();
+        let starts = |w: &String| parts.iter().any(|p| p.starts_with(w.as_str()));
+        if self.words.iter().all(starts) {
+            if self.words.iter().any(|w| given.starts_with(w.as_str())) {
+                0
+            } else {
+                1
+            }
+        } else if self.words.iter().all(|w| name.contains(w.as_str())) {
+            2
+        } else {
+            3
+        }
+    }
+}
+
 fn collator() -> &'static CollatorBorrowed<'static> {
     static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
     COLLATOR.get_or_init(|| {
@@ -277,6 +320,23 @@ mod tests {
         assert!(Query::new("dang").matches(&fold("Đặng Văn A")));
         assert!(Query::new("tràng").matches(&fold("Nguyễn Thanh Tràng")));
         assert!(!Query::new("trang x").matches(&fold("Nguyễn Thanh Tràng")));
+    }
+
+    #[test]
+    fn a_name_s_words_rank_before_a_unit_and_the_given_name_first() {
+        let bich = NameRank::new("bich");
+        assert_eq!(bich.of("Châu Ngọc Bích"), 0, "given name");
+        assert_eq!(bich.of("Nguyễn Bích Thủy"), 1, "a middle name");
+        assert_eq!(bich.of("Trần Văn An"), 3, "found through the unit");
+        let chau = NameRank::new("chau ng");
+        assert_eq!(chau.of("Châu Ngọc Bích"), 1);
+        assert_eq!(chau.of("Nguyễn Văn Châu"), 0);
+        assert_eq!(chau.of("Nguyễn Văn Tâm"), 3, "of Châu Thành");
+        assert_eq!(
+            NameRank::new("uyen").of("Nguyễn Văn Tâm"),
+            2,
+            "inside a word"
+        );
     }
 
     /// The fold before the lookup table: decompose every character, drop marks.
