@@ -40,7 +40,7 @@ fn type_at_end(h: &mut Harness<'static, App>, text: &str) {
     h.step();
 }
 
-/// The window manager asks the window to close, as WM_DELETE_WINDOW does.
+/// The window manager asks the window to close, as `WM_DELETE_WINDOW` does.
 fn close_window(h: &mut Harness<'static, App>) {
     h.input_mut()
         .viewports

@@ -235,11 +235,8 @@ impl NameRank {
         let given = parts.last().copied().unwrap_or_default();
         let starts = |w: &String| parts.iter().any(|p| p.starts_with(w.as_str()));
         if self.words.iter().all(starts) {
-            if self.words.iter().any(|w| given.starts_with(w.as_str())) {
-                0
-            } else {
-                1
-            }
+            let given_too = self.words.iter().any(|w| given.starts_with(w.as_str()));
+            u8::from(!given_too)
         } else if self.words.iter().all(|w| name.contains(w.as_str())) {
             2
         } else {

@@ -271,7 +271,7 @@ struct PickerState {
 }
 
 /// Rows of the picker's list in sight at once; the others scroll.
-const PICKER_ROWS: usize = 6;
+const PICKER_ROWS: u8 = 6;
 
 impl PickerState {
     /// The matches for `name`, found again only when the text or the data changed.
@@ -327,11 +327,12 @@ impl FormUi<'_> {
         if focused && !matches.is_empty() {
             use egui::Modifiers as M;
             ui.input_mut(|i| {
-                if i.consume_key(M::NONE, Key::ArrowDown) {
+                // Every press counts, also several arriving in one frame.
+                while i.consume_key(M::NONE, Key::ArrowDown) {
                     state.highlighted = (state.highlighted + 1).min(matches.len() - 1);
                     state.moved = true;
                 }
-                if i.consume_key(M::NONE, Key::ArrowUp) {
+                while i.consume_key(M::NONE, Key::ArrowUp) {
                     state.highlighted = state.highlighted.saturating_sub(1);
                     state.moved = true;
                 }
@@ -410,11 +411,13 @@ fn picker_list_ui<'d>(
     let spacing = ui.spacing().item_spacing.y;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("picker_list")
-        .max_height(PICKER_ROWS as f32 * (row_height + spacing))
+        .max_height(f32::from(PICKER_ROWS) * (row_height + spacing))
         .auto_shrink([false, true]);
     if std::mem::take(&mut state.moved) {
         // The highlighted row at the bottom of the rows in sight, or the top.
-        let first = state.highlighted.saturating_sub(PICKER_ROWS - 1);
+        let first = state
+            .highlighted
+            .saturating_sub(usize::from(PICKER_ROWS) - 1);
         #[allow(
             clippy::cast_precision_loss,
             reason = "a place in a list of people, far below 2^23"
