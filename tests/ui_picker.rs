@@ -125,7 +125,7 @@ fn a_commendation_s_recipient_brings_rank_position_and_unit() {
 
 /// A conference where "bich" finds thirteen people: middle names first in the file, three
 /// people of a unit called Phú Bích, and Châu Ngọc Bích last; and people of Châu Thành
-/// whose names hold "ng".
+/// whose names hold "ng", and Nguyễn Thị Châu, whose name has both words the other way.
 fn many_bich() -> hoinghi::store::Store {
     let store = hoinghi::store::Store::open_in_memory().unwrap();
     let people = [
@@ -142,6 +142,7 @@ fn many_bich() -> hoinghi::store::Store {
         ("Nguyễn Văn Tân", "Công an huyện Châu Thành"),
         ("Lương Văn Huy", "Công an huyện Châu Thành"),
         ("Hồ Hoàng Tuyền", "Công an huyện Châu Thành"),
+        ("Nguyễn Thị Châu", "Công an xã Vị Bình"),
         ("Lê Thị Bích Bích", "Phòng Cảnh sát điều tra"),
         ("Dương Thị Ngọc Bích", "Công an phường III"),
         ("Nguyễn Thị Bích Ngọc", "Công an xã Long Trị"),

@@ -206,11 +206,12 @@ impl Query {
 }
 
 /// How well what was typed names a person, for ranking the people a search finds
-/// (smaller is better). A person is found by name, unit or phone; one whose name has a
-/// word starting with each typed word comes first — sooner when one of them is the given
-/// name (the last word) —, then one whose name merely contains them, then one found only
-/// through the unit or phone ("chau ng" finds Châu Ngọc Bích before the people of Châu
-/// Thành whose names hold "ng").
+/// (smaller is better). A person is found by name, unit or phone. First come names
+/// whose words start with the typed words in the order typed ("chau ng": Châu Ngọc
+/// Bích), then names with a word starting with each typed word in another order
+/// (Nguyễn Thị Châu) — in both, sooner when one of them is the given name (the last
+/// word) —, then names that merely contain them, then people found only through their
+/// unit or phone (the people of Châu Thành whose names hold "ng").
 #[derive(Debug, Clone, Default)]
 pub struct NameRank {
     words: Vec<String>,
@@ -227,20 +228,28 @@ impl NameRank {
         }
     }
 
-    /// 0 (each word starts a word of the name, one of them the given name) to 3 (found
-    /// through another field).
+    /// 0 (the typed words start the name's words in order, one of them the given name)
+    /// to 5 (found through another field).
     pub fn of(&self, full_name: &str) -> u8 {
         let name = fold(full_name);
         let parts: Vec<&str> = name.split(' ').collect();
         let given = parts.last().copied().unwrap_or_default();
+        let given_too = u8::from(!self.words.iter().any(|w| given.starts_with(w.as_str())));
+        let in_order = !self.words.is_empty()
+            && parts.windows(self.words.len()).any(|run| {
+                run.iter()
+                    .zip(&self.words)
+                    .all(|(part, w)| part.starts_with(w.as_str()))
+            });
         let starts = |w: &String| parts.iter().any(|p| p.starts_with(w.as_str()));
-        if self.words.iter().all(starts) {
-            let given_too = self.words.iter().any(|w| given.starts_with(w.as_str()));
-            u8::from(!given_too)
+        if in_order {
+            given_too
+        } else if self.words.iter().all(starts) {
+            2 + given_too
         } else if self.words.iter().all(|w| name.contains(w.as_str())) {
-            2
+            4
         } else {
-            3
+            5
         }
     }
 }
@@ -324,14 +333,16 @@ mod tests {
         let bich = NameRank::new("bich");
         assert_eq!(bich.of("Châu Ngọc Bích"), 0, "given name");
         assert_eq!(bich.of("Nguyễn Bích Thủy"), 1, "a middle name");
-        assert_eq!(bich.of("Trần Văn An"), 3, "found through the unit");
+        assert_eq!(bich.of("Trần Văn An"), 5, "found through the unit");
         let chau = NameRank::new("chau ng");
-        assert_eq!(chau.of("Châu Ngọc Bích"), 1);
-        assert_eq!(chau.of("Nguyễn Văn Châu"), 0);
-        assert_eq!(chau.of("Nguyễn Văn Tâm"), 3, "of Châu Thành");
+        assert_eq!(chau.of("Châu Ngọc Bích"), 1, "in the order typed");
+        assert_eq!(chau.of("Nguyễn Thị Châu"), 2, "in another order");
+        assert_eq!(chau.of("Châu Trung Nghĩa"), 2, "not one after the other");
+        assert_eq!(chau.of("Nguyễn Văn Tâm"), 5, "of Châu Thành");
+        assert_eq!(NameRank::new("ngoc bich").of("Châu Ngọc Bích"), 0);
         assert_eq!(
             NameRank::new("uyen").of("Nguyễn Văn Tâm"),
-            2,
+            4,
             "inside a word"
         );
     }
