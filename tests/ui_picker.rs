@@ -122,3 +122,99 @@ fn a_commendation_s_recipient_brings_rank_position_and_unit() {
     assert_eq!(field_value(&h, "Đơn vị"), "Ban Giám đốc Công an tỉnh");
     assert!(h.state().pages.commendations.draft_linked());
 }
+
+/// A conference where "bich" finds thirteen people: middle names first in the file, three
+/// people of a unit called Phú Bích, and Châu Ngọc Bích last; and people of Châu Thành
+/// whose names hold "ng", and Nguyễn Thị Châu, whose name has both words the other way.
+fn many_bich() -> hoinghi::store::Store {
+    let store = hoinghi::store::Store::open_in_memory().unwrap();
+    let people = [
+        ("Trương Thị Bích Liên", "Công an xã Vĩnh Thuận Đông"),
+        ("Nguyễn Bích Thủy", "Công an phường Trà Lồng"),
+        ("Trần Thị Bích Thảo", "Công an xã Hiệp Hưng"),
+        ("Nguyễn Bích Hòa", "Công an phường Trà Lồng"),
+        ("Tô Bích Vân", "Công an huyện Châu Thành"),
+        ("Lê Thị Bích Hà", "Phòng Cảnh sát phòng cháy"),
+        ("Phan Văn An", "Công an xã Phú Bích"),
+        ("Lý Văn Bé", "Công an xã Phú Bích"),
+        ("Đỗ Văn Yên", "Công an xã Phú Bích"),
+        ("Nguyễn Văn Khang", "Công an huyện Châu Thành"),
+        ("Nguyễn Văn Tân", "Công an huyện Châu Thành"),
+        ("Lương Văn Huy", "Công an huyện Châu Thành"),
+        ("Hồ Hoàng Tuyền", "Công an huyện Châu Thành"),
+        ("Nguyễn Thị Châu", "Công an xã Vị Bình"),
+        ("Lê Thị Bích Bích", "Phòng Cảnh sát điều tra"),
+        ("Dương Thị Ngọc Bích", "Công an phường III"),
+        ("Nguyễn Thị Bích Ngọc", "Công an xã Long Trị"),
+        ("Châu Ngọc Bích", "Công an xã Long Trị"),
+    ];
+    for (name, unit) in people {
+        store.add_attendee(&common::attendee(name, unit)).unwrap();
+    }
+    store
+}
+
+/// The rows of the picker's list, top to bottom.
+fn picker_rows(h: &Harness<'static, App>) -> Vec<String> {
+    let mut rows: Vec<(f32, String)> = h
+        .get_all_by(|n| {
+            n.role() == Role::Button
+                && n.label()
+                    .is_some_and(|l| l.contains(" · Công an") || l.contains(" · Phòng"))
+        })
+        .map(|n| {
+            (
+                n.rect().min.y,
+                n.accesskit_node().label().unwrap_or_default(),
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, l)| l).collect()
+}
+
+#[test]
+fn the_picker_ranks_names_first_counts_them_and_scrolls_through_all() {
+    let mut h = harness(many_bich());
+    go_to(&mut h, "Quà tặng");
+    type_into(&mut h, "Người nhận", "bich");
+    let rows = picker_rows(&h);
+    assert!(
+        rows.first()
+            .is_some_and(|r| r.starts_with("Châu Ngọc Bích ·")),
+        "the given name first: {rows:?}"
+    );
+    assert!(
+        rows.get(1)
+            .is_some_and(|r| r.starts_with("Dương Thị Ngọc Bích ·")),
+        "{rows:?}"
+    );
+    h.get_by_label_contains("13 người");
+    // The people found only through their unit come last; the list scrolls to them.
+    for _ in 0..12 {
+        press(&mut h, Key::ArrowDown);
+    }
+    let rows = picker_rows(&h);
+    assert!(
+        rows.last().is_some_and(|r| r.starts_with("Đỗ Văn Yên ·")),
+        "scrolled to the last: {rows:?}"
+    );
+    press(&mut h, Key::Enter);
+    assert_eq!(field_value(&h, "Người nhận"), "Đỗ Văn Yên");
+    assert_eq!(field_value(&h, "Đơn vị"), "Công an xã Phú Bích");
+}
+
+#[test]
+fn chau_ng_finds_chau_ngoc_bich_before_the_people_of_chau_thanh() {
+    let mut h = harness(many_bich());
+    go_to(&mut h, "Câu hỏi");
+    type_into(&mut h, "Người hỏi", "chau ng");
+    let rows = picker_rows(&h);
+    assert!(
+        rows.first()
+            .is_some_and(|r| r.starts_with("Châu Ngọc Bích ·")),
+        "{rows:?}"
+    );
+    press(&mut h, Key::Enter);
+    assert_eq!(field_value(&h, "Người hỏi"), "Châu Ngọc Bích");
+}

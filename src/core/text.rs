@@ -232,6 +232,55 @@ impl Query {
     }
 }
 
+/// How well what was typed names a person, for ranking the people a search finds
+/// (smaller is better). A person is found by name, unit or phone. First come names
+/// whose words start with the typed words in the order typed ("chau ng": Châu Ngọc
+/// Bích), then names with a word starting with each typed word in another order
+/// (Nguyễn Thị Châu) — in both, sooner when one of them is the given name (the last
+/// word) —, then names that merely contain them, then people found only through their
+/// unit or phone (the people of Châu Thành whose names hold "ng").
+#[derive(Debug, Clone, Default)]
+pub struct NameRank {
+    words: Vec<String>,
+}
+
+impl NameRank {
+    pub fn new(typed: &str) -> Self {
+        Self {
+            words: fold(typed)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// 0 (the typed words start the name's words in order, one of them the given name)
+    /// to 5 (found through another field).
+    pub fn of(&self, full_name: &str) -> u8 {
+        let name = fold(full_name);
+        let parts: Vec<&str> = name.split(' ').collect();
+        let given = parts.last().copied().unwrap_or_default();
+        let given_too = u8::from(!self.words.iter().any(|w| given.starts_with(w.as_str())));
+        let in_order = !self.words.is_empty()
+            && parts.windows(self.words.len()).any(|run| {
+                run.iter()
+                    .zip(&self.words)
+                    .all(|(part, w)| part.starts_with(w.as_str()))
+            });
+        let starts = |w: &String| parts.iter().any(|p| p.starts_with(w.as_str()));
+        if in_order {
+            given_too
+        } else if self.words.iter().all(starts) {
+            2 + given_too
+        } else if self.words.iter().all(|w| name.contains(w.as_str())) {
+            4
+        } else {
+            5
+        }
+    }
+}
+
 fn collator() -> &'static CollatorBorrowed<'static> {
     static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
     COLLATOR.get_or_init(|| {
@@ -325,6 +374,25 @@ mod tests {
         assert_ne!(identity("Lê Văn A"), identity("Le Van A"));
         assert_ne!(identity("Trần Ân"), identity("Trần An"));
         assert_ne!(identity("Đào Duy"), identity("Dào Duy"));
+    }
+
+    #[test]
+    fn a_name_s_words_rank_before_a_unit_and_the_given_name_first() {
+        let bich = NameRank::new("bich");
+        assert_eq!(bich.of("Châu Ngọc Bích"), 0, "given name");
+        assert_eq!(bich.of("Nguyễn Bích Thủy"), 1, "a middle name");
+        assert_eq!(bich.of("Trần Văn An"), 5, "found through the unit");
+        let chau = NameRank::new("chau ng");
+        assert_eq!(chau.of("Châu Ngọc Bích"), 1, "in the order typed");
+        assert_eq!(chau.of("Nguyễn Thị Châu"), 2, "in another order");
+        assert_eq!(chau.of("Châu Trung Nghĩa"), 2, "not one after the other");
+        assert_eq!(chau.of("Nguyễn Văn Tâm"), 5, "of Châu Thành");
+        assert_eq!(NameRank::new("ngoc bich").of("Châu Ngọc Bích"), 0);
+        assert_eq!(
+            NameRank::new("uyen").of("Nguyễn Văn Tâm"),
+            4,
+            "inside a word"
+        );
     }
 
     /// The fold before the lookup table: decompose every character, drop marks.

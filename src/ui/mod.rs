@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod autosave;
 mod change_label;
 pub mod data;
 pub mod dialogs;
@@ -177,6 +178,14 @@ struct Window {
 const SLOW_FRAME: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl eframe::App for Window {
+    /// Runs before every frame, and alone while the window is minimised or hidden: a
+    /// close asked for then still writes what was typed.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.app.write_unsaved();
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let began = std::time::Instant::now();
         self.app.guarded_frame_ui(ui);
@@ -210,5 +219,10 @@ impl eframe::App for Window {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.app.persisted());
+    }
+
+    /// The last chance: whatever is still typed and unwritten goes to the file.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.app.write_unsaved();
     }
 }

@@ -103,6 +103,10 @@ pub struct RecordPanel<K: RecordKind> {
     form: K::Form,
     original: K::Form,
     focus_first: bool,
+    /// A save was refused: the cursor goes to the first field with an error.
+    focus_error: bool,
+    /// The height the buttons and hints under the fields took last frame.
+    footer_height: f32,
     focus_search: bool,
     confirm_delete: Option<String>,
     notice: Option<String>,
@@ -127,6 +131,8 @@ impl<K: RecordKind> Default for RecordPanel<K> {
             form: K::Form::default(),
             original: K::Form::default(),
             focus_first: false,
+            focus_error: false,
+            footer_height: 72.0,
             focus_search: false,
             confirm_delete: None,
             notice: None,
@@ -162,6 +168,16 @@ impl<K: RecordKind> RecordPanel<K> {
     /// The app applied this panel's update: the saved form is now the original.
     pub fn after_update(&mut self) {
         self.original = self.form.clone();
+    }
+
+    /// The edits of the record in the form that are not in the file yet (typing paused,
+    /// the window is closing). A new record's form gives nothing: it is added on purpose.
+    pub fn unsaved(&mut self, data: &Data) -> Option<Action> {
+        let editing = self.editing.as_deref()?;
+        if self.form == self.original {
+            return None;
+        }
+        K::save_action(&mut self.form, Some(editing), data)
     }
 
     /// The record changed elsewhere (merge, reorder): load it into the form again.
@@ -397,16 +413,18 @@ impl<K: RecordKind> RecordPanel<K> {
         });
         ui.add_space(4.0);
         let errors = self.form.errors().to_vec();
-        let mut f = FormUi::new(s, &errors, std::mem::take(&mut self.focus_first), writable);
-        // The fields scroll; the buttons under them stay in sight at 1366×768.
-        let buttons_height = 64.0 + if self.notice.is_some() { 24.0 } else { 0.0 };
+        let mut f = FormUi::new(s, &errors, std::mem::take(&mut self.focus_first), writable)
+            .focus_error(std::mem::take(&mut self.focus_error));
+        // The fields scroll; the buttons and hints under them stay in sight at 1366×768,
+        // with the room they took last frame (a hint may wrap, a notice appear).
         egui::ScrollArea::vertical()
-            .max_height((ui.available_height() - buttons_height).max(120.0))
+            .max_height((ui.available_height() - self.footer_height).max(120.0))
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 K::form_ui(&mut self.form, ui, &mut f, data, editing.as_deref());
             });
         actions.append(&mut f.actions);
+        let footer_top = ui.cursor().top();
         ui.separator();
         let mut submit = f.submit;
         ui.horizontal(|ui| {
@@ -431,27 +449,27 @@ impl<K: RecordKind> RecordPanel<K> {
                 }
             }
         });
-        ui.label(
-            theme::muted(if editing.is_some() {
-                s.autosaved
-            } else {
-                s.enter_to_add
-            })
-            .small(),
-        );
+        let hint = match (editing.is_some(), f.in_multiline) {
+            (true, false) => s.autosaved,
+            (true, true) => s.autosaved_multiline,
+            (false, false) => s.enter_to_add,
+            (false, true) => s.enter_new_line,
+        };
+        ui.label(theme::muted(hint).small());
         if let Some(n) = &self.notice {
             ui.label(theme::error_text(n.clone()));
         }
+        self.footer_height = ui.cursor().top() - footer_top + ui.spacing().item_spacing.y;
         let changed = self.form != self.original;
         let wants_save = match &editing {
             Some(_) => (f.commit || submit) && changed,
             None => submit,
         };
-        if wants_save
-            && writable
-            && let Some(a) = K::save_action(&mut self.form, editing.as_deref(), data)
-        {
-            actions.push(a);
+        if wants_save && writable {
+            match K::save_action(&mut self.form, editing.as_deref(), data) {
+                Some(a) => actions.push(a),
+                None => self.focus_error = !self.form.errors().is_empty(),
+            }
         }
     }
 
@@ -670,6 +688,8 @@ pub trait RecordPage {
     fn reselect(&mut self, data: &Data);
     /// Undo, redo or another program changed the file.
     fn after_external_change(&mut self, data: &Data);
+    /// The form's edits not written yet ([`RecordPanel::unsaved`]).
+    fn unsaved(&mut self, data: &Data) -> Option<Action>;
 }
 
 impl<K: RecordKind> RecordPage for RecordPanel<K> {
@@ -693,5 +713,8 @@ impl<K: RecordKind> RecordPage for RecordPanel<K> {
     }
     fn after_external_change(&mut self, data: &Data) {
         Self::after_external_change(self, data);
+    }
+    fn unsaved(&mut self, data: &Data) -> Option<Action> {
+        Self::unsaved(self, data)
     }
 }

@@ -20,6 +20,8 @@ pub const BAR_TOTAL: Color32 = Color32::from_rgb(0xc9, 0xd8, 0xec);
 
 pub const NAV_WIDTH: f32 = 178.0;
 pub const FORM_WIDTH: f32 = 372.0;
+/// The widest an error toast grows (an info toast fits the navigation's width).
+pub const TOAST_ERROR_WIDTH: f32 = 520.0;
 /// The export page: the lists, then the options, then the preview takes the rest.
 pub const EXPORT_LIST_WIDTH: f32 = 300.0;
 pub const EXPORT_OPTIONS_WIDTH: f32 = 250.0;

@@ -24,6 +24,10 @@ pub struct FormUi<'a> {
     focus_first: bool,
     /// Put the cursor in the next field drawn (a person was just picked).
     focus_next: bool,
+    /// Put the cursor in the first field drawn that has an error (a save was refused).
+    focus_error: bool,
+    /// A multi-line field has the keyboard: Enter makes a new line there.
+    pub in_multiline: bool,
     /// Read-only file: fields are shown but cannot be changed.
     pub enabled: bool,
     /// Commands a form asks for besides saving (merge, move).
@@ -44,12 +48,33 @@ impl<'a> FormUi<'a> {
             commit: false,
             focus_first,
             focus_next: false,
+            focus_error: false,
+            in_multiline: false,
             enabled,
             actions: Vec::new(),
         }
     }
 
-    fn finish(&mut self, ui: &Ui, resp: &Response, multiline: bool) {
+    /// The cursor goes to the first field with an error, for the form whose save was
+    /// just refused.
+    #[must_use]
+    pub fn focus_error(mut self, on: bool) -> Self {
+        self.focus_error = on;
+        self
+    }
+
+    fn finish(&mut self, ui: &Ui, key: &str, resp: &Response, multiline: bool) {
+        if resp.changed() {
+            super::autosave::typed(ui.ctx());
+        }
+        if multiline && resp.has_focus() {
+            self.in_multiline = true;
+        }
+        if self.focus_error && self.errors.iter().any(|e| e.field == key) {
+            resp.request_focus();
+            self.focus_error = false;
+            return;
+        }
         if self.focus_first || self.focus_next {
             resp.request_focus();
             self.focus_first = false;
@@ -93,7 +118,7 @@ impl<'a> FormUi<'a> {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        self.finish(ui, &resp, false);
+        self.finish(ui, key, &resp, false);
         self.error(ui, key);
         resp
     }
@@ -117,7 +142,7 @@ impl<'a> FormUi<'a> {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        self.finish(ui, &resp, true);
+        self.finish(ui, key, &resp, true);
         self.error(ui, key);
         resp
     }
@@ -143,12 +168,34 @@ impl<'a> FormUi<'a> {
         let before = value.clone();
         let label_id = ui.label(label).id;
         ui.add_enabled_ui(self.enabled, |ui| {
+            // The id egui gives the drop-down's button (`from_id_salt` in this `Ui`).
+            let button = ui.make_persistent_id(egui::IdSalt::new(label));
+            let open = egui::ComboBox::is_open(ui.ctx(), button);
+            let (tab, enter, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(Key::Tab),
+                    i.key_pressed(Key::Enter),
+                    i.key_pressed(Key::Escape),
+                )
+            });
+            if open && tab {
+                // Tab leaves the list for the next field: closed before its options
+                // take the keyboard, and Tab moves on from the drop-down itself.
+                egui::Popup::close_all(ui.ctx());
+                ui.memory_mut(|m| m.request_focus(button));
+            }
             let combo = egui::ComboBox::from_id_salt(label)
                 .selected_text(selected_text)
                 .width(ui.available_width() - 8.0)
                 .height(340.0)
-                .show_ui(ui, |ui| add_options(ui, value));
-            combo.response.labelled_by(label_id);
+                .show_ui(ui, |ui| add_options(ui, &mut *value));
+            let response = combo.response.labelled_by(label_id);
+            // Enter takes the option and closes the list; Esc closes it. Either way the
+            // keyboard stays on the drop-down, not on the first widget of the window.
+            if open && !tab && (enter || escape || *value != before) {
+                egui::Popup::close_all(ui.ctx());
+                response.request_focus();
+            }
         });
         if *value != before {
             self.commit = true;
@@ -175,40 +222,85 @@ impl<'a> FormUi<'a> {
     }
 }
 
-/// Up to `limit` attendees whose name, unit or phone match `text`, for picking a person.
-pub fn matching_attendees<'d>(data: &'d Data, text: &str, limit: usize) -> Vec<&'d Attendee> {
+/// The attendees whose name, unit or phone match `text`, best first: ranked by
+/// [`crate::text::NameRank`], then in name order (given name first), then by unit.
+pub fn matching_attendees<'d>(data: &'d Data, text: &str) -> Vec<&'d Attendee> {
+    matching_places(data, text)
+        .into_iter()
+        .filter_map(|i| data.attendees.items.get(i))
+        .collect()
+}
+
+/// [`matching_attendees`] as places in the attendee list.
+fn matching_places(data: &Data, text: &str) -> Vec<usize> {
     let q = Query::new(text);
     if q.is_empty() {
         return Vec::new();
     }
-    data.attendees
+    let rank = crate::text::NameRank::new(text);
+    let mut found: Vec<(u8, Vec<u8>, Vec<u8>, usize)> = data
+        .attendees
         .items
         .iter()
         .zip(&data.attendees.keys)
-        .filter(|(_, k)| q.matches(k))
-        .map(|(a, _)| a)
-        .take(limit)
-        .collect()
+        .enumerate()
+        .filter(|(_, (_, k))| q.matches(k))
+        .map(|(i, (a, _))| {
+            (
+                rank.of(&a.data.full_name),
+                crate::text::name_sort_key(&a.data.full_name),
+                crate::text::sort_key(&a.data.unit),
+                i,
+            )
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(.., i)| i).collect()
 }
 
 /// The picker's state between frames, kept in egui's memory under the field's id.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct PickerState {
     highlighted: usize,
     /// Esc was pressed: the typed name stands as someone not on the list.
     dismissed: bool,
+    /// The highlight moved with the keyboard: the list scrolls to it.
+    moved: bool,
+    /// The matches (places in the attendee list) found for a text in a version of the data.
+    found: Option<(u64, String, Vec<usize>)>,
 }
 
-/// Suggestions the picker shows.
-const PICKER_MATCHES: usize = 6;
+/// Rows of the picker's list in sight at once; the others scroll.
+const PICKER_ROWS: u8 = 6;
+
+impl PickerState {
+    /// The matches for `name`, found again only when the text or the data changed.
+    fn matches<'d>(&mut self, data: &'d Data, name: &str) -> Vec<&'d Attendee> {
+        let fresh = self
+            .found
+            .as_ref()
+            .is_some_and(|(g, t, _)| *g == data.generation && t == name);
+        if !fresh {
+            let places = matching_places(data, name);
+            self.found = Some((data.generation, name.to_owned(), places));
+        }
+        self.found.as_ref().map_or_else(Vec::new, |(_, _, places)| {
+            places
+                .iter()
+                .filter_map(|&i| data.attendees.items.get(i))
+                .collect()
+        })
+    }
+}
 
 impl FormUi<'_> {
-    /// A name field that links the record to an attendee: typing shows matching people,
-    /// Up/Down move through them, Enter or Tab takes the highlighted one and moves to the
-    /// next field, a click takes one too, Esc keeps the typed text as a name not on the
-    /// list. `linked` is the attendee's id once one is taken, and is cleared when the
-    /// name is typed again. Returns the attendee taken this frame, for the caller to copy
-    /// the unit (and rank, position) from.
+    /// A name field that links the record to an attendee: typing lists the matching
+    /// people, best first, with their count; Up/Down move through all of them (the list
+    /// scrolls), Enter or Tab takes the highlighted one and moves to the next field, a
+    /// click takes one too, Esc keeps the typed text as a name not on the list.
+    /// `linked` is the attendee's id once one is taken, and is cleared when the name is
+    /// typed again. Returns the attendee taken this frame, for the caller to copy the
+    /// unit (and rank, position) from.
     pub fn attendee<'d>(
         &mut self,
         ui: &mut Ui,
@@ -223,7 +315,7 @@ impl FormUi<'_> {
         let mut state: PickerState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
         let open = self.enabled && linked.is_none() && !state.dismissed;
         let matches = if open {
-            matching_attendees(data, name, PICKER_MATCHES)
+            state.matches(data, name)
         } else {
             Vec::new()
         };
@@ -235,11 +327,14 @@ impl FormUi<'_> {
         if focused && !matches.is_empty() {
             use egui::Modifiers as M;
             ui.input_mut(|i| {
-                if i.consume_key(M::NONE, Key::ArrowDown) {
+                // Every press counts, also several arriving in one frame.
+                while i.consume_key(M::NONE, Key::ArrowDown) {
                     state.highlighted = (state.highlighted + 1).min(matches.len() - 1);
+                    state.moved = true;
                 }
-                if i.consume_key(M::NONE, Key::ArrowUp) {
+                while i.consume_key(M::NONE, Key::ArrowUp) {
                     state.highlighted = state.highlighted.saturating_sub(1);
+                    state.moved = true;
                 }
                 if i.consume_key(M::NONE, Key::Enter) || i.consume_key(M::NONE, Key::Tab) {
                     picked = matches.get(state.highlighted).copied();
@@ -269,7 +364,7 @@ impl FormUi<'_> {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        self.finish(ui, &resp, false);
+        self.finish(ui, key, &resp, false);
         self.error(ui, key);
         // Taken from the keyboard: on to the next field of the form, as Tab would.
         if picked.is_some() {
@@ -280,16 +375,7 @@ impl FormUi<'_> {
             state = PickerState::default();
         }
         if picked.is_none() && !matches.is_empty() && !state.dismissed && *name == before {
-            ui.label(theme::muted(self.s.pick_attendee).small());
-            for (i, a) in matches.iter().enumerate() {
-                let text = format!("{} · {} · {}", a.data.full_name, a.data.rank, a.data.unit);
-                let row = egui::Button::selectable(i == state.highlighted, text)
-                    .small()
-                    .truncate();
-                if ui.add(row).clicked() {
-                    picked = Some(a);
-                }
-            }
+            picked = picker_list_ui(ui, &matches, &mut state, self.s);
         } else if linked.is_some() {
             ui.label(theme::muted(format!("• {}", self.s.linked_attendee)).small());
         }
@@ -302,6 +388,67 @@ impl FormUi<'_> {
         ui.data_mut(|d| d.insert_temp(id, state));
         picked
     }
+}
+
+/// The picker's matches under its field: how many, and a list that scrolls through
+/// all of them with the highlighted one kept in sight. Returns the one clicked.
+fn picker_list_ui<'d>(
+    ui: &mut Ui,
+    matches: &[&'d Attendee],
+    state: &mut PickerState,
+    s: &Strings,
+) -> Option<&'d Attendee> {
+    ui.label(
+        theme::muted(format!(
+            "{} {} {}",
+            s.pick_attendee,
+            matches.len(),
+            s.pick_count
+        ))
+        .small(),
+    );
+    let row_height = ui.spacing().interact_size.y;
+    let spacing = ui.spacing().item_spacing.y;
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("picker_list")
+        .max_height(f32::from(PICKER_ROWS) * (row_height + spacing))
+        .auto_shrink([false, true]);
+    if std::mem::take(&mut state.moved) {
+        // The highlighted row at the bottom of the rows in sight, or the top.
+        let first = state
+            .highlighted
+            .saturating_sub(usize::from(PICKER_ROWS) - 1);
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "a place in a list of people, far below 2^23"
+        )]
+        let offset = first as f32 * (row_height + spacing);
+        area = area.vertical_scroll_offset(offset);
+    }
+    let mut clicked = None;
+    area.show_rows(ui, row_height, matches.len(), |ui, range| {
+        for i in range {
+            let Some(a) = matches.get(i) else { continue };
+            let text = [
+                a.data.full_name.as_str(),
+                a.data.rank.as_str(),
+                a.data.unit.as_str(),
+            ]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let row = egui::Button::selectable(i == state.highlighted, text)
+                .small()
+                .truncate()
+                .min_size(egui::vec2(ui.available_width(), row_height));
+            if ui.add(row).clicked() {
+                clicked = Some(*a);
+            }
+        }
+    });
+    clicked
 }
 
 /// A modal question with a confirm and a cancel button. Enter confirms, Escape or a

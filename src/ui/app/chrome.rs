@@ -152,7 +152,12 @@ impl Chrome {
                             writable && !busy && label.is_some(),
                             egui::Button::new(text),
                         )
-                        .on_hover_text(label.as_deref().unwrap_or_default());
+                        .on_hover_text(
+                            label
+                                .as_deref()
+                                .map(|l| crate::ui::change_label::say(l, s))
+                                .unwrap_or_default(),
+                        );
                     if button.clicked() {
                         actions.push(action);
                     }
@@ -216,8 +221,17 @@ impl Chrome {
         }
         ctx.request_repaint_after(limit.saturating_sub(age));
         let mut close = false;
+        // At the foot of the navigation, which has room there: the forms sit on the
+        // right and the tables in the middle, and a toast about a save must cover
+        // neither the form it speaks of nor the row to click next. An error, longer and
+        // to be read, may reach over the table's last rows.
+        let width = if t.is_error {
+            theme::TOAST_ERROR_WIDTH
+        } else {
+            theme::NAV_WIDTH - 2.0 * theme::GAP
+        };
         egui::Area::new(egui::Id::unique("toast"))
-            .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+            .anchor(egui::Align2::LEFT_BOTTOM, [theme::GAP, -theme::GAP])
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 let (fill, color) = if t.is_error {
@@ -226,7 +240,7 @@ impl Chrome {
                     (theme::SUCCESS_BG, theme::SUCCESS)
                 };
                 egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
-                    ui.set_max_width(520.0);
+                    ui.set_max_width(width - 2.0 * theme::GAP);
                     ui.label(RichText::new(&t.text).color(color));
                     if ui.small_button(s.close).clicked() {
                         close = true;

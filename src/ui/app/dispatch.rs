@@ -43,7 +43,9 @@ impl App {
 
     /// Runs an action that changes records as one change of the file's history.
     fn apply_recorded(&mut self, action: Action) -> Result<Outcome> {
-        let label = crate::ui::change_label::change_label(&action, &self.session.data, self.s());
+        // Kept in the file's language, Vietnamese; the window says it in its own.
+        let label =
+            crate::ui::change_label::change_label(&action, &self.session.data).map(|l| l.stored());
         let (Some(label), Some(store)) = (label, &self.session.store) else {
             return self.run(action);
         };
@@ -485,6 +487,7 @@ impl App {
 
     pub(super) fn replayed_text(&self, redo: bool, label: Option<String>) -> String {
         let s = self.s();
+        let label = label.map(|l| crate::ui::change_label::say(&l, s));
         match (label, redo) {
             (Some(label), false) => format!("{}: {label}", s.hist_done_undo),
             (Some(label), true) => format!("{}: {label}", s.hist_done_redo),

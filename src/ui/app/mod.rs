@@ -236,6 +236,21 @@ impl App {
         for action in actions {
             self.apply(action);
         }
+        // After the frame's own saves, so a field left this frame is not written twice.
+        if crate::ui::autosave::due(ui.ctx()) {
+            self.write_unsaved();
+        }
+    }
+
+    /// Writes what was typed into any form and is not in the file yet: typing paused,
+    /// or the window is closing (also when it closes hidden, without a frame drawn).
+    pub fn write_unsaved(&mut self) {
+        if self.session.store.is_none() || !self.writable() || self.crashed() {
+            return;
+        }
+        for action in self.pages.unsaved(&self.session.data) {
+            self.apply(action);
+        }
     }
 
     /// The ordinary window: top bar, navigation and the page shown.

@@ -88,6 +88,17 @@ impl Pages {
         ]
     }
 
+    /// Every form's edits that are not in the file yet ([`crate::ui::autosave`]).
+    pub fn unsaved(&mut self, data: &Data) -> Vec<Action> {
+        use crate::ui::autosave::Unsaved as _;
+        let mut actions = self.overview.unsaved(data);
+        for page in self.records() {
+            actions.extend(page.unsaved(data));
+        }
+        actions.extend(self.programme.unsaved(data));
+        actions
+    }
+
     /// Draws the page shown; returns what it asked for.
     pub fn ui(&mut self, ui: &mut Ui, v: &View<'_>, s: &'static Strings) -> Vec<Action> {
         let (data, writable) = (v.data, v.writable);

@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::domain::date;
 use crate::store::history::{Change, Op, Step, StepCount};
 use crate::ui::action::Action;
+use crate::ui::change_label::say;
 use crate::ui::data::Data;
 use crate::ui::i18n::Strings;
 use crate::ui::theme;
@@ -39,6 +40,20 @@ fn table_noun(table: &str, s: &Strings) -> &'static str {
     }
 }
 
+/// The plural of [`table_noun`] ("2 attendees"); Vietnamese nouns do not change.
+fn table_nouns(table: &str, s: &Strings) -> &'static str {
+    match table {
+        "attendee" => s.nouns_attendee,
+        "question" => s.nouns_question,
+        "gift" => s.nouns_gift,
+        "commendation" => s.nouns_commendation,
+        "topic" => s.nouns_topic,
+        "commendation_kind" => s.nouns_kind,
+        "office" => s.nouns_office,
+        _ => s.noun_conference,
+    }
+}
+
 fn op_text(op: Op, s: &Strings) -> &'static str {
     match op {
         Op::Add => s.op_add,
@@ -47,17 +62,17 @@ fn op_text(op: Op, s: &Strings) -> &'static str {
     }
 }
 
-/// "thêm 520 đại biểu · sửa 3 câu hỏi".
+/// "thêm 520 đại biểu · sửa 3 câu hỏi", "added 520 attendees · edited 1 question".
 fn summary(counts: &[StepCount], s: &Strings) -> String {
     counts
         .iter()
         .map(|c| {
-            format!(
-                "{} {} {}",
-                op_text(c.op, s),
-                c.rows,
+            let noun = if c.rows == 1 {
                 table_noun(&c.table, s)
-            )
+            } else {
+                table_nouns(&c.table, s)
+            };
+            format!("{} {} {noun}", op_text(c.op, s), c.rows)
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -108,7 +123,7 @@ impl HistoryPanel {
                     (&data.redo_label, s.hist_redo, "Ctrl+Y", Action::Redo),
                 ] {
                     let text = match label {
-                        Some(l) => format!("{name} ({keys}): {l}"),
+                        Some(l) => format!("{name} ({keys}): {}", say(l, s)),
                         None => format!("{name} ({keys})"),
                     };
                     let button = egui::Button::new(text).truncate();
@@ -170,7 +185,7 @@ impl HistoryPanel {
                         ui.add(egui::Label::new(t).truncate().selectable(false));
                     };
                     row.col(|ui| cell(ui, text(date::display_time(&c.at))));
-                    row.col(|ui| cell(ui, text(c.label.clone())));
+                    row.col(|ui| cell(ui, text(say(&c.label, s))));
                     row.col(|ui| cell(ui, text(summary(&c.counts, s))));
                     row.col(|ui| {
                         cell(
@@ -202,7 +217,7 @@ impl HistoryPanel {
             ui.label(theme::muted(s.hist_pick));
             return;
         };
-        ui.strong(format!("{}: {}", s.hist_details, change.label));
+        ui.strong(format!("{}: {}", s.hist_details, say(&change.label, s)));
         egui::ScrollArea::vertical()
             .id_salt("history_steps")
             .auto_shrink([false, false])

@@ -14,8 +14,23 @@ use crate::ui::widgets::FormUi;
 #[derive(Debug, Default)]
 pub struct OverviewPanel {
     draft: Conference,
+    /// The details as loaded into the draft (or last written from it); `None` until
+    /// the page was first drawn.
+    original: Option<Conference>,
     loaded: Option<u64>,
     focus_details: bool,
+}
+
+impl crate::ui::autosave::Unsaved for OverviewPanel {
+    fn unsaved(&mut self, data: &Data) -> Vec<Action> {
+        let edited = self.original.as_ref().is_some_and(|o| *o != self.draft);
+        let draft = self.draft.normalized();
+        if !edited || draft == data.conference {
+            return Vec::new();
+        }
+        self.original = Some(self.draft.clone());
+        vec![Action::SaveConference(draft)]
+    }
 }
 
 impl OverviewPanel {
@@ -29,6 +44,7 @@ impl OverviewPanel {
         let mut actions = Vec::new();
         if self.loaded != Some(data.generation) && !ui.ctx().text_edit_focused() {
             self.draft = data.conference.clone();
+            self.original = Some(self.draft.clone());
             self.loaded = Some(data.generation);
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -147,6 +163,7 @@ impl OverviewPanel {
             });
             ui.label(theme::muted(s.autosaved).small());
             if (f.commit || f.submit) && writable && self.draft.normalized() != data.conference {
+                self.original = Some(self.draft.clone());
                 actions.push(Action::SaveConference(self.draft.normalized()));
             }
         });

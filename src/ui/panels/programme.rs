@@ -19,13 +19,72 @@ pub struct ProgrammePanel {
     /// The item chosen in the list (its form is shown), or a new one being written.
     pub selected: Option<String>,
     pub draft: ItemDraft,
+    /// The chosen item as loaded into the draft (or last written from it).
+    original: ItemDraft,
     pub errors: Vec<FieldError>,
     /// The script as last built, and from which data.
     script: Option<(u64, Vec<Section>)>,
-    /// A paragraph being rewritten: (item, key, text).
-    pub editing: Option<(String, String, String)>,
+    /// A paragraph being rewritten.
+    pub editing: Option<Rewrite>,
     /// The introduction item whose blocks and people are being moved.
     pub arranging: Option<String>,
+}
+
+/// A paragraph of the script being rewritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewrite {
+    pub item: String,
+    pub key: String,
+    pub text: String,
+    /// The paragraph's rewrite before this one began (`None`: the generated text), which
+    /// Cancel puts back once a pause in typing has written the new text.
+    before: Option<String>,
+    /// A pause in typing (or closing the window) wrote `text` to the file.
+    written: bool,
+}
+
+impl crate::ui::autosave::Unsaved for ProgrammePanel {
+    fn unsaved(&mut self, data: &Data) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Some(id) = self.selected.clone().filter(|id| !id.is_empty())
+            && self.draft != self.original
+        {
+            match self.draft.validate() {
+                Ok(item) => {
+                    self.errors.clear();
+                    self.original = self.draft.clone();
+                    let unchanged = data.programme.iter().any(|i| i.id == id && i.data == item);
+                    if !unchanged {
+                        actions.push(Action::UpdateItem(id, item));
+                    }
+                }
+                Err(e) => self.errors = e,
+            }
+        }
+        let place = self
+            .editing
+            .as_ref()
+            .map(|r| (r.item.clone(), r.key.clone()));
+        let shown = place.and_then(|(item, key)| {
+            self.script(data)
+                .iter()
+                .filter(|sec| sec.item.id == item)
+                .flat_map(|sec| &sec.paragraphs)
+                .find(|p| p.key == key)
+                .map(|p| p.text.clone())
+        });
+        if let Some(r) = &mut self.editing
+            && shown.is_some_and(|t| t != r.text)
+        {
+            r.written = true;
+            actions.push(Action::SetScriptEdit {
+                item: r.item.clone(),
+                key: r.key.clone(),
+                text: Some(r.text.clone()),
+            });
+        }
+        actions
+    }
 }
 
 impl ProgrammePanel {
@@ -47,6 +106,7 @@ impl ProgrammePanel {
             .and_then(|id| data.programme.iter().find(|i| i.id == id))
             .map(|i| ItemDraft::from_data(&i.data))
             .unwrap_or_default();
+        self.original = self.draft.clone();
         self.errors.clear();
         self.selected = id;
     }
@@ -249,6 +309,7 @@ impl ProgrammePanel {
                             actions.push(Action::AddItem(item));
                             self.selected = None;
                         } else if !unchanged {
+                            self.original = self.draft.clone();
                             actions.push(Action::UpdateItem(id.clone(), item));
                         }
                     }
@@ -320,20 +381,20 @@ fn paragraph_ui(
     ui: &mut Ui,
     item: &str,
     p: &crate::script::Paragraph,
-    editing: &mut Option<(String, String, String)>,
+    editing: &mut Option<Rewrite>,
     s: &Strings,
     writable: bool,
     actions: &mut Vec<Action>,
 ) {
     let mine = editing
         .as_ref()
-        .is_some_and(|(i, k, _)| i == item && *k == p.key);
+        .is_some_and(|r| r.item == item && r.key == p.key);
     theme::card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         if mine {
             let mut save = false;
             let mut cancel = false;
-            if let Some((_, _, text)) = editing.as_mut() {
+            if let Some(r) = editing.as_mut() {
                 let label = ui.label(s.script_edit);
                 let id = ui.make_persistent_id(("script_paragraph", item, &p.key));
                 // Ctrl+Enter keeps the text (taken before the editor would make it a
@@ -343,13 +404,17 @@ fn paragraph_ui(
                 {
                     save = true;
                 }
-                ui.add(
-                    egui::TextEdit::multiline(text)
-                        .id(id)
-                        .desired_rows(6)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+                let resp = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut r.text)
+                            .id(id)
+                            .desired_rows(6)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                if resp.changed() {
+                    crate::ui::autosave::typed(ui.ctx());
+                }
                 ui.horizontal(|ui| {
                     save |= ui.button(s.script_save).clicked();
                     cancel = ui.button(s.cancel).clicked();
@@ -359,7 +424,14 @@ fn paragraph_ui(
                     actions.push(Action::SetScriptEdit {
                         item: item.to_owned(),
                         key: p.key.clone(),
-                        text: Some(text.clone()),
+                        text: Some(r.text.clone()),
+                    });
+                } else if cancel && r.written {
+                    // A pause already wrote the new text: Cancel puts the old one back.
+                    actions.push(Action::SetScriptEdit {
+                        item: item.to_owned(),
+                        key: p.key.clone(),
+                        text: r.before.clone(),
                     });
                 }
             }
@@ -378,7 +450,13 @@ fn paragraph_ui(
                 .add_enabled(writable, egui::Button::new(s.script_edit).small())
                 .clicked()
             {
-                *editing = Some((item.to_owned(), p.key.clone(), p.text.clone()));
+                *editing = Some(Rewrite {
+                    item: item.to_owned(),
+                    key: p.key.clone(),
+                    text: p.text.clone(),
+                    before: p.edited.then(|| p.text.clone()),
+                    written: false,
+                });
             }
             if p.edited {
                 ui.label(
