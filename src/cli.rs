@@ -509,11 +509,12 @@ fn print(
     crate::export::write_atomically(&path, &bytes)?;
     let said = crate::print::print(&path, printer, copies, &name);
     let _ = std::fs::remove_dir_all(&dir);
-    let said = said?;
-    println!("{said}");
+    let sent = said?;
+    // The job's id on standard output, for a script; the sentence for a person.
+    println!("{}", sent.job);
     eprintln!(
-        "Đã gửi «{name}» ({rows} dòng) tới máy in {}.",
-        printer.unwrap_or("mặc định")
+        "Đã gửi {} bản «{name}» ({rows} dòng) tới máy in «{}».",
+        sent.copies, sent.printer
     );
     Ok(())
 }

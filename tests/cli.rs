@@ -249,3 +249,116 @@ fn printing_without_a_printing_system_says_so() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// A shell script `name` in `dir` that stands in for a system command.
+#[cfg(unix)]
+fn fake_command(dir: &Path, name: &str, script: &str) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Issue 21 §3: a printer installed and the print service stopped. CUPS's `lpstat -e`
+/// then lists nothing and says nothing; the app said "Máy này chưa có máy in nào", the
+/// wrong cause, without the system's words. It names the stopped service and quotes it.
+#[cfg(unix)]
+#[test]
+fn printing_with_the_print_service_stopped_says_so_in_the_system_s_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let bin = tempfile::tempdir().unwrap();
+    fake_command(
+        bin.path(),
+        "lpstat",
+        r#"case "$1" in
+  -r) echo "scheduler is not running" ;;
+  -d) echo "no system default destination" ;;
+esac
+exit 0"#,
+    );
+    fake_command(
+        bin.path(),
+        "lp",
+        r#"echo "lp: Scheduler is not running." >&2; exit 1"#,
+    );
+    for args in [
+        vec!["printers"],
+        vec!["print", "signin", "--db", db.as_str()],
+        vec!["print", "signin", "--db", db.as_str(), "--printer", "PDF"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+            .args(&args)
+            .env("PATH", bin.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("Dịch vụ in của máy này đang tắt"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains("«scheduler is not running»"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("chưa có máy in"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+/// Issue 21 §3: after a job the window said "Đã gửi tới máy in: request id is PDF-1 (1
+/// file(s))". The sentence names the copies and the printer (the default one's name when
+/// none was chosen); the job's id is for the log, and for a script on standard output.
+#[cfg(unix)]
+#[test]
+fn a_print_job_is_told_as_copies_sent_to_a_named_printer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let bin = tempfile::tempdir().unwrap();
+    let asked = bin.path().join("lp-args");
+    fake_command(
+        bin.path(),
+        "lpstat",
+        r#"case "$1" in
+  -e) printf 'Laser\nPDF\n' ;;
+  -d) echo "system default destination: PDF" ;;
+  -r) echo "scheduler is running" ;;
+esac
+exit 0"#,
+    );
+    fake_command(
+        bin.path(),
+        "lp",
+        &format!(
+            r#"printf '%s ' "$@" > '{}'; echo "request id is PDF-7 (1 file(s))""#,
+            asked.display()
+        ),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .args(["print", "signin", "--db", &db, "--copies", "2"])
+        .env("PATH", bin.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "request id is PDF-7 (1 file(s))"
+    );
+    assert!(err.contains("Đã gửi 2 bản"), "{err}");
+    assert!(
+        err.contains("tới máy in «PDF»"),
+        "the default printer's name: {err}"
+    );
+    assert!(!err.contains("request id"), "{err}");
+    let lp = std::fs::read_to_string(&asked).unwrap();
+    assert!(lp.starts_with("-n 2 -t "), "{lp}");
+    // The window's sentence, in both languages.
+    let vi = hoinghi::ui::i18n::VI.print_sent(1, "PDF");
+    assert_eq!(vi, "Đã gửi 1 bản tới máy in «PDF»");
+    assert_eq!(
+        hoinghi::ui::i18n::EN.print_sent(1, "PDF"),
+        "Sent 1 copy to the printer «PDF»"
+    );
+}

@@ -24,7 +24,8 @@ fn saving_the_gift_list_as_csv_writes_it_and_offers_to_open_it() {
             .is_some_and(|l| l.starts_with("Danh sách ký nhận quà tặng"))
     })
     .click();
-    h.run();
+    // The new list's first page is drawn in the background (a spinner until then).
+    common::preview_ready(&mut h);
     h.get_by_label("CSV (UTF-8, mở được bằng Excel)").click();
     h.run();
     h.get_by_label("Lưu tệp…").click();
@@ -34,7 +35,17 @@ fn saving_the_gift_list_as_csv_writes_it_and_offers_to_open_it() {
     assert!(text.starts_with('\u{feff}'));
     assert_eq!(text.lines().count(), 11, "header and ten gifts");
     assert!(h.query_by_label("Mở tệp").is_some());
-    assert!(h.query_by_label("Mở thư mục chứa tệp").is_some());
+    // Issue 21 §7: the second button ran under the preview pane, cut off.
+    let pane = h.get_by_label("Xem trước").rect();
+    for label in ["Mở tệp", "Mở thư mục chứa tệp"] {
+        let button = h.get_by_label(label).rect();
+        assert!(
+            button.max.x <= pane.min.x,
+            "{label} ends at {} px, the preview pane starts at {} px",
+            button.max.x,
+            pane.min.x
+        );
+    }
 }
 
 #[test]
@@ -52,7 +63,8 @@ fn people_lists_offer_order_and_one_unit_per_page_gifts_do_not_group() {
             .is_some_and(|l| l.starts_with("Danh sách ký nhận quà tặng"))
     })
     .click();
-    h.run();
+    // The new list's first page is drawn in the background (a spinner until then).
+    common::preview_ready(&mut h);
     assert!(h.query_by_label("Mỗi đơn vị một trang").is_none());
     assert!(h.query_by_label("Theo thứ tự nhập").is_some());
     // Cancelled dialog: nothing happens, no error.
@@ -133,4 +145,69 @@ fn the_preview_shows_the_pages_turns_them_and_follows_the_options() {
     h.get_by_label("Huỷ").click();
     let _ = h.run_ok();
     assert!(h.query_by_label("In danh sách").is_none());
+}
+
+/// Whether the pane draws a page of the list, order and data chosen now (not of an
+/// earlier choice), page `page`, from the whole list.
+fn draws_the_choice(h: &egui_kittest::Harness<'static, hoinghi::ui::App>, page: usize) -> bool {
+    let p = &h.state().pages.export.preview;
+    p.built
+        .as_ref()
+        .is_some_and(|b| b.complete && Some(b.key) == p.key)
+        && p.key.is_some()
+        && p.drawn
+            .is_some_and(|(key, at)| Some(key) == p.key && at == page)
+}
+
+fn click_starting(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, text: &str) {
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with(text)))
+        .click();
+    let _ = h.run_ok();
+}
+
+/// Issue 21 §2: on page 1, another list or order kept drawing the page of the list
+/// before ("Theo đơn vị" stretched the old landscape page into a portrait frame); only
+/// turning the page redrew it. And the badges, which come out by unit, showed "Theo
+/// tên" as the order chosen.
+#[test]
+fn the_preview_on_page_one_draws_the_list_and_order_chosen() {
+    use hoinghi::export::{ListKind, Sort};
+    let mut h = harness_with(demo_store(), FakeDialogs::default());
+    go_to(&mut h, "In / Xuất tệp");
+    common::preview_ready(&mut h);
+    until(&mut h, "the sign-in sheet's first page", |h| {
+        draws_the_choice(h, 0)
+    });
+    let kind = |h: &egui_kittest::Harness<'static, hoinghi::ui::App>| {
+        h.state().pages.export.preview.drawn.map(|(k, _)| k.kind)
+    };
+    assert_eq!(kind(&h), Some(ListKind::Signin));
+    for (label, want) in [
+        ("Danh sách điểm danh", ListKind::Attendance),
+        ("Danh sách ký nhận quà tặng", ListKind::Gifts),
+        ("Thẻ đại biểu", ListKind::Badges),
+        ("Danh sách ký nhận đại biểu", ListKind::Signin),
+    ] {
+        click_starting(&mut h, label);
+        until(&mut h, label, |h| draws_the_choice(h, 0));
+        assert_eq!(kind(&h), Some(want), "{label}");
+    }
+    // Another order on page 1: the page drawn is of that order.
+    h.get_by_label("Theo đơn vị").click();
+    let _ = h.run_ok();
+    until(&mut h, "the sign-in sheet by unit", |h| {
+        draws_the_choice(h, 0)
+    });
+    let drawn = h.state().pages.export.preview.drawn.unwrap().0;
+    assert_eq!(drawn.options.sort, Some(Sort::Unit));
+    // Badges come out by unit: that is the order shown as chosen.
+    click_starting(&mut h, "Thẻ đại biểu");
+    until(&mut h, "the badges", |h| draws_the_choice(h, 0));
+    let chosen = |h: &egui_kittest::Harness<'static, hoinghi::ui::App>, label: &str| {
+        h.get_by_label(label).accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(chosen(&h, "Theo đơn vị"), "badges are printed by unit");
+    assert!(!chosen(&h, "Theo tên (thứ tự tiếng Việt)"));
+    let drawn = h.state().pages.export.preview.drawn.unwrap().0;
+    assert_eq!(drawn.kind, ListKind::Badges);
 }

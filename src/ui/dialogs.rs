@@ -148,7 +148,7 @@ impl FileDialogs for NativeDialogs {
         if let Some(dir) = start {
             d = d.set_directory(dir);
         }
-        if let Some(name) = ask.suggested() {
+        if let Some(name) = file_name(ask, start, zenity_fallback()) {
             d = d.set_file_name(name);
         }
         let asked = Instant::now();
@@ -169,6 +169,42 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
+/// The file name given to the dialog: the suggested one; where rfd falls back to zenity,
+/// which ignores the starting folder and opens in the working directory, a path in the
+/// starting folder (the save dialog did not start in the folder last saved to).
+fn file_name(ask: &Ask, start: Option<&Path>, zenity: bool) -> Option<String> {
+    let name = ask.suggested();
+    match start {
+        Some(dir) if zenity => {
+            let mut path = dir.join(name.unwrap_or_default()).display().to_string();
+            if name.is_none() && !path.ends_with(std::path::MAIN_SEPARATOR) {
+                path.push(std::path::MAIN_SEPARATOR);
+            }
+            Some(path)
+        }
+        _ => name.map(str::to_owned),
+    }
+}
+
+/// Whether rfd will ask zenity rather than the desktop portal: on Linux and the BSDs
+/// when no portal can be started on the session bus (its service file is missing).
+fn zenity_fallback() -> bool {
+    if cfg!(any(windows, target_os = "macos")) {
+        return false;
+    }
+    let data = std::env::var("XDG_DATA_DIRS")
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| "/usr/local/share:/usr/share".to_owned());
+    let home = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")));
+    !data.split(':').map(PathBuf::from).chain(home).any(|d| {
+        d.join("dbus-1/services/org.freedesktop.portal.Desktop.service")
+            .exists()
+    })
+}
+
 fn filter_name(ask: &Ask) -> &'static str {
     match ask {
         Ask::OpenConference | Ask::NewConference | Ask::SaveCopy { .. } => "Tệp hội nghị (SQLite)",
@@ -180,5 +216,40 @@ fn filter_name(ask: &Ask) -> &'static str {
             Format::Csv => "CSV",
             Format::Docx => "Word",
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 21 §7: zenity opened the save dialog in the working directory, not in the
+    /// folder last saved to.
+    #[test]
+    fn zenity_is_given_the_last_folder_in_the_file_name() {
+        let ask = Ask::Export {
+            kind: ListKind::Signin,
+            options: Options::default(),
+            format: Format::Pdf,
+            suggested: "Danh sách.pdf".into(),
+        };
+        let dir = Path::new("/home/cb/Hội nghị");
+        assert_eq!(
+            file_name(&ask, Some(dir), true).map(PathBuf::from),
+            Some(dir.join("Danh sách.pdf"))
+        );
+        // The portal takes the folder apart: the name stays a name.
+        assert_eq!(
+            file_name(&ask, Some(dir), false).as_deref(),
+            Some("Danh sách.pdf")
+        );
+        assert_eq!(
+            file_name(&ask, None, true).as_deref(),
+            Some("Danh sách.pdf")
+        );
+        // Opening: the folder itself, as a folder.
+        let open = file_name(&Ask::OpenConference, Some(dir), true).unwrap_or_default();
+        assert!(open.starts_with("/home/cb/Hội nghị") && open.ends_with(std::path::MAIN_SEPARATOR));
+        assert_eq!(file_name(&Ask::OpenConference, Some(dir), false), None);
     }
 }

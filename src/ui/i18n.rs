@@ -531,7 +531,7 @@ strings! {
     print_default: "mặc định", "default";
     print_copies: "Số bản", "Copies";
     print_go: "In", "Print";
-    print_sent: "Đã gửi tới máy in", "Sent to the printer";
+    print_sent: "Đã gửi {n} bản tới máy in «{printer}»", "Sent {n} copies to the printer «{printer}»";
     export_running: "Đang tạo tệp…", "Writing the file…";
     export_cancel: "Huỷ", "Cancel";
     export_done: "Đã lưu", "Saved";
@@ -557,6 +557,17 @@ strings! {
 
 impl Strings {
     /// The name of a printable list.
+    /// "Đã gửi 1 bản tới máy in «PDF»": what a print job did, in words (its id goes to the log).
+    pub fn print_sent(&self, copies: u32, printer: &str) -> String {
+        let text = if self.lang == Lang::En && copies == 1 {
+            self.print_sent.replace("copies", "copy")
+        } else {
+            self.print_sent.to_owned()
+        };
+        text.replace("{n}", &copies.to_string())
+            .replace("{printer}", printer)
+    }
+
     pub fn list(&self, k: crate::export::ListKind) -> &'static str {
         use crate::export::ListKind as L;
         match k {

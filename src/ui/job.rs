@@ -54,7 +54,7 @@ pub enum Outcome {
     /// A list was written.
     Exported(Result<crate::export::Written>),
     /// A list went to the printer: what the system said of the job.
-    Printed(Result<String>),
+    Printed(Result<crate::print::Sent>),
     /// A large change was undone (`redo` false) or made again: its label.
     Replayed {
         redo: bool,

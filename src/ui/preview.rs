@@ -38,8 +38,18 @@ enum Message {
         key: Key,
         page: usize,
         width: u32,
+        pdf: Arc<Vec<u8>>,
         image: ColorImage,
     },
+}
+
+/// A page rendered: which list and page it shows, from which PDF, at what width.
+struct Texture {
+    key: Key,
+    page: usize,
+    width: u32,
+    pdf: Arc<Vec<u8>>,
+    handle: TextureHandle,
 }
 
 /// The preview's state, kept by the export page.
@@ -50,7 +60,9 @@ pub struct Preview {
     pub page: usize,
     /// None: as wide as the pane; else this many pixels wide.
     pub zoom: Option<f32>,
-    texture: Option<(usize, u32, TextureHandle)>,
+    texture: Option<Texture>,
+    /// What the pane drew last: the list and page its picture was rendered from.
+    pub drawn: Option<(Key, usize)>,
     asked: Option<(usize, u32)>,
     tx: Sender<Message>,
     rx: Receiver<Message>,
@@ -77,6 +89,7 @@ impl Default for Preview {
             page: 0,
             zoom: None,
             texture: None,
+            drawn: None,
             asked: None,
             tx,
             rx,
@@ -166,10 +179,17 @@ impl Preview {
                     key,
                     page,
                     width,
+                    pdf,
                     image,
                 }) if Some(key) == self.key => {
-                    let tex = ctx.load_texture("preview-page", image, TextureOptions::LINEAR);
-                    self.texture = Some((page, width, tex));
+                    let handle = ctx.load_texture("preview-page", image, TextureOptions::LINEAR);
+                    self.texture = Some(Texture {
+                        key,
+                        page,
+                        width,
+                        pdf,
+                        handle,
+                    });
                 }
                 Ok(_) => {}
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => return,
@@ -177,19 +197,30 @@ impl Preview {
         }
     }
 
-    /// The texture of the page shown, at `width` pixels, asking for it when missing.
+    /// The picture of the page shown, asking for it at `width` pixels when it is missing,
+    /// of another width, or from an earlier PDF. Only a picture of the list, options and
+    /// page chosen now is given: one of the list before is never drawn in its place (it
+    /// was, on page 1, until the page was turned).
     pub fn texture(&mut self, width: u32, ctx: &egui::Context) -> Option<&TextureHandle> {
+        self.drawn = None;
         let built = self.built.clone()?;
+        let key = built.key;
         let want = (self.page, width);
-        let fresh = self
-            .texture
-            .as_ref()
-            .is_some_and(|(p, w, _)| (*p, *w) == want);
+        let fresh = self.texture.as_ref().is_some_and(|t| {
+            t.key == built.key && (t.page, t.width) == want && Arc::ptr_eq(&t.pdf, &built.pdf)
+        });
         if !fresh && self.asked != Some(want) {
             self.asked = Some(want);
             self.ask(built, want, ctx);
         }
-        self.texture.as_ref().map(|(_, _, t)| t)
+        // The same page of the same choice at another width (or from the short first
+        // version) stands in until the new picture comes.
+        let t = self
+            .texture
+            .as_ref()
+            .filter(|t| Some(t.key) == self.key && t.key == key && t.page == self.page)?;
+        self.drawn = Some((t.key, t.page));
+        Some(&t.handle)
     }
 
     fn ask(&mut self, built: Built, (page, width): (usize, u32), ctx: &egui::Context) {
@@ -211,6 +242,7 @@ impl Preview {
                                 key: built.key,
                                 page,
                                 width,
+                                pdf: built.pdf,
                                 image,
                             });
                             ctx.request_repaint();

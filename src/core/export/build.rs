@@ -682,7 +682,7 @@ fn badges(src: &Source, opts: Options) -> Sheet {
         ],
     );
     s.badges = true;
-    let people = sorted(src, opts.sort.or(Some(Sort::Unit)));
+    let people = sorted(src, opts.sort.or(ListKind::Badges.default_sort()));
     s.sections.push(Section {
         rows: people
             .iter()
@@ -840,7 +840,7 @@ fn attendees(src: &Source, opts: Options) -> Sheet {
         src,
         vec![
             col("STT", 12.0, C),
-            col("Họ và tên", 34.0, L),
+            col("Họ và tên", 34.0, L).whole(),
             col("Giới tính", 13.0, C),
             col("Năm sinh", 13.0, C),
             col("Cấp bậc", 18.0, L),

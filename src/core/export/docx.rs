@@ -12,9 +12,10 @@
 )]
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, HeightRule, LineSpacing, PageMargin, PageNum,
-    PageOrientationType, Paragraph, Run, RunFonts, Table, TableBorder, TableBorderPosition,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, HeightRule, LineSpacing, LineSpacingType,
+    PageMargin, PageNum, PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, Table, TableBorder, TableBorderPosition, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::sheet::{Align, Cell, Sheet};
@@ -76,15 +77,11 @@ fn borderless_cell(width: usize) -> TableCell {
 }
 
 /// The two heading blocks: agency and issuing unit on the left, the nation and motto
-/// with the place and date on the right.
-fn heading(c: &Conference, width: usize) -> Table {
-    // As wide as the PDF's and a little more for Word's cell padding: at two fifths of a
-    // portrait page "CÔNG AN TỈNH HẬU GIANG" broke onto two lines.
-    let left_w = if width > twips_mm(200.0) as usize {
-        twips_mm(110.0) as usize
-    } else {
-        (twips_mm(74.0) as usize).max(width * 2 / 5)
-    };
+/// with the place and date on the right, with the PDF's widths; each rule a solid line
+/// below its text (Decree 30), not an underline on the letters.
+fn heading(c: &Conference, width: usize) -> Result<Table> {
+    let g = super::pdf::heading_layout(c, width as f32 / 20.0)?;
+    let left_w = twips_pt(g.left).min(width);
     let right_w = width - left_w;
     let mut left = borderless_cell(left_w);
     if !c.superior_agency.is_empty() {
@@ -101,30 +98,58 @@ fn heading(c: &Conference, width: usize) -> Table {
                 TEXT,
                 AlignmentType::Center,
             ))
-            .add_paragraph(para("________", TEXT, AlignmentType::Center));
+            .add_paragraph(rule_para(twips_pt(g.unit_rule), left_w));
     }
     let right = borderless_cell(right_w)
         .add_paragraph(bold_para(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            24,
+            (g.nation_size * 2.0).round() as usize,
             AlignmentType::Center,
         ))
-        .add_paragraph(
-            Paragraph::new().align(AlignmentType::Center).add_run(
-                run("Độc lập - Tự do - Hạnh phúc", TEXT)
-                    .bold()
-                    .underline("single"),
-            ),
-        )
+        .add_paragraph(bold_para(super::pdf::MOTTO, TEXT, AlignmentType::Center))
+        .add_paragraph(rule_para(twips_pt(g.motto_rule), right_w))
         .add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
                 .add_run(run(&super::pdf::place_and_date(c), TEXT).italic()),
         );
-    Table::without_borders(vec![TableRow::new(vec![left, right])])
-        .set_grid(vec![left_w, right_w])
-        .width(width, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
+    // No cell margins: the blocks' widths are the text's, as in the PDF.
+    Ok(
+        Table::without_borders(vec![TableRow::new(vec![left, right])])
+            .set_grid(vec![left_w, right_w])
+            .width(width, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(docx_rs::TableCellMargins::new().margin(0, 0, 0, 0)),
+    )
+}
+
+/// Between the line of text above and a rule below it, in twips (the PDF's 1.5 mm).
+const RULE_BEFORE: u32 = 85;
+
+/// A solid line `len` twips long, centred in a block `block` twips wide: an empty
+/// paragraph whose top border is the line, indented to its length.
+fn rule_para(len: usize, block: usize) -> Paragraph {
+    let side = i32::try_from(block.saturating_sub(len) / 2).unwrap_or(0);
+    let mut p = Paragraph::new()
+        .align(AlignmentType::Center)
+        .indent(Some(side), None, Some(side), None)
+        .line_spacing(
+            LineSpacing::new()
+                .before(RULE_BEFORE)
+                .after(0)
+                .line(60)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .size(2);
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Top)
+                .val(BorderType::Single)
+                .size(6)
+                .space(0),
+        ),
+    );
+    p
 }
 
 fn signatures(c: &Conference, width: usize) -> Option<Table> {
@@ -267,7 +292,7 @@ pub fn write(
     if !sheet.prose.is_empty() {
         let width = twips_pt(super::pdf::portrait_width());
         let mut doc = page(false)
-            .add_table(heading(conference, width))
+            .add_table(heading(conference, width)?)
             .add_paragraph(para("", TEXT, AlignmentType::Center))
             .add_paragraph(bold_para(
                 &sheet.title.to_uppercase(),
@@ -314,7 +339,7 @@ pub fn write(
                 doc.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
         }
         doc = doc
-            .add_table(heading(conference, width))
+            .add_table(heading(conference, width)?)
             .add_paragraph(para("", TEXT, AlignmentType::Center))
             .add_paragraph(bold_para(
                 &sheet.title.to_uppercase(),
@@ -365,6 +390,8 @@ fn page(landscape: bool) -> Docx {
             .align(AlignmentType::Center)
             .add_page_num(PageNum::new()),
     );
+    // Decree 30 numbers pages from the second: the first page's header is empty.
+    let first = docx_rs::Header::new().add_paragraph(Paragraph::new());
     Docx::new()
         .page_size(w, h)
         .page_orient(orient)
@@ -380,6 +407,7 @@ fn page(landscape: bool) -> Docx {
         .default_fonts(fonts())
         .default_size(TEXT)
         .header(numbers)
+        .first_header(first)
 }
 
 /// Writes the document, turning the header rows' mark into a repeated header row.
@@ -395,7 +423,32 @@ fn pack(doc: Docx) -> Result<Vec<u8>> {
         format: "DOCX",
         detail: e.to_string(),
     })?;
-    Ok(out.into_inner())
+    deflate(&out.into_inner())
+}
+
+/// The same zip with every part compressed: docx-rs stores them as they are (1.4 MB for
+/// 520 rows, where the spreadsheet is 36 KB).
+fn deflate(stored: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Cursor;
+    use zip::write::SimpleFileOptions;
+    let bad = |e: &dyn std::fmt::Display| Error::Write {
+        format: "DOCX",
+        detail: e.to_string(),
+    };
+    let mut parts = zip::ZipArchive::new(Cursor::new(stored)).map_err(|e| bad(&e))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 8)));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..parts.len() {
+        let mut part = parts.by_index(i).map_err(|e| bad(&e))?;
+        let name = part.name().map_err(|e| bad(&e))?.into_owned();
+        if part.is_dir() {
+            out.add_directory(name, options).map_err(|e| bad(&e))?;
+            continue;
+        }
+        out.start_file(name, options).map_err(|e| bad(&e))?;
+        std::io::copy(&mut part, &mut out).map_err(|e| bad(&e))?;
+    }
+    Ok(out.finish().map_err(|e| bad(&e))?.into_inner())
 }
 
 /// Name badges as a table of cut-out cells, two across, with each person's badge code.

@@ -68,6 +68,16 @@ impl ListKind {
             Self::Signin | Self::Attendance | Self::Badges | Self::Attendees
         )
     }
+
+    /// The order the list comes out in when none is chosen: name order for lists of
+    /// people, unit order for badges (handed out by unit), entry order otherwise.
+    pub fn default_sort(self) -> Option<Sort> {
+        match self {
+            Self::Badges => Some(Sort::Unit),
+            k if k.is_people() => Some(Sort::Name),
+            _ => None,
+        }
+    }
 }
 
 /// Order of a list of people.

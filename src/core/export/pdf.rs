@@ -426,11 +426,8 @@ impl Writer {
     fn heading(&mut self, c: &Conference) {
         let x0 = self.left();
         let total = self.content_width();
-        let left_w = if total > 200.0 * MM {
-            110.0 * MM
-        } else {
-            68.0 * MM
-        };
+        let g = heading_geometry(&mut self.ts, c, total);
+        let left_w = g.left;
         let (right_x, right_w) = (x0 + left_w, total - left_w);
         let top = self.y;
 
@@ -446,29 +443,29 @@ impl Writer {
             self.lines_at(&lines, x0, left_w, y, TEXT_SIZE, Align::Center);
             y += lines.len() as f32 * TEXT_SIZE * LEADING;
         }
-        if !c.issuing_unit.is_empty() {
-            // A short rule under the issuing unit, a third of the block wide.
+        if g.unit_rule > 0.0 {
+            // A solid line below the issuing unit, clear of its letters, 2/5 of its length.
             let cx = x0 + left_w / 2.0;
-            self.rule(cx - left_w / 6.0, y + 1.0, cx + left_w / 6.0, y + 1.0);
+            let at = y + RULE_GAP;
+            self.rule(cx - g.unit_rule / 2.0, at, cx + g.unit_rule / 2.0, at);
+            y = at;
         }
         let left_bottom = y;
 
         let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-        let mut size = 13.0;
-        while size > 10.0 && self.ts.width(Style::Bold, size, nation) > right_w {
-            size -= 0.5;
-        }
+        let size = g.nation_size;
         let mut y = top;
         let lines = self.ts.wrap(Style::Bold, size, nation, right_w);
         self.lines_at(&lines, right_x, right_w, y, size, Align::Center);
         y += lines.len() as f32 * size * LEADING;
-        let motto = "Độc lập - Tự do - Hạnh phúc";
-        let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, motto, right_w);
+        let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, MOTTO, right_w);
         self.lines_at(&lines, right_x, right_w, y, TEXT_SIZE, Align::Center);
-        let w = self.ts.width(Style::Bold, TEXT_SIZE, motto);
+        y += lines.len() as f32 * TEXT_SIZE * LEADING;
+        // A solid line below the motto, as long as the motto, clear of its letters.
         let cx = right_x + right_w / 2.0;
-        y += TEXT_SIZE * LEADING;
-        self.rule(cx - w / 2.0, y + 0.5, cx + w / 2.0, y + 0.5);
+        let w = g.motto_rule;
+        y += RULE_GAP;
+        self.rule(cx - w / 2.0, y, cx + w / 2.0, y);
         y += 3.0 * MM;
         let place_line = place_and_date(c);
         let lines = self.ts.wrap(Style::Italic, TEXT_SIZE, &place_line, right_w);
@@ -527,6 +524,71 @@ impl Writer {
         }
         self.y = bottom;
     }
+}
+
+/// The motto under the nation's name.
+pub(super) const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// Between a heading line's box (its descenders) and the solid line below it: Decree 30
+/// draws a line below the text, not an underline through the letters.
+const RULE_GAP: f32 = 1.5 * MM;
+
+/// Where the heading's parts go, in points: shared by the PDF and the Word file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct HeadingGeometry {
+    /// The left block's width (superior agency, issuing unit).
+    pub left: f32,
+    /// The line below the issuing unit (2/5 of its longest line; 0 without a unit).
+    pub unit_rule: f32,
+    /// The line below the motto (its whole length).
+    pub motto_rule: f32,
+    /// The nation's name's size, shrunk to fit its block on one line.
+    pub nation_size: f32,
+}
+
+/// The heading's geometry across `total` points: the left block is its usual share, or
+/// wider when the agency's or the unit's name would otherwise break (Word and
+/// LibreOffice broke "CÔNG AN TỈNH HẬU / GIANG" in a block the PDF held on one line).
+fn heading_geometry(ts: &mut Typesetter, c: &Conference, total: f32) -> HeadingGeometry {
+    let usual = if total > 200.0 * MM {
+        110.0 * MM
+    } else {
+        68.0 * MM
+    };
+    let agency = c.superior_agency.to_uppercase();
+    let unit = c.issuing_unit.to_uppercase();
+    // Room for a word processor's rounding on each side of the longest line.
+    let slack = 4.0 * MM;
+    let widest =
+        ts.width(Style::Regular, TEXT_SIZE, &agency)
+            .max(ts.width(Style::Bold, TEXT_SIZE, &unit))
+            + slack;
+    let left = usual.max(widest.min(total / 2.0));
+    let unit_rule = if unit.is_empty() {
+        0.0
+    } else {
+        let lines = ts.wrap(Style::Bold, TEXT_SIZE, &unit, left);
+        let longest = lines
+            .iter()
+            .map(|l| l.width_em * TEXT_SIZE)
+            .fold(0.0f32, f32::max);
+        longest * 0.4
+    };
+    let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    let mut nation_size = 13.0;
+    while nation_size > 10.0 && ts.width(Style::Bold, nation_size, nation) > total - left {
+        nation_size -= 0.5;
+    }
+    HeadingGeometry {
+        left,
+        unit_rule,
+        motto_rule: ts.width(Style::Bold, TEXT_SIZE, MOTTO),
+        nation_size,
+    }
+}
+
+/// The heading's geometry on a page `total` points wide, for the Word file.
+pub(super) fn heading_layout(c: &Conference, total: f32) -> Result<HeadingGeometry> {
+    Ok(heading_geometry(&mut Typesetter::new()?, c, total))
 }
 
 /// "Hậu Giang, ngày 05 tháng 02 năm 2026" (Decree 30 pads days below 10 and months
@@ -854,8 +916,18 @@ fn fit(sheet: &Sheet, ts: &mut Typesetter) -> Fit {
             })
         })
     };
-    // Landscape: rows of two lines at most, or as many as it takes.
-    let turned = first(ts, true, &[(TABLE_SIZE, 2), (TABLE_SIZE, MAX_LINES)]);
+    // Landscape: rows of two lines at most (a size smaller if it must), or as many as it
+    // takes.
+    let turned = first(
+        ts,
+        true,
+        &[
+            (TABLE_SIZE, 2),
+            (SMALL_TABLE_SIZE, 2),
+            (TABLE_SIZE, MAX_LINES),
+            (SMALL_TABLE_SIZE, MAX_LINES),
+        ],
+    );
     if sheet.landscape {
         // Wide by nature.
         if let Some(f) = turned {
@@ -1061,22 +1133,35 @@ fn fit_at(
         }
         return Some(widths);
     }
-    // As tall as it takes: the room beyond the minimums goes where lines are longest.
+    // As tall as it takes: the room beyond the minimums goes where lines are longest,
+    // first towards each column's usual line, then towards its longest; never past that
+    // while another column still breaks (the table still spans the text block: had
+    // everything fit on one line, the first branch would have taken it).
     if lines >= MAX_LINES {
-        let ask: f32 = min.iter().zip(&usual).map(|(lo, hi)| hi - lo).sum();
-        let spare = room - needed;
-        return Some(
-            min.iter()
-                .zip(&usual)
-                .map(|(lo, hi)| {
-                    if ask > 0.0 {
-                        lo + spare.min(ask) * (hi - lo) / ask
-                    } else {
-                        lo + spare / min.len().max(1) as f32
-                    }
-                })
-                .collect(),
-        );
+        let mut widths = min.clone();
+        let mut spare = room - needed;
+        for goal in [&usual, &want] {
+            let ask: f32 = widths
+                .iter()
+                .zip(goal)
+                .map(|(w, hi)| (hi - w).max(0.0))
+                .sum();
+            if ask <= 0.0 {
+                continue;
+            }
+            let give = spare.min(ask);
+            for (w, hi) in widths.iter_mut().zip(goal) {
+                *w += give * (hi - *w).max(0.0) / ask;
+            }
+            spare -= give;
+        }
+        if spare > 0.0 {
+            // Only rounding is left; the widest column takes it.
+            if let Some(w) = widths.iter_mut().max_by(|a, b| a.total_cmp(b)) {
+                *w += spare;
+            }
+        }
+        return Some(widths);
     }
     None
 }
@@ -1369,7 +1454,6 @@ fn badges(
     const BH: f32 = 54.0 * MM;
     const COLS: usize = 2;
     const ROWS: usize = 5;
-    const QR_SIDE: f32 = 17.0 * MM;
     render(false, &sheet.title, |w| {
         let x0 = (w.width - BW * COLS as f32) / 2.0;
         let y0 = (w.height - BH * ROWS as f32) / 2.0;
@@ -1384,7 +1468,7 @@ fn badges(
             }
             let (bx, by) = (
                 x0 + (slot % COLS) as f32 * BW + 5.0 * MM,
-                y0 + (slot / COLS) as f32 * BH + 4.0 * MM,
+                y0 + (slot / COLS) as f32 * BH + BADGE_TOP,
             );
             let field = |k: usize| row.get(k).map(Cell::display).unwrap_or_default();
             let mut y = by;
@@ -1400,35 +1484,50 @@ fn badges(
                 8.5,
                 2,
             );
-            y += 1.5 * MM;
+            y += 1.0 * MM;
             w.rule(bx + inner / 3.0, y, bx + inner * 2.0 / 3.0, y);
-            y += 2.5 * MM;
+            y += 1.0 * MM;
             put(w, &mut y, "ĐẠI BIỂU", Style::Bold, 11.0, 1);
-            y += 1.5 * MM;
+            y += 1.0 * MM;
             put(w, &mut y, &field(0), Style::Bold, 17.0, 1);
             y += 1.0 * MM;
             let role: Vec<String> = [field(1), field(2)]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();
-            // The code's QR at the bottom right; the lines beside it leave it room.
+            // The code's QR at the bottom right, its quiet zone reaching into the badge's
+            // margin; the lines beside it keep out of the quiet zone, and the code's
+            // digits go under them.
             let code = field(5);
-            let narrow = if code.is_empty() {
-                inner
+            let qr_code = (!code.is_empty())
+                .then(|| qrcode::QrCode::with_error_correction_level(&code, qrcode::EcLevel::M))
+                .and_then(std::result::Result::ok);
+            let bottom = by - BADGE_TOP + BH;
+            // Codes one above the other down a column made zbar, reading the whole page,
+            // miss one of ten: every other row's code sits further left.
+            let stagger = if (slot / COLS) % 2 == 1 {
+                QR_STAGGER
             } else {
-                inner - QR_SIDE - 2.0 * MM
+                0.0
             };
+            let placed = qr_code.map(|c| {
+                let side = qr_side(&c);
+                let qx = bx + inner + 4.5 * MM - side - stagger;
+                let qy = bottom - 0.5 * MM - side;
+                (c, qx, qy, side)
+            });
+            let narrow = placed
+                .as_ref()
+                .map_or(inner, |&(_, qx, _, _)| qx - bx - 0.5 * MM);
             let beside = |w: &mut Writer, y: &mut f32, text: &str, style: Style| {
                 badge_line(w, y, (bx, narrow), text, (style, 11.0), 2);
             };
             beside(w, &mut y, &role.join(", "), Style::Regular);
             beside(w, &mut y, &field(3), Style::Italic);
-            if !code.is_empty() {
-                let qx = bx + inner - QR_SIDE;
-                let qy = by + BH - 8.0 * MM - QR_SIDE - 2.5 * MM;
-                qr(w, &code, (qx, qy), QR_SIDE);
-                let mut cy = qy + QR_SIDE;
-                badge_line(w, &mut cy, (qx, QR_SIDE), &code, (Style::Regular, 6.5), 1);
+            if let Some((c, qx, qy, _)) = placed {
+                draw_qr(w, &c, (qx, qy));
+                let mut cy = bottom - 4.0 * MM;
+                badge_line(w, &mut cy, (bx, narrow), &code, (Style::Regular, 7.0), 1);
             }
             if (i + 1) % STEP == 0 && !progress(i + 1, total) {
                 return Err(Error::Cancelled);
@@ -1450,16 +1549,39 @@ fn badges(
     })
 }
 
-/// A QR code of `text`, `side` wide, its top left corner at (x, y), the quiet zone
-/// included; dark modules of a row drawn as one box.
-fn qr(w: &mut Writer, text: &str, (x, y): (f32, f32), side: f32) {
-    /// Modules of white around the code, as the standard asks.
-    const QUIET: usize = 4;
-    let Ok(code) = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) else {
-        return;
-    };
+/// A badge's text starts this far below its top edge. Tight: with the QR code's quiet
+/// zone at the bottom right, the name above it must end above the quiet zone.
+const BADGE_TOP: f32 = 2.5 * MM;
+
+/// Modules of white around a QR code, as the standard asks.
+const QR_QUIET: usize = 4;
+/// A module of a badge's QR code: five pixels at 150 dpi (ten at 300), 0.85 mm, so that
+/// a badge's code (21 modules) is 17.8 mm wide. At 12 mm zbar missed up to half of a
+/// page at 200 dpi; modules a fraction of a pixel off the grid cost it a code in ten.
+const QR_MODULE: f32 = 5.0 * QR_GRID;
+/// One pixel at 150 dpi, in points: codes start on this grid.
+const QR_GRID: f32 = 72.0 / 150.0;
+
+/// How much further left every other row of badges has its QR code (more than a finder
+/// pattern's width: a smaller step confused zbar more, not less).
+const QR_STAGGER: f32 = 8.0 * MM;
+
+/// A QR code's width with its quiet zone (and a pixel to put it on the grid), in points.
+fn qr_side(code: &qrcode::QrCode) -> f32 {
+    (code.width() + 2 * QR_QUIET) as f32 * QR_MODULE + QR_GRID
+}
+
+/// A QR code with its quiet zone in the square [`qr_side`] wide whose top left corner is
+/// (x, y); the code itself starts on the 150-dpi pixel grid. Dark modules of a row are
+/// drawn as one box.
+fn draw_qr(w: &mut Writer, code: &qrcode::QrCode, (x, y): (f32, f32)) {
     let n = code.width();
-    let module = side / (n + 2 * QUIET) as f32;
+    let module = QR_MODULE;
+    let quiet = QR_QUIET as f32 * module;
+    let (ox, oy) = (
+        ((x + quiet) / QR_GRID).ceil() * QR_GRID,
+        ((y + quiet) / QR_GRID).ceil() * QR_GRID,
+    );
     let colors = code.to_colors();
     for row in 0..n {
         let mut col = 0;
@@ -1471,8 +1593,8 @@ fn qr(w: &mut Writer, text: &str, (x, y): (f32, f32), side: f32) {
                 }
                 // A hair taller than a module: rows touch, no light seam between them.
                 w.ops.push(Op::Box([
-                    x + (start + QUIET) as f32 * module,
-                    y + (row + QUIET) as f32 * module,
+                    ox + start as f32 * module,
+                    oy + row as f32 * module,
                     (col - start) as f32 * module,
                     module + 0.05,
                 ]));
@@ -1628,6 +1750,196 @@ fn cut_marks(w: &mut Writer, x0: f32, y0: f32, bw: f32, bh: f32, cols: usize, ro
             let (x, y) = (x0 + bw * c as f32, y0 + bh * r as f32);
             w.rule(x - arm, y, x + arm, y);
             w.rule(x, y - arm, x, y + arm);
+        }
+    }
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::*;
+
+    /// Texts drawn (left x, baseline, size, width, text) and rules, of a heading alone.
+    fn heading_ops(
+        c: &Conference,
+        landscape: bool,
+    ) -> (Vec<(f32, f32, f32, f32, String)>, Vec<[f32; 4]>) {
+        let (tx, _rx) = std::sync::mpsc::sync_channel(8);
+        let Ok(mut w) = Writer::new(landscape, tx) else {
+            panic!("the bundled fonts load");
+        };
+        w.heading(c);
+        let mut texts = Vec::new();
+        let mut rules = Vec::new();
+        for op in &w.ops {
+            match op {
+                Op::Text {
+                    x,
+                    baseline,
+                    size,
+                    line,
+                    ..
+                } => texts.push((
+                    *x,
+                    *baseline,
+                    *size,
+                    line.width_em * size,
+                    line.shaped.text.clone(),
+                )),
+                Op::Rule(r) => rules.push(*r),
+                Op::Box(_) => {}
+            }
+        }
+        (texts, rules)
+    }
+
+    /// Issue 21 §4: the lines under the issuing unit and the motto sat on the letters like
+    /// an underline. Decree 30: a separate solid line below the text, 1/3 to 1/2 of the
+    /// unit's name long, and as long as the motto.
+    #[test]
+    fn heading_lines_are_solid_lines_below_the_text() {
+        let c = Conference {
+            superior_agency: "Bộ Công an".into(),
+            issuing_unit: "Công an tỉnh Hậu Giang".into(),
+            place_name: "Hậu Giang".into(),
+            ..Conference::default()
+        };
+        for landscape in [false, true] {
+            let (texts, rules) = heading_ops(&c, landscape);
+            assert_eq!(
+                rules.len(),
+                2,
+                "one line under the unit, one under the motto"
+            );
+            for (text, share) in [
+                ("CÔNG AN TỈNH HẬU GIANG", (1.0 / 3.0, 0.5)),
+                (MOTTO, (0.99, 1.01)),
+            ] {
+                let Some(&(x, baseline, size, width, _)) = texts.iter().find(|t| t.4 == text)
+                else {
+                    panic!("{text} is drawn on one line");
+                };
+                // The rule below it: the first one under its baseline, across its middle.
+                let mid = x + width / 2.0;
+                let Some(rule) = rules
+                    .iter()
+                    .filter(|r| r[1] > baseline && r[0] < mid && r[2] > mid)
+                    .min_by(|a, b| a[1].total_cmp(&b[1]))
+                else {
+                    panic!("no line below {text}");
+                };
+                assert!((rule[1] - rule[3]).abs() < 0.01, "a horizontal line");
+                // Tinos descends 0.216 em; the dot below Ậ no further. Clear by a millimetre.
+                let clear = rule[1] - (baseline + 0.216 * size);
+                assert!(clear >= 1.0 * MM, "{text}: {clear} pt below the descenders");
+                assert!(
+                    clear <= 3.0 * MM,
+                    "{text}: still with its text ({clear} pt)"
+                );
+                let len = rule[2] - rule[0];
+                assert!(
+                    len >= width * share.0 && len <= width * share.1,
+                    "{text}: a line {len} pt long under {width} pt of text"
+                );
+                assert!(
+                    ((rule[0] + rule[2]) / 2.0 - mid).abs() < 0.5,
+                    "{text}: centred"
+                );
+            }
+        }
+    }
+
+    /// Issue 21 §4: Word and LibreOffice broke "CÔNG AN TỈNH HẬU / GIANG" in its block;
+    /// the block is as wide as its longest line and a word processor's rounding.
+    #[test]
+    fn the_heading_block_holds_the_unit_s_name_on_one_line() {
+        let c = Conference {
+            superior_agency: "Bộ Công an".into(),
+            issuing_unit: "Công an tỉnh Hậu Giang".into(),
+            ..Conference::default()
+        };
+        let Ok(mut ts) = Typesetter::new() else {
+            panic!("the bundled fonts load");
+        };
+        let g = heading_geometry(&mut ts, &c, portrait_width());
+        for (style, text) in [
+            (Style::Regular, "BỘ CÔNG AN"),
+            (Style::Bold, "CÔNG AN TỈNH HẬU GIANG"),
+        ] {
+            let w = ts.width(style, TEXT_SIZE, text);
+            assert!(g.left >= w + 4.0 * MM, "{text}: {w} pt in {} pt", g.left);
+        }
+        assert!(
+            g.left
+                + ts.width(
+                    Style::Bold,
+                    g.nation_size,
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+                )
+                <= portrait_width()
+        );
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::export::{ListKind, Options, build};
+
+    /// Issue 21 §4: "lists that fit" applies to every list: names on one line, the table
+    /// as wide as the text block, and no column wider than its longest line while another
+    /// column still breaks its lines.
+    #[test]
+    fn every_list_fits_its_content_across_the_text_block() {
+        let Ok(store) = crate::store::Store::open_in_memory() else {
+            panic!("an in-memory store opens");
+        };
+        assert!(crate::demo::fill(&store).is_ok());
+        let Ok(src) = crate::export::Source::load(&store) else {
+            panic!("the sample loads");
+        };
+        let Ok(mut ts) = Typesetter::new() else {
+            panic!("the bundled fonts load");
+        };
+        for kind in ListKind::ALL {
+            let sheet = build(&src, kind, Options::default());
+            if sheet.badges || sheet.place_cards || !sheet.prose.is_empty() {
+                continue;
+            }
+            let f = fit(&sheet, &mut ts);
+            let room = if f.landscape { A4.1 } else { A4.0 } - MARGIN_LEFT - MARGIN_RIGHT;
+            let used: f32 = f.widths.iter().sum();
+            assert!((used - room).abs() < 0.5, "{kind:?}: {used} of {room} pt");
+            let (min, want, _) = needs(&sheet, &mut ts, f.size);
+            for (i, c) in sheet.columns.iter().enumerate() {
+                assert!(
+                    f.widths[i] + 0.01 >= min[i],
+                    "{kind:?} {}: below its minimum",
+                    c.header
+                );
+                if c.whole {
+                    assert!(
+                        f.widths[i] + 0.01 >= want[i],
+                        "{kind:?} {}: names break",
+                        c.header
+                    );
+                }
+            }
+            let wraps = f.widths.iter().zip(&want).any(|(w, hi)| w + 0.01 < *hi);
+            if wraps {
+                for (i, c) in sheet.columns.iter().enumerate() {
+                    assert!(
+                        f.widths[i] <= want[i] + 0.01,
+                        "{kind:?} {}: {} pt, wider than its longest line ({} pt) while others break",
+                        c.header,
+                        f.widths[i],
+                        want[i]
+                    );
+                }
+            }
+            let names = sheet.columns.iter().position(|c| c.header == "Họ và tên");
+            if let Some(i) = names {
+                assert!(sheet.columns[i].whole, "{kind:?}: names are kept whole");
+            }
         }
     }
 }

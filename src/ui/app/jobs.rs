@@ -309,9 +309,9 @@ impl App {
                 self.chrome.info(s.export_cancelled.to_owned());
             }
             Outcome::Exported(Err(e)) => self.pages.export.error = Some(format!("{e:#}")),
-            Outcome::Printed(Ok(said)) => {
-                tracing::info!(job = %said, "list printed");
-                self.chrome.info(format!("{}: {said}", s.print_sent));
+            Outcome::Printed(Ok(sent)) => {
+                tracing::info!(job = %sent.job, printer = %sent.printer, copies = sent.copies, "list printed");
+                self.chrome.info(s.print_sent(sent.copies, &sent.printer));
             }
             Outcome::Printed(Err(e)) => self.chrome.error(format!("{e:#}")),
             Outcome::Replayed { redo, result } => match result {

@@ -229,6 +229,10 @@ impl ExportPanel {
             let pixels = (width * ui.ctx().pixels_per_point()).round().max(1.0) as u32;
             let alt = format!("{} {}/{pages}", s.preview_page, pv.page + 1);
             if let Some(tex) = pv.texture(pixels, ui.ctx()) {
+                // The picture's own proportions: a page is never stretched into the frame
+                // of another.
+                let [tw, th] = tex.size().map(|n| u16::try_from(n).unwrap_or(u16::MAX));
+                let size = egui::vec2(width, width * f32::from(th) / f32::from(tw.max(1)));
                 ui.add(
                     egui::Image::new((tex.id(), size))
                         .alt_text(alt)
@@ -376,8 +380,9 @@ impl ExportPanel {
                 } else {
                     choices.insert(0, (None, s.export_sort_entry));
                 }
-                // People default to name order; show it chosen when nothing is.
-                let mut current = self.sort.or(people.then_some(Sort::Name));
+                // The order the list comes out in when none is chosen is shown chosen
+                // (badges come out by unit, other lists of people by name).
+                let mut current = self.sort.or(self.kind.default_sort());
                 for (value, label) in choices {
                     if ui.radio_value(&mut current, value, label).changed() {
                         self.sort = current;
@@ -442,16 +447,22 @@ impl ExportPanel {
                     ))
                     .color(theme::SUCCESS),
                 );
-                ui.horizontal(|ui| {
-                    if ui.button(s.export_open_file).clicked() {
-                        actions.push(Action::OpenExternal(w.path.clone()));
-                    }
-                    if let Some(dir) = w.path.parent()
-                        && ui.button(s.export_open_folder).clicked()
-                    {
-                        actions.push(Action::OpenExternal(dir.to_owned()));
-                    }
-                });
+                // One under the other, as wide as the card: side by side, the second ran
+                // under the preview pane.
+                let full = ui.available_width();
+                let wide = |text: &'static str| {
+                    egui::Button::new(text)
+                        .wrap()
+                        .min_size(egui::vec2(full, 0.0))
+                };
+                if ui.add(wide(s.export_open_file)).clicked() {
+                    actions.push(Action::OpenExternal(w.path.clone()));
+                }
+                if let Some(dir) = w.path.parent()
+                    && ui.add(wide(s.export_open_folder)).clicked()
+                {
+                    actions.push(Action::OpenExternal(dir.to_owned()));
+                }
             }
         });
     }
