@@ -815,13 +815,14 @@ fn a_file_of_several_agencies_reads_as_a_protocol_office_writes_it() {
     let (docx, xml) = docx_text(&render_script(&store, Format::Docx));
     assert_police_script(&docx);
     assert!(xml.contains(r#"w:before="240""#), "space before each item");
-    // The heading's left column holds "CÔNG AN TỈNH HẬU GIANG" on one line: ≥ 74 mm.
+    // The heading's left column holds "CÔNG AN TỈNH HẬU GIANG" on one line: as wide as the
+    // PDF measures it (≥ 64 mm; LibreOffice keeps it on one line, tests/print_lists.rs).
     let grid: Vec<usize> = xml
         .split("<w:gridCol w:w=\"")
         .skip(1)
         .filter_map(|s| s.split('"').next()?.parse().ok())
         .collect();
-    assert!(grid.first().is_some_and(|w| *w >= 4190), "{grid:?}");
+    assert!(grid.first().is_some_and(|w| *w >= 3630), "{grid:?}");
     #[cfg(not(windows))]
     {
         let pdf = pdf_text(&render_script(&store, Format::Pdf));
