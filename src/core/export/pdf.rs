@@ -547,7 +547,7 @@ pub(super) struct HeadingGeometry {
 
 /// The heading's geometry across `total` points: the left block is its usual share, or
 /// wider when the agency's or the unit's name would otherwise break (Word and
-/// LibreOffice broke "CÔNG AN TỈNH HẬU / GIANG" in a block the PDF held on one line).
+/// `LibreOffice` broke "CÔNG AN TỈNH HẬU / GIANG" in a block the PDF held on one line).
 fn heading_geometry(ts: &mut Typesetter, c: &Conference, total: f32) -> HeadingGeometry {
     let usual = if total > 200.0 * MM {
         110.0 * MM
@@ -1758,11 +1758,11 @@ fn cut_marks(w: &mut Writer, x0: f32, y0: f32, bw: f32, bh: f32, cols: usize, ro
 mod heading_tests {
     use super::*;
 
-    /// Texts drawn (left x, baseline, size, width, text) and rules, of a heading alone.
-    fn heading_ops(
-        c: &Conference,
-        landscape: bool,
-    ) -> (Vec<(f32, f32, f32, f32, String)>, Vec<[f32; 4]>) {
+    /// A text drawn: left x, baseline, size, width, text.
+    type Drawn = (f32, f32, f32, f32, String);
+
+    /// Texts drawn and rules, of a heading alone.
+    fn heading_ops(c: &Conference, landscape: bool) -> (Vec<Drawn>, Vec<[f32; 4]>) {
         let (tx, _rx) = std::sync::mpsc::sync_channel(8);
         let Ok(mut w) = Writer::new(landscape, tx) else {
             panic!("the bundled fonts load");
@@ -1841,14 +1841,14 @@ mod heading_tests {
                     "{text}: a line {len} pt long under {width} pt of text"
                 );
                 assert!(
-                    ((rule[0] + rule[2]) / 2.0 - mid).abs() < 0.5,
+                    (f32::midpoint(rule[0], rule[2]) - mid).abs() < 0.5,
                     "{text}: centred"
                 );
             }
         }
     }
 
-    /// Issue 21 §4: Word and LibreOffice broke "CÔNG AN TỈNH HẬU / GIANG" in its block;
+    /// Issue 21 §4: Word and `LibreOffice` broke "CÔNG AN TỈNH HẬU / GIANG" in its block;
     /// the block is as wide as its longest line and a word processor's rounding.
     #[test]
     fn the_heading_block_holds_the_unit_s_name_on_one_line() {
