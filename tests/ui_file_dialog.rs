@@ -41,7 +41,7 @@ fn an_import_is_chosen_in_the_window_s_own_dialog() {
         "Họ và tên,Đơn vị\nTrần Văn Luân,Công an xã Long Trị\n",
     )
     .unwrap();
-    std::fs::write(sub.join("ghi chú.pdf"), "x").unwrap();
+    std::fs::write(sub.join("ghi chú.pptx"), "x").unwrap();
     let mut h = harness_with(demo_store(), no_native_dialog());
     h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
     h.run();
@@ -53,7 +53,7 @@ fn an_import_is_chosen_in_the_window_s_own_dialog() {
     h.get_by_label("danh sách đại biểu.csv").click();
     h.run();
     assert!(
-        h.query_by_label("ghi chú.pdf").is_none(),
+        h.query_by_label("ghi chú.pptx").is_none(),
         "only the files the question is about"
     );
     h.get_by_label("Mở").click();
