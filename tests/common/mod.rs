@@ -76,15 +76,14 @@ pub fn go_to(h: &mut Harness<'static, App>, page: &str) {
 pub fn preview_ready(h: &mut Harness<'static, App>) {
     for _ in 0..600 {
         h.step();
-        let built = h
-            .state()
-            .pages
-            .export
-            .preview
+        let p = &h.state().pages.export.preview;
+        let built = p
             .built
             .as_ref()
-            .is_some_and(|b| b.complete);
-        if built && h.run_ok().is_some() {
+            .is_some_and(|b| b.complete && Some(b.key) == p.key);
+        // And its page drawn: a spinner turns until then.
+        let drawn = p.drawn.is_some_and(|(key, _)| Some(key) == p.key);
+        if built && drawn && h.run_ok().is_some() {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
