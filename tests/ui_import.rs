@@ -109,7 +109,10 @@ fn a_word_table_is_previewed_mapped_and_imported() {
     h.get_by_label("Nhập vào hội nghị").click();
     h.step();
     wait_idle(&mut h);
-    assert_eq!(h.query_all_by_label_contains("Đã nhập xong: 8 mới").count(), 2);
+    assert_eq!(
+        h.query_all_by_label_contains("Đã nhập xong: 8 mới").count(),
+        2
+    );
     let all = h.state().store().unwrap().attendees().unwrap();
     assert_eq!(all.len(), 8);
     for expected in &word::PEOPLE {

@@ -516,7 +516,10 @@ fn programme_label(action: &Action, data: &Data) -> Option<Label> {
             },
             names::item(data, id),
         ),
-        Action::ArrangeIntroduction { item: id, arrangement } => item(
+        Action::ArrangeIntroduction {
+            item: id,
+            arrangement,
+        } => item(
             if arrangement.is_empty() {
                 Item::ProtocolOrder
             } else {
