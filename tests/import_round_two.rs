@@ -3,7 +3,7 @@
 //! commendation software (a title, a header on row 3, a code sheet, collectives,
 //! individuals and households, titles in the names), the sheet chosen by its header,
 //! columns judged by their values, and capitals after an old font.
-//! Every file but one is built here; `fixtures/lookup-first.xls` was made by LibreOffice
+//! Every file but one is built here; `fixtures/lookup-first.xls` was made by `LibreOffice`
 //! from `fixtures/lookup-first.fods` (an old binary workbook cannot be written in Rust).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -174,8 +174,7 @@ fn award_workbook(dir: &Path) -> PathBuf {
     use rust_xlsxwriter::Workbook;
     let mut book = Workbook::new();
     let codes = book.add_worksheet().set_name("DANHMUC").unwrap();
-    let mut r = 0;
-    for (code, name) in [
+    for (r, (code, name)) in [
         ("TAPTHE", "Khen thưởng tập thể"),
         ("CANHAN", "Khen thưởng cá nhân"),
         ("HOGIADINH", "Khen thưởng hộ gia đình"),
@@ -188,10 +187,13 @@ fn award_workbook(dir: &Path) -> PathBuf {
         ("HCLD3", "Huân chương Lao động hạng Ba"),
         ("GKGD", "Giấy khen của Giám đốc Công an tỉnh"),
         ("DVQT", "Đơn vị quyết thắng"),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = u32::try_from(r).unwrap();
         codes.write(r, 0, code).unwrap();
         codes.write(r, 1, name).unwrap();
-        r += 1;
     }
     let list = book.add_worksheet().set_name("Danh sách").unwrap();
     list.write(0, 0, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2026")
@@ -398,7 +400,7 @@ fn the_sheet_with_the_header_beats_a_longer_lookup_sheet() {
 }
 
 /// Titles and ranks in the name go where they belong; a position that starts with a
-/// rank gives the rank; a name converted from .VnTime gets its capitals.
+/// rank gives the rank; a name converted from `.VnTime` gets its capitals.
 #[test]
 fn titles_ranks_and_capitals() {
     let dir = tempfile::tempdir().unwrap();

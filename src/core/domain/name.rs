@@ -157,7 +157,7 @@ pub fn looks_collective(name: &str) -> bool {
     true
 }
 
-/// Each word of a person's name with a capital first letter: fonts such as .VnTime
+/// Each word of a person's name with a capital first letter: fonts such as `.VnTime`
 /// have no capital for some letters, so converted names come with "ánh" for "Ánh".
 pub fn capitalise_words(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

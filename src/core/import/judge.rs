@@ -13,7 +13,7 @@ use crate::text::fold;
 /// Rows looked at to judge a column.
 const SAMPLE: usize = 300;
 
-/// A code as award software writes it: TAPTHE, CANHAN, HCLD3, BK_TTG.
+/// A code as award software writes it: TAPTHE, CANHAN, HCLD3, `BK_TTG`.
 pub(super) fn is_code(cell: &str) -> bool {
     let t = cell.trim();
     (2..=20).contains(&t.len())
@@ -92,7 +92,7 @@ impl Codes {
 }
 
 /// The non-empty cells of column `col` in the first rows, converted from their old font.
-fn values<'a>(sample: &'a [Vec<String>], col: usize, legacy: Option<Legacy>) -> Vec<String> {
+fn values(sample: &[Vec<String>], col: usize, legacy: Option<Legacy>) -> Vec<String> {
     sample
         .iter()
         .filter_map(|r| r.get(col))
@@ -228,10 +228,7 @@ pub(super) fn judge_columns(
                     mapping[col] = (!taken(mapping, Field::Position)).then_some(Field::Position);
                 }
             }
-            Some(Field::Position) if most(ranks, 8) && !taken(mapping, Field::Rank) => {
-                mapping[col] = Some(Field::Rank);
-            }
-            None if most(ranks, 8) && !taken(mapping, Field::Rank) => {
+            Some(Field::Position) | None if most(ranks, 8) && !taken(mapping, Field::Rank) => {
                 mapping[col] = Some(Field::Rank);
             }
             _ => {}
@@ -251,6 +248,9 @@ fn is_year_or_date(v: &str) -> bool {
     crate::domain::attendee::parse_birth_year(v).is_ok_and(|y| y.is_some())
 }
 
+/// A test of one cell's value.
+type Test = fn(&str) -> bool;
+
 fn is_gender(v: &str) -> bool {
     matches!(fold(v).as_str(), "nam" | "nu")
 }
@@ -269,7 +269,7 @@ pub(super) fn guess_mapping(
         .map(|c| values(sample, c, legacy.get(c).copied().flatten()))
         .collect();
     let mut mapping = vec![None; width];
-    let tests: [(Field, fn(&str) -> bool, usize); 7] = [
+    let tests: [(Field, Test, usize); 7] = [
         (
             Field::FullName,
             |c| {

@@ -115,11 +115,12 @@ pub(super) fn tidy_name(draft: &mut AttendeeDraft, cells: &Cells<'_>) {
             draft.rank = rank;
         }
     }
-    if draft.rank.trim().is_empty() && !draft.position.is_empty() {
-        if let Some((rank, rest)) = leading_rank(&draft.position) {
-            draft.rank = rank;
-            draft.position = rest;
-        }
+    if draft.rank.trim().is_empty()
+        && !draft.position.is_empty()
+        && let Some((rank, rest)) = leading_rank(&draft.position)
+    {
+        draft.rank = rank;
+        draft.position = rest;
     }
     if cells.converted(Field::FullName) {
         draft.full_name = crate::domain::name::capitalise_words(&draft.full_name);

@@ -93,7 +93,7 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
     };
     mapping.resize(width.max(mapping.len()), None);
     let codes = super::judge::Codes::of(book, sheet);
-    let coded = super::judge::coded_columns(sample, &mapping);
+    let code_columns = super::judge::coded_columns(sample, &mapping);
     let mut plan = Plan {
         kind,
         file: book.path.clone(),
@@ -130,7 +130,7 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
     };
     let coding = Coding {
         codes: &codes,
-        coded: &coded,
+        coded: &code_columns,
     };
     let lines = outline(&plan, body);
     if kind == Kind::Attendees {
@@ -201,25 +201,22 @@ fn sheet_score(kind: Kind, sheet: &Sheet) -> (usize, u8) {
         let t = c.trim();
         !t.is_empty() && !t.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
     };
-    match fields::find_header(kind, &sheet.rows) {
-        Some((i, m)) => {
-            let Some(col) = m.iter().position(|f| *f == Some(kind.required())) else {
-                return (0, 2);
-            };
-            let n = sheet.rows[i + 1..]
-                .iter()
-                .filter(|r| r.get(col).is_some_and(|c| meaningful(c)))
-                .count();
-            (n, 2)
-        }
-        None => {
-            let n = sheet
-                .rows
-                .iter()
-                .filter(|r| r.iter().any(|c| looks_like_name(c)))
-                .count();
-            (n, u8::from(!super::judge::is_code_sheet(sheet)))
-        }
+    if let Some((i, m)) = fields::find_header(kind, &sheet.rows) {
+        let Some(col) = m.iter().position(|f| *f == Some(kind.required())) else {
+            return (0, 2);
+        };
+        let n = sheet.rows[i + 1..]
+            .iter()
+            .filter(|r| r.get(col).is_some_and(|c| meaningful(c)))
+            .count();
+        (n, 2)
+    } else {
+        let n = sheet
+            .rows
+            .iter()
+            .filter(|r| r.iter().any(|c| looks_like_name(c)))
+            .count();
+        (n, u8::from(!super::judge::is_code_sheet(sheet)))
     }
 }
 

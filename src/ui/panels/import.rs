@@ -489,7 +489,7 @@ fn duplicates_ui(ui: &mut Ui, plan: &Plan, s: &Strings) -> Option<Action> {
                                     plan.rows
                                         .iter()
                                         .find(|o| o.row == *first)
-                                        .map(|o| label(o))
+                                        .map(&label)
                                         .unwrap_or_default()
                                 ),
                                 None => String::new(),
@@ -502,7 +502,7 @@ fn duplicates_ui(ui: &mut Ui, plan: &Plan, s: &Strings) -> Option<Action> {
                             ui.end_row();
                         }
                         for row in &kept {
-                            let shown = plan.rows.iter().find(|r| r.row == *row).map(|r| label(r));
+                            let shown = plan.rows.iter().find(|r| r.row == *row).map(&label);
                             ui.label(format!(
                                 "{} {row}: {}",
                                 s.import_row,
