@@ -18,17 +18,28 @@ fn no_native_dialog() -> FakeDialogs {
     }
 }
 
+/// Runs frames until the window stops repainting: the dialog's scroll area and the
+/// preview behind it may take a few more frames than `run` allows.
+fn settle(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>) {
+    for _ in 0..50 {
+        if h.run_ok().is_some() {
+            return;
+        }
+    }
+    panic!("the window kept repainting");
+}
+
 fn go_to_folder(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, dir: &std::path::Path) {
     let folder = h.get_by_role_and_label(Role::TextInput, "Thư mục");
     folder.focus();
-    h.run();
+    settle(h);
     // Replace what is there: select all, then type.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_role_and_label(Role::TextInput, "Thư mục")
         .type_text(&dir.display().to_string());
-    h.run();
+    settle(h);
     h.key_press(egui::Key::Tab);
-    h.run();
+    settle(h);
 }
 
 #[test]
@@ -44,14 +55,14 @@ fn an_import_is_chosen_in_the_window_s_own_dialog() {
     std::fs::write(sub.join("ghi chú.pptx"), "x").unwrap();
     let mut h = harness_with(demo_store(), no_native_dialog());
     h.state_mut().apply(Action::ImportChoose(Kind::Attendees));
-    h.run();
+    settle(&mut h);
     h.get_by_label_contains("hộp chọn tệp của ứng dụng");
     go_to_folder(&mut h, dir.path());
     // Folders are listed and entered with a click; names with marks read as typed.
     h.get_by_label("Hội nghị 2026  [thư mục]").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label("danh sách đại biểu.csv").click();
-    h.run();
+    settle(&mut h);
     assert!(
         h.query_by_label("ghi chú.pptx").is_none(),
         "only the files the question is about"
@@ -73,7 +84,7 @@ fn a_list_is_saved_through_the_window_s_own_dialog_with_its_extension() {
     common::go_to(&mut h, "In / Xuất tệp");
     common::preview_ready(&mut h);
     h.get_by_label("Lưu tệp…").click();
-    h.run();
+    settle(&mut h);
     go_to_folder(&mut h, dir.path());
     let name = h.get_by_role_and_label(Role::TextInput, "Tên tệp");
     assert!(
@@ -83,11 +94,11 @@ fn a_list_is_saved_through_the_window_s_own_dialog_with_its_extension() {
         "the suggested name is offered"
     );
     name.focus();
-    h.run();
+    settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_role_and_label(Role::TextInput, "Tên tệp")
         .type_text("ký nhận");
-    h.run();
+    settle(&mut h);
     h.get_by_label("Lưu").click();
     h.step();
     wait_idle(&mut h);
@@ -95,8 +106,8 @@ fn a_list_is_saved_through_the_window_s_own_dialog_with_its_extension() {
     assert!(written.exists(), "the extension is added");
     // Escape closes the dialog without doing anything.
     h.get_by_label("Lưu tệp…").click();
-    h.run();
+    settle(&mut h);
     h.key_press(egui::Key::Escape);
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label("Tên tệp").is_none());
 }
