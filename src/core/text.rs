@@ -178,13 +178,19 @@ pub fn identity(s: &str) -> String {
             out.push(' ');
         }
         let mut tone = None;
-        for c in word.nfd() {
-            match c {
-                // Vietnamese tones: grave, acute, tilde, hook above, dot below.
-                '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tone = Some(c),
-                // The tone marks' Vietnamese-specific twins (U+0340/0341) decompose to the above.
-                c => out.extend(c.to_lowercase()),
+        // Char by char: a letter carries at most one vowel mark beside its tone, so the
+        // marks need no canonical reordering once the tone is taken out (and an import
+        // checks every row: the full NFD iterator cost a tenth of a 100,000-row preview).
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+                continue;
             }
+            unicode_normalization::char::decompose_canonical(c, |d| match d {
+                // Vietnamese tones: grave, acute, tilde, hook above, dot below.
+                '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tone = Some(d),
+                d => out.extend(d.to_lowercase()),
+            });
         }
         if let Some(t) = tone {
             out.push(t);

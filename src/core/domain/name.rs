@@ -22,6 +22,16 @@ const FAMILY_NAMES: [&str; 39] = [
 /// ("Đại tá", "Lê Văn Tiến"); "Ông Trương Quang Sáng" gives ("", "Trương Quang Sáng").
 /// What is left is always at least two words: a lone "Ông Sáng" is kept as typed.
 pub fn split_title(name: &str) -> (String, String) {
+    // Most names start with a family name: one look at the first word settles them
+    // (an import checks every row).
+    const FIRST_WORDS: [&str; 15] = [
+        "dong", "d/c", "đ/c", "dc", "ong", "ba", "anh", "chi", "binh", "ha", "trung", "thuong",
+        "thieu", "dai", "đai",
+    ];
+    let first = name.split_whitespace().next().map(fold).unwrap_or_default();
+    if !FIRST_WORDS.contains(&first.as_str()) {
+        return (String::new(), name.trim().to_owned());
+    }
     let mut rank = String::new();
     let mut rest = name.trim();
     loop {

@@ -78,6 +78,19 @@ pub(crate) fn outline(frame: &Frame<'_>, body: &[Vec<String>]) -> Vec<Line> {
             ));
             continue;
         }
+        // A row that fills four cells or more, its name among them, is a record: headings
+        // and signatures fill one to three. This keeps a list without running numbers from
+        // being read word by word, row after row (100,000 rows took 0.3 s more).
+        if !trailer && looks_like_record(raw, required_col) {
+            lines.push(row(
+                raw,
+                group.as_deref(),
+                unit.as_deref(),
+                (group_field, unit_field),
+                &filled,
+            ));
+            continue;
+        }
         // The row's texts as the list reads them (old fonts converted).
         let texts: Vec<(usize, String)> = raw
             .iter()
@@ -138,6 +151,14 @@ fn row(
         given.push((gf, g.to_owned()));
     }
     Line::Row(given)
+}
+
+/// Four filled cells or more, the required one among them and not a "(Ký, …)" line.
+fn looks_like_record(raw: &[String], required_col: Option<usize>) -> bool {
+    required_col
+        .and_then(|c| raw.get(c))
+        .is_some_and(|c| !c.trim().is_empty() && !c.contains('('))
+        && raw.iter().filter(|c| !c.trim().is_empty()).count() >= 4
 }
 
 /// A heading typed in the list's old font reads as the list does.

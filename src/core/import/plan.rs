@@ -60,7 +60,14 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
     let sheet = choices
         .sheet
         .filter(|i| *i < book.sheets.len())
-        .unwrap_or_else(|| best_sheet(book, &scores));
+        .unwrap_or_else(|| {
+            // One sheet (a CSV, most files): nothing to choose, nothing to scan.
+            if book.sheets.len() == 1 {
+                0
+            } else {
+                best_sheet(book, &scores)
+            }
+        });
     let rows = &book.sheets[sheet].rows;
     let (header, found) = match choices.header {
         Some(h) => (h, None),
