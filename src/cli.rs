@@ -29,6 +29,12 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub renderer: Option<RendererArg>,
 
+    /// A file whose first line is the passphrase of a locked conference file (else the
+    /// variable `HOINGHI_PASSPHRASE` is read). A passphrase is never an argument: the
+    /// shell's history would keep it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -40,6 +46,30 @@ pub enum Command {
         /// The conference file; created when it does not exist.
         #[arg(long)]
         db: PathBuf,
+        /// Create the file locked with the passphrase (`HOINGHI_PASSPHRASE` or
+        /// `--passphrase-file`).
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// Lock a conference file and its backups with a passphrase (`HOINGHI_PASSPHRASE` or
+    /// `--passphrase-file`). A forgotten passphrase cannot be recovered.
+    Lock {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Unlock a locked conference file and its backups (they open without a passphrase).
+    Unlock {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Change the passphrase of a locked file and its backups; the new one comes from
+    /// `HOINGHI_NEW_PASSPHRASE` or `--new-passphrase-file`.
+    Rekey {
+        #[arg(long)]
+        db: PathBuf,
+        /// A file whose first line is the new passphrase.
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
     },
     /// Print counts of every record type.
     Stats {
@@ -350,7 +380,18 @@ impl From<LegacyArg> for crate::import::LegacyMode {
 /// Runs a headless command; the window is not involved.
 pub fn run(command: Command) -> Result<()> {
     match command {
-        Command::Demo { db } => demo(&db),
+        Command::Demo { db, encrypt } => {
+            if encrypt {
+                crate::cli_lock::remember_for_new(&db)?;
+            }
+            demo(&db)
+        }
+        Command::Lock { db } => crate::cli_lock::lock(&db),
+        Command::Unlock { db } => crate::cli_lock::unlock(&db),
+        Command::Rekey {
+            db,
+            new_passphrase_file,
+        } => crate::cli_lock::rekey(&db, new_passphrase_file.as_deref()),
         Command::Stress { db, batch, steps } => crate::stress::run(&db, batch, steps),
         Command::Serve { db, port, code_ttl } => {
             crate::cli_desks::serve(&db, port, std::time::Duration::from_secs(code_ttl))
@@ -413,8 +454,13 @@ fn demo(db: &Path) -> Result<()> {
     let (store, _lock) = open_to_write(db)?;
     let s = crate::demo::fill(&store)?;
     eprintln!(
-        "Đã tạo hội nghị mẫu trong {}: {} đại biểu, {} câu hỏi, {} quà tặng, {} khen thưởng.",
+        "Đã tạo hội nghị mẫu trong {}{}: {} đại biểu, {} câu hỏi, {} quà tặng, {} khen thưởng.",
         db.display(),
+        if store.is_locked() {
+            " (khoá bằng mật khẩu)"
+        } else {
+            ""
+        },
         s.attendees,
         s.questions,
         s.gifts,

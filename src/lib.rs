@@ -7,6 +7,7 @@
 
 pub mod cli;
 mod cli_desks;
+pub mod cli_lock;
 pub mod logs;
 pub mod net;
 pub mod print;

@@ -18,6 +18,10 @@ fn main() -> ExitCode {
     attach_console();
     let cli = Cli::parse();
     hoinghi::logs::install_panic_hook();
+    if let Err(e) = hoinghi::cli_lock::take_passphrase(cli.passphrase_file.as_deref()) {
+        eprintln!("Lỗi: {e}");
+        return ExitCode::from(1);
+    }
     let result = if let Some(command) = cli.command {
         hoinghi::cli::run(command).map_err(anyhow::Error::from)
     } else {

@@ -115,7 +115,7 @@ fn a_snapshot_is_taken_on_open_and_a_restore_can_be_undone() {
     assert_eq!(h.state().store().unwrap().stats().unwrap().gifts, 10);
     // The state before the restore was kept, so the restore itself can be undone.
     let folder = hoinghi::store::backup::folder(&dir.path().join("backups"), &db);
-    let snaps = hoinghi::store::backup::list(&folder);
+    let snaps = hoinghi::store::backup::list(&folder, None);
     assert_eq!(snaps.len(), 2);
     let before = snaps
         .iter()

@@ -36,6 +36,32 @@ pub enum Error {
         supported: i64,
     },
 
+    #[error(
+        "Tệp {path} được khoá bằng mật khẩu (hoặc không phải tệp SQLite). Hãy nhập mật khẩu của tệp; ở dòng lệnh, đặt biến HOINGHI_PASSPHRASE hoặc dùng --passphrase-file. Tệp không bị thay đổi."
+    )]
+    Locked { path: PathBuf },
+
+    #[error(
+        "Mật khẩu không đúng: không mở được tệp {path} (hoặc tệp không phải tệp hội nghị). Tệp không bị thay đổi."
+    )]
+    WrongPassphrase { path: PathBuf },
+
+    #[error("Tệp {path} không được khoá bằng mật khẩu; không có gì để mở khoá hay đổi mật khẩu.")]
+    NotLocked { path: PathBuf },
+
+    #[error(
+        "Chưa có mật khẩu: đặt biến môi trường HOINGHI_PASSPHRASE hoặc dùng --passphrase-file TỆP (đừng ghi mật khẩu ngay trên dòng lệnh)."
+    )]
+    NoPassphrase,
+
+    #[error(
+        "Chưa có mật khẩu mới: đặt biến môi trường HOINGHI_NEW_PASSPHRASE hoặc dùng --new-passphrase-file TỆP."
+    )]
+    NoNewPassphrase,
+
+    #[error("Mật khẩu phải có ít nhất {min} ký tự.")]
+    WeakPassphrase { min: usize },
+
     #[error("Tệp {path} không tồn tại.")]
     Missing { path: PathBuf },
 

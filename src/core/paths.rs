@@ -29,6 +29,11 @@ fn portable_dir() -> Option<PathBuf> {
 }
 
 /// The conference file opened when `hoinghi` is started with no argument.
+/// Where the automatic snapshots of every conference file are kept.
+pub fn backups_dir() -> PathBuf {
+    data_dir().join("backups")
+}
+
 pub fn default_conference_file() -> PathBuf {
     data_dir().join("hoi-nghi.sqlite")
 }

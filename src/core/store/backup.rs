@@ -2,10 +2,14 @@
 //! while the file is open): `<data folder>/backups/<file name>/<time>-<reason>.sqlite`.
 //! Restoring copies a snapshot into the open file through the same API, after taking a
 //! snapshot of the current state, so a restore can itself be undone.
+//!
+//! The snapshots of a locked file are locked with its passphrase. Beside each one a small
+//! `.json` file keeps its counts (numbers only, no names), so the list of snapshots is
+//! drawn without deriving a key for every one of them.
 
 use std::path::{Path, PathBuf};
 
-use super::Store;
+use super::{Passphrase, Store};
 use crate::error::{Error, Result};
 
 /// How many snapshots of one file are kept; the oldest go first.
@@ -68,8 +72,40 @@ pub fn folder(root: &Path, db: &Path) -> PathBuf {
     root.join(name)
 }
 
-/// Snapshots in `dir`, newest first. Files that cannot be read are left out.
-pub fn list(dir: &Path) -> Vec<Snapshot> {
+/// The counts a snapshot holds, kept beside it.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct Counts {
+    attendees: i64,
+    checked_in: i64,
+    questions: i64,
+    gifts: i64,
+    commendations: i64,
+}
+
+fn counts_path(snapshot: &Path) -> PathBuf {
+    snapshot.with_extension("json")
+}
+
+fn counts_of(path: &Path, key: Option<&Passphrase>) -> Option<Counts> {
+    if let Some(c) = std::fs::read(counts_path(path))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+    {
+        return Some(c);
+    }
+    let st = Store::open_read_only_keyed(path, key).ok()?.stats().ok()?;
+    Some(Counts {
+        attendees: st.attendees,
+        checked_in: st.checked_in,
+        questions: st.questions,
+        gifts: st.gifts,
+        commendations: st.commendations,
+    })
+}
+
+/// Snapshots in `dir`, newest first, read with `key` where they are locked. Files that
+/// cannot be read are left out.
+pub fn list(dir: &Path, key: Option<&Passphrase>) -> Vec<Snapshot> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -94,7 +130,7 @@ pub fn list(dir: &Path) -> Vec<Snapshot> {
                 stamp.get(11..13)?,
                 stamp.get(13..15)?
             );
-            let st = Store::open_read_only(&path).ok()?.stats().ok()?;
+            let st = counts_of(&path, key)?;
             Some(Snapshot {
                 path,
                 taken,
@@ -125,6 +161,17 @@ impl Store {
             path = dir.join(format!("{stamp}-{}-{n}.sqlite", reason.code()));
         }
         self.save_copy(&path)?;
+        let st = self.stats()?;
+        let counts = Counts {
+            attendees: st.attendees,
+            checked_in: st.checked_in,
+            questions: st.questions,
+            gifts: st.gifts,
+            commendations: st.commendations,
+        };
+        if let Ok(bytes) = serde_json::to_vec(&counts) {
+            let _ = std::fs::write(counts_path(&path), bytes);
+        }
         let mut all: Vec<PathBuf> = std::fs::read_dir(dir)
             .map(|d| {
                 d.filter_map(|e| e.ok().map(|e| e.path()))
@@ -136,6 +183,7 @@ impl Store {
         let excess = all.len().saturating_sub(KEEP);
         for old in all.into_iter().take(excess) {
             std::fs::remove_file(&old).ok();
+            std::fs::remove_file(counts_path(&old)).ok();
         }
         Ok(path)
     }
@@ -144,7 +192,19 @@ impl Store {
     /// current state into `dir`. The snapshot must be a hoinghi file this app can read.
     pub fn restore(&mut self, snapshot: &Path, dir: &Path) -> Result<PathBuf> {
         self.writable()?;
-        let source = Store::open_read_only(snapshot)?;
+        let source = Store::open_read_only_keyed(snapshot, self.key.as_ref())?;
+        if source.is_locked() != self.is_locked() {
+            return Err(Error::Invalid(format!(
+                "bản sao lưu {} {} mật khẩu, còn tệp đang mở thì {}; không khôi phục được",
+                snapshot.display(),
+                if source.is_locked() {
+                    "được khoá bằng"
+                } else {
+                    "không có"
+                },
+                if self.is_locked() { "có" } else { "không" },
+            )));
+        }
         let undo = self.snapshot(dir, Reason::BeforeRestore)?;
         let backup = rusqlite::backup::Backup::new(&source.conn, &mut self.conn)?;
         backup.run_to_completion(256, std::time::Duration::ZERO, None)?;

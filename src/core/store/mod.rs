@@ -9,12 +9,14 @@ mod commendations;
 mod conference;
 mod gifts;
 pub mod history;
+pub mod key;
 mod lists;
 pub mod lock;
 mod programme;
 mod questions;
 pub mod schema;
 mod stats;
+pub mod vault;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -22,6 +24,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use attendees::BulkAttendees;
+pub use key::Passphrase;
 pub use lists::{List, ListEntry};
 pub use stats::Stats;
 
@@ -32,6 +35,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     read_only: bool,
+    /// The passphrase the file is locked with; `None` for an open (unlocked) file.
+    key: Option<Passphrase>,
 }
 
 /// How to treat a path that does not exist yet.
@@ -66,21 +71,39 @@ fn now() -> String {
 
 impl Store {
     /// Opens (or with [`Missing::Create`], creates) a conference file for reading and writing.
+    /// A locked file is opened with the passphrase the keyring holds for it; a new file
+    /// is created locked when a passphrase was kept for its own path.
     pub fn open(path: &Path, missing: Missing) -> Result<Self> {
+        let key = if path.exists() {
+            key::for_existing(path)
+        } else {
+            key::for_new(path)
+        };
+        Self::open_keyed(path, missing, key.as_ref())
+    }
+
+    /// Opens (or creates) a conference file with this passphrase. An open (unlocked)
+    /// file ignores it; a new or empty file is created locked with it.
+    pub fn open_keyed(path: &Path, missing: Missing, key: Option<&Passphrase>) -> Result<Self> {
         let exists = path.exists();
         if !exists && missing == Missing::Refuse {
             return Err(Error::Missing {
                 path: path.to_owned(),
             });
         }
-        if exists {
-            inspect(path)?;
-        }
+        let key = if exists {
+            let found = inspect(path, key)?;
+            found.locked.then(|| key.cloned()).flatten()
+        } else {
+            key.cloned()
+        };
         let conn = Connection::open(crate::paths::for_sqlite(path))?;
+        apply_key(&conn, key.as_ref())?;
         let mut store = Self {
             conn,
             path: Some(path.to_owned()),
             read_only: false,
+            key,
         };
         store.configure()?;
         store.migrate()?;
@@ -89,30 +112,60 @@ impl Store {
 
     /// Opens an existing conference file without ever writing to it.
     pub fn open_read_only(path: &Path) -> Result<Self> {
+        Self::open_read_only_keyed(path, key::for_existing(path).as_ref())
+    }
+
+    /// Opens an existing conference file read-only, with this passphrase if it is locked.
+    pub fn open_read_only_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Self> {
         if !path.exists() {
             return Err(Error::Missing {
                 path: path.to_owned(),
             });
         }
-        let version = inspect(path)?;
-        if version < schema::latest_version() {
+        let found = inspect(path, key)?;
+        if found.version < schema::latest_version() {
             return Err(Error::NeedsUpgrade {
                 path: path.to_owned(),
             });
         }
+        let key = found.locked.then(|| key.cloned()).flatten();
         let conn = Connection::open_with_flags(
             crate::paths::for_sqlite(path),
             OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI,
         )?;
+        apply_key(&conn, key.as_ref())?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(Self {
             conn,
             path: Some(path.to_owned()),
             read_only: true,
+            key,
         })
+    }
+
+    /// Opens a file as it is, read and write, with no upgrade and no change of journal:
+    /// a snapshot, or a file a conversion just wrote.
+    pub(crate) fn open_snapshot(path: &Path, key: Option<&Passphrase>) -> Result<Self> {
+        let found = inspect(path, key)?;
+        let key = found.locked.then(|| key.cloned()).flatten();
+        let conn = Connection::open(crate::paths::for_sqlite(path))?;
+        apply_key(&conn, key.as_ref())?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Self {
+            conn,
+            path: Some(path.to_owned()),
+            read_only: false,
+            key,
+        })
+    }
+
+    /// Closes the file now, reporting what closing found (the last connection to a
+    /// file checkpoints its write-ahead log and removes it).
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| Error::from(e))
     }
 
     /// A conference held only in memory (tests, benchmarks).
@@ -122,6 +175,7 @@ impl Store {
             conn,
             path: None,
             read_only: false,
+            key: None,
         };
         store.configure()?;
         store.migrate()?;
@@ -135,6 +189,16 @@ impl Store {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Whether the file is locked by a passphrase.
+    pub fn is_locked(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The passphrase the file is locked with (copies of it are locked with it too).
+    pub fn passphrase(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     /// The underlying connection, for the import and export layers.
@@ -228,26 +292,37 @@ impl Store {
     }
 
     /// Writes a consistent copy of the open file to `dest` with `SQLite`'s backup API.
+    /// The copy of a locked file is locked with the same passphrase.
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
         let tmp = dest.with_extension("sqlite.partial");
         let _ = std::fs::remove_file(&tmp);
-        self.conn
-            .backup(
-                rusqlite::MAIN_DB,
-                crate::paths::for_sqlite(&tmp),
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .map_err(Error::from)
-            .and_then(|()| {
-                std::fs::rename(&tmp, dest).map_err(|source| Error::Io {
-                    path: dest.to_owned(),
-                    source,
-                })
+        let copy = || -> Result<()> {
+            let mut out = Connection::open(crate::paths::for_sqlite(&tmp))?;
+            apply_key(&out, self.key.as_ref())?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+            backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+            drop(backup);
+            out.close().map_err(|(_, e)| e)?;
+            std::fs::rename(&tmp, dest).map_err(|source| Error::Io {
+                path: dest.to_owned(),
+                source,
             })
-            .inspect_err(|_| {
-                let _ = std::fs::remove_file(&tmp);
-            })
+        };
+        copy().inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
     }
+}
+
+/// Gives a connection its passphrase before anything else reads the file.
+pub(crate) fn apply_key(conn: &Connection, key: Option<&Passphrase>) -> Result<()> {
+    if let Some(key) = key {
+        // SQLCipher writes its errors (a wrong passphrase is one) to stderr, in English,
+        // where the command line's messages go; hoinghi says what happened itself.
+        conn.pragma_update(None, "cipher_log_level", "NONE")?;
+        conn.pragma_update(None, "key", key.as_str())?;
+    }
+    Ok(())
 }
 
 /// What a brand-new file starts with: the conference row, topics and commendation kinds.
@@ -291,9 +366,18 @@ fn seed_offices(tx: &rusqlite::Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Looks at an existing file without writing to it and returns its schema version.
-/// Refuses anything that is not an empty file, an empty `SQLite` database or a hoinghi file.
-fn inspect(path: &Path) -> Result<i64> {
+/// What looking at a file found.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    version: i64,
+    /// Locked by a passphrase (and the one given opens it).
+    locked: bool,
+}
+
+/// Looks at an existing file without writing to it: its schema version, and whether it
+/// is locked. Refuses anything that is not an empty file, an empty `SQLite` database or
+/// a hoinghi file; a locked file without its passphrase, or with a wrong one.
+fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Found> {
     let io_err = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -306,13 +390,25 @@ fn inspect(path: &Path) -> Result<i64> {
         .map_err(io_err)?;
     drop(file);
     if header.is_empty() {
-        return Ok(0);
-    }
-    if header.as_slice() != SQLITE_MAGIC {
-        return Err(Error::NotHoinghi {
-            path: path.to_owned(),
-            detail: "đây không phải là tệp cơ sở dữ liệu SQLite".into(),
+        // An empty file becomes a new conference, locked when a passphrase is given.
+        return Ok(Found {
+            version: 0,
+            locked: key.is_some(),
         });
+    }
+    let locked = header.as_slice() != SQLITE_MAGIC;
+    if locked {
+        if !vault::looks_locked(path, &header) {
+            return Err(Error::NotHoinghi {
+                path: path.to_owned(),
+                detail: "đây không phải là tệp cơ sở dữ liệu SQLite".into(),
+            });
+        }
+        if key.is_none() {
+            return Err(Error::Locked {
+                path: path.to_owned(),
+            });
+        }
     }
     // Only SQLite's own verdict makes a file "corrupt"; a disk that is full or gone
     // is said to be so, since the file itself may be fine.
@@ -324,6 +420,10 @@ fn inspect(path: &Path) -> Result<i64> {
                 detail: e.to_string(),
             }
         }
+        // A locked file read with a wrong passphrase looks like no database at all.
+        Some(rusqlite::ErrorCode::NotADatabase) if locked => Error::WrongPassphrase {
+            path: path.to_owned(),
+        },
         _ => Error::Corrupt {
             path: path.to_owned(),
             detail: e.to_string(),
@@ -334,6 +434,12 @@ fn inspect(path: &Path) -> Result<i64> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(corrupt)?;
+    if locked {
+        apply_key(&conn, key).map_err(|e| match e {
+            Error::Sqlite(e) => corrupt(e),
+            e => e,
+        })?;
+    }
     let app_id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(corrupt)?;
@@ -345,7 +451,7 @@ fn inspect(path: &Path) -> Result<i64> {
         .map_err(corrupt)?;
     if app_id != schema::APPLICATION_ID {
         if app_id == 0 && objects == 0 {
-            return Ok(0);
+            return Ok(Found { version: 0, locked });
         }
         return Err(Error::NotHoinghi {
             path: path.to_owned(),
@@ -368,7 +474,7 @@ fn inspect(path: &Path) -> Result<i64> {
             detail: check,
         });
     }
-    Ok(version)
+    Ok(Found { version, locked })
 }
 
 impl Store {

@@ -93,7 +93,7 @@ impl App {
             desk: DeskController::default(),
             desks: desks::Desks::new(crate::paths::data_dir()),
             jobs: Jobs::default(),
-            snapshots: Snapshots::new(crate::paths::data_dir().join("backups")),
+            snapshots: Snapshots::new(crate::paths::backups_dir()),
             dialogs,
             panic_next_frame: false,
         }

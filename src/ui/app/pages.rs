@@ -122,7 +122,12 @@ impl Pages {
                 if self.backups.listed_at != Some(data.generation) {
                     self.backups.snapshots = v
                         .backups
-                        .map(crate::store::backup::list)
+                        .map(|dir| {
+                            crate::store::backup::list(
+                                &dir,
+                                v.store.and_then(crate::store::Store::passphrase),
+                            )
+                        })
                         .unwrap_or_default();
                     self.backups.listed_at = Some(data.generation);
                 }
