@@ -364,5 +364,84 @@ fn docx(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(venue, benches, docx);
+/// The same venue work on a file locked by a passphrase and on an open one, side by side
+/// in one run: importing 100,000 people, opening the file as the window does (key
+/// derivation included), a search keystroke and a check-in committed to disk.
+fn locked(c: &mut Criterion) {
+    use hoinghi::store::key::Passphrase;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("attendees_100k.csv");
+    write_csv(&csv, None);
+    let pass = Passphrase::new("Hội nghị đối thoại 2026").unwrap();
+    let plan = prepare(&csv, &Known::default());
+    let files: Vec<(&str, Option<&Passphrase>, std::path::PathBuf)> = vec![
+        ("open", None, dir.path().join("open.sqlite")),
+        ("locked", Some(&pass), dir.path().join("locked.sqlite")),
+    ];
+    for (_, key, path) in &files {
+        let store = Store::open_keyed(path, Missing::Create, *key).unwrap();
+        import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+        assert_eq!(store.is_locked(), key.is_some());
+    }
+
+    let mut g = c.benchmark_group("locked");
+    g.sample_size(10);
+    let mut n = 0;
+    for (name, key, _) in &files {
+        g.bench_function(format!("import_csv_100k/{name}"), |b| {
+            b.iter_batched(
+                || {
+                    n += 1;
+                    let path = dir.path().join(format!("import{n}.sqlite"));
+                    Store::open_keyed(&path, Missing::Create, *key).unwrap()
+                },
+                |store| {
+                    import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true)
+                        .unwrap();
+                    store
+                },
+                criterion::BatchSize::PerIteration,
+            );
+        });
+    }
+    for (name, key, path) in &files {
+        g.bench_function(format!("open_and_load_100k/{name}"), |b| {
+            b.iter(|| {
+                let store = Store::open_keyed(path, Missing::Refuse, *key).unwrap();
+                Data::load(&store, 1).unwrap()
+            });
+        });
+    }
+    let s = hoinghi::ui::i18n::Lang::Vi.strings();
+    for (name, key, path) in &files {
+        let store = Store::open_keyed(path, Missing::Refuse, *key).unwrap();
+        let data = Data::load(&store, 1).unwrap();
+        let mut panel = AttendeesPanel::default();
+        let mut flip = false;
+        g.bench_function(format!("search_keystroke_100k/{name}"), |b| {
+            b.iter(|| {
+                flip = !flip;
+                panel.search = if flip { "tran van tr" } else { "tran van tra" }.into();
+                panel.visible_ids(&data, s).len()
+            });
+        });
+    }
+    g.sample_size(20);
+    for (name, key, path) in &files {
+        let mut app = App::with_store(
+            Store::open_keyed(path, Missing::Refuse, *key).unwrap(),
+            Box::new(NoDialogs),
+        );
+        let id = app.store().unwrap().attendees().unwrap()[0].id.clone();
+        g.bench_function(format!("check_in_and_undo_100k/{name}"), |b| {
+            b.iter(|| {
+                app.apply(Action::CheckIn(id.clone()));
+                app.apply(Action::UndoCheckIn);
+            });
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(venue, benches, docx, locked);
 criterion_main!(venue);
