@@ -117,6 +117,16 @@ fn a_conversion_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
         let at = whole.mul_f64(round as f64 / (KILLS + 1) as f64);
         let before = now;
         let (status, _) = run_for(next(&db, now, round), Some(at));
+        // Killed, or finished: a conversion that failed on its own is a bug. (Windows
+        // reports a killed process as exit code 1, so only Unix can tell the two apart.)
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt as _;
+            assert!(
+                status.success() || status.signal().is_some(),
+                "round {round}: the conversion failed by itself ({status})"
+            );
+        }
         killed += u32::from(!status.success());
         now = state(&db);
         if now == before {

@@ -91,14 +91,20 @@ impl Store {
                 path: path.to_owned(),
             });
         }
-        let key = if exists {
-            let found = inspect(path, key)?;
-            found.locked.then(|| key.cloned()).flatten()
+        let (key, looked) = if exists {
+            let (found, conn) = inspect(path, key, Use::Write)?;
+            (found.locked.then(|| key.cloned()).flatten(), conn)
         } else {
-            key.cloned()
+            (key.cloned(), None)
         };
-        let conn = Connection::open(crate::paths::for_sqlite(path))?;
-        apply_key(&conn, key.as_ref())?;
+        let conn = match looked {
+            Some(conn) => conn,
+            None => {
+                let conn = Connection::open(crate::paths::for_sqlite(path))?;
+                apply_key(&conn, key.as_ref())?;
+                conn
+            }
+        };
         let mut store = Self {
             conn,
             path: Some(path.to_owned()),
@@ -122,20 +128,22 @@ impl Store {
                 path: path.to_owned(),
             });
         }
-        let found = inspect(path, key)?;
+        let (found, looked) = inspect(path, key, Use::Read)?;
         if found.version < schema::latest_version() {
             return Err(Error::NeedsUpgrade {
                 path: path.to_owned(),
             });
         }
         let key = found.locked.then(|| key.cloned()).flatten();
-        let conn = Connection::open_with_flags(
-            crate::paths::for_sqlite(path),
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
-        )?;
-        apply_key(&conn, key.as_ref())?;
+        let conn = match looked {
+            Some(conn) => conn,
+            None => Connection::open_with_flags(
+                crate::paths::for_sqlite(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_URI,
+            )?,
+        };
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(Self {
@@ -149,10 +157,16 @@ impl Store {
     /// Opens a file as it is, read and write, with no upgrade and no change of journal:
     /// a snapshot, or a file a conversion just wrote.
     pub(crate) fn open_snapshot(path: &Path, key: Option<&Passphrase>) -> Result<Self> {
-        let found = inspect(path, key)?;
+        let (found, looked) = inspect(path, key, Use::Write)?;
         let key = found.locked.then(|| key.cloned()).flatten();
-        let conn = Connection::open(crate::paths::for_sqlite(path))?;
-        apply_key(&conn, key.as_ref())?;
+        let conn = match looked {
+            Some(conn) => conn,
+            None => {
+                let conn = Connection::open(crate::paths::for_sqlite(path))?;
+                apply_key(&conn, key.as_ref())?;
+                conn
+            }
+        };
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(Self {
             conn,
@@ -374,10 +388,25 @@ struct Found {
     locked: bool,
 }
 
+/// How the caller goes on to use a file it inspects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Read,
+    Write,
+}
+
 /// Looks at an existing file without writing to it: its schema version, and whether it
 /// is locked. Refuses anything that is not an empty file, an empty `SQLite` database or
 /// a hoinghi file; a locked file without its passphrase, or with a wrong one.
-fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Found> {
+///
+/// A locked file is looked at through the connection the caller then keeps (opened for
+/// `usage`, nothing written while looking), so its key is derived once, not twice: the
+/// derivation is the slow part of opening it.
+fn inspect(
+    path: &Path,
+    key: Option<&Passphrase>,
+    usage: Use,
+) -> Result<(Found, Option<Connection>)> {
     let io_err = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -391,10 +420,11 @@ fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Found> {
     drop(file);
     if header.is_empty() {
         // An empty file becomes a new conference, locked when a passphrase is given.
-        return Ok(Found {
+        let found = Found {
             version: 0,
             locked: key.is_some(),
-        });
+        };
+        return Ok((found, None));
     }
     let locked = header.as_slice() != SQLITE_MAGIC;
     if locked {
@@ -429,11 +459,25 @@ fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Found> {
             detail: e.to_string(),
         },
     };
-    let conn = Connection::open_with_flags(
-        crate::paths::for_sqlite(path),
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(corrupt)?;
+    let flags = match (locked, usage) {
+        // CREATE as `Connection::open` has it: the file exists, but a database attached
+        // later (a conversion's new file) is created with the main one's flags.
+        (true, Use::Write) => {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI
+        }
+        (true, Use::Read) => {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI
+        }
+        (false, _) => OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    };
+    let conn =
+        Connection::open_with_flags(crate::paths::for_sqlite(path), flags).map_err(corrupt)?;
+    let keep = |conn: Connection| locked.then_some(conn);
     if locked {
         apply_key(&conn, key).map_err(|e| match e {
             Error::Sqlite(e) => corrupt(e),
@@ -451,7 +495,7 @@ fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Found> {
         .map_err(corrupt)?;
     if app_id != schema::APPLICATION_ID {
         if app_id == 0 && objects == 0 {
-            return Ok(Found { version: 0, locked });
+            return Ok((Found { version: 0, locked }, keep(conn)));
         }
         return Err(Error::NotHoinghi {
             path: path.to_owned(),
@@ -474,7 +518,7 @@ fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<Found> {
             detail: check,
         });
     }
-    Ok(Found { version, locked })
+    Ok((Found { version, locked }, keep(conn)))
 }
 
 impl Store {
