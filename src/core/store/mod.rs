@@ -483,6 +483,10 @@ fn inspect(
             Error::Sqlite(e) => corrupt(e),
             e => e,
         })?;
+        // The check below decrypts every page; the cache the kept connection will have
+        // keeps them, so loading the file afterwards does not decrypt them again.
+        conn.pragma_update(None, "cache_size", -65_536)
+            .map_err(corrupt)?;
     }
     let app_id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
