@@ -15,7 +15,7 @@ use hoinghi::store::{Missing, Store, vault};
 
 const PEOPLE: usize = 10_000;
 /// Fewer under Wine, where each start of the binary takes a second or more.
-const KILLS: u64 = if cfg!(windows) { 6 } else { 16 };
+const KILLS: u32 = if cfg!(windows) { 6 } else { 16 };
 const FIRST: &str = "mật khẩu thứ nhất";
 const SECOND: &str = "mật khẩu thứ hai";
 
@@ -69,7 +69,7 @@ fn state(db: &Path) -> Option<&'static str> {
 }
 
 /// The next conversion from where the file is, with the passphrases it needs.
-fn next(db: &Path, now: Option<&str>, round: u64) -> Command {
+fn next(db: &Path, now: Option<&str>, round: u32) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
     cmd.env_remove("HOINGHI_PASSPHRASE")
         .env_remove("HOINGHI_NEW_PASSPHRASE")
@@ -78,7 +78,7 @@ fn next(db: &Path, now: Option<&str>, round: u64) -> Command {
         .stderr(std::process::Stdio::null());
     match now {
         None => cmd.arg("lock").env("HOINGHI_PASSPHRASE", FIRST),
-        Some(old) if round % 2 == 0 => {
+        Some(old) if round.is_multiple_of(2) => {
             let new = if old == FIRST { SECOND } else { FIRST };
             cmd.arg("rekey")
                 .env("HOINGHI_PASSPHRASE", old)
@@ -114,7 +114,7 @@ fn a_conversion_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
     let (mut killed, mut old_kept, mut new_in_place) = (0, 0, 0);
     for round in 1..=KILLS {
         // Spread over the whole run, process start included.
-        let at = whole.mul_f64(round as f64 / (KILLS + 1) as f64);
+        let at = whole * round / (KILLS + 1);
         let before = now;
         let (status, _) = run_for(next(&db, now, round), Some(at));
         // Killed, or finished: a conversion that failed on its own is a bug. (Windows
@@ -142,14 +142,11 @@ fn a_conversion_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
     assert!(killed > 0, "at least one run was killed before it ended");
     // A leftover half-written file is cleared by the next conversion.
     let first = Passphrase::new(FIRST).unwrap();
-    match now {
-        Some(p) => {
-            vault::unlock(&db, &Passphrase::new(p).unwrap(), None).unwrap();
-        }
-        None => {
-            vault::lock(&db, &first, None).unwrap();
-            vault::unlock(&db, &first, None).unwrap();
-        }
+    if let Some(p) = now {
+        vault::unlock(&db, &Passphrase::new(p).unwrap(), None).unwrap();
+    } else {
+        vault::lock(&db, &first, None).unwrap();
+        vault::unlock(&db, &first, None).unwrap();
     }
     assert!(!vault::partial_path(&db).exists());
     assert_eq!(state(&db), None);

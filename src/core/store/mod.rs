@@ -97,13 +97,12 @@ impl Store {
         } else {
             (key.cloned(), None)
         };
-        let conn = match looked {
-            Some(conn) => conn,
-            None => {
-                let conn = Connection::open(crate::paths::for_sqlite(path))?;
-                apply_key(&conn, key.as_ref())?;
-                conn
-            }
+        let conn = if let Some(conn) = looked {
+            conn
+        } else {
+            let conn = Connection::open(crate::paths::for_sqlite(path))?;
+            apply_key(&conn, key.as_ref())?;
+            conn
         };
         let mut store = Self {
             conn,
@@ -159,13 +158,12 @@ impl Store {
     pub(crate) fn open_snapshot(path: &Path, key: Option<&Passphrase>) -> Result<Self> {
         let (found, looked) = inspect(path, key, Use::Write)?;
         let key = found.locked.then(|| key.cloned()).flatten();
-        let conn = match looked {
-            Some(conn) => conn,
-            None => {
-                let conn = Connection::open(crate::paths::for_sqlite(path))?;
-                apply_key(&conn, key.as_ref())?;
-                conn
-            }
+        let conn = if let Some(conn) = looked {
+            conn
+        } else {
+            let conn = Connection::open(crate::paths::for_sqlite(path))?;
+            apply_key(&conn, key.as_ref())?;
+            conn
         };
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(Self {
