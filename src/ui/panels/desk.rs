@@ -433,7 +433,8 @@ impl DeskPinDialog {
             if !ui.memory(|m| m.has_focus(resp.id)) && ui.memory(|m| m.focused().is_none()) {
                 resp.request_focus();
             }
-            let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            // The dialog is modal: Enter anywhere in it opens.
+            let enter = ui.input(|i| i.key_pressed(Key::Enter));
             if let Some(e) = &self.error {
                 ui.label(RichText::new(e).color(theme::ERROR));
             }
