@@ -269,13 +269,15 @@ pub fn desk_file(file: &Path, db: &Path) -> Result<()> {
             path: db.to_owned(),
         });
     }
-    let (store, _lock) = crate::store::lock::open_to_write(db)?;
-    // A locked desk's file opens with the desk PIN this host holds.
-    let pin = store
-        .desk_pin()?
+    // A locked desk's file opens with the desk PIN this host holds; the file is read
+    // (and a wrong one refused, naming it) before the host's file is taken to write.
+    let pin = Store::open_read_only(db)
+        .ok()
+        .and_then(|st| st.desk_pin().ok().flatten())
         .as_deref()
         .and_then(net_desk::pin_passphrase);
     let desk = DeskFile::read(file, pin.as_ref())?;
+    let (store, _lock) = crate::store::lock::open_to_write(db)?;
     let acks = store.apply_actions(&desk.actions)?;
     let mut applied = 0;
     let mut clashes = 0;
