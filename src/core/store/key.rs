@@ -106,6 +106,7 @@ pub fn set_fallback(passphrase: Option<Passphrase>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

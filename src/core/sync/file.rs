@@ -69,7 +69,9 @@ impl DeskFile {
                 Ok(file) => file,
                 // A locked file's first bytes are random: one in a few hundred starts
                 // with "{". Whole pages of them are tried as a locked file.
-                Err(e) if pin.is_some() && bytes.len() >= 1024 && bytes.len() % 512 == 0 => {
+                Err(e)
+                    if pin.is_some() && bytes.len() >= 1024 && bytes.len().is_multiple_of(512) =>
+                {
                     serde_json::from_slice(&read_locked(path, pin).map_err(|_| not_json(e))?)
                         .map_err(not_json)?
                 }
