@@ -129,7 +129,8 @@ pub enum Command {
     },
     /// Run a check-in desk without a window, driven by lines on standard input
     /// (`checkin ID`, `undo ID ACTION`, `status`, `wait-synced`, `export FILE`, `quit`).
-    /// Pairs first when given the host's address and code.
+    /// Pairs first when given the host's address and code. A desk of a locked host
+    /// starts again with its desk PIN in `HOINGHI_DESK_PIN`.
     Desk {
         /// The desk's own folder: its pairing, its copy of the list and its outbox.
         #[arg(long)]

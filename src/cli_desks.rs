@@ -6,9 +6,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::net::desk::{DeskClient, DeskLink, State};
+use crate::net::desk::{self as net_desk, DeskClient, DeskLink, State};
 use crate::net::host::{Host, Options};
-use crate::store::{Missing, Store};
+use crate::store::{Missing, Store, key};
 use crate::sync::{Action, DeskFile, Op, Outcome};
 
 fn say(line: &str) {
@@ -43,6 +43,7 @@ pub fn serve(db: &Path, port: u16, code_ttl: Duration) -> Result<()> {
     for addr in host.addresses() {
         say(&format!("address {addr}"));
     }
+    print_pin(&host);
     print_code(&host);
     for typed in std::io::stdin().lock().lines() {
         let Ok(line) = typed else { break };
@@ -51,6 +52,7 @@ pub fn serve(db: &Path, port: u16, code_ttl: Duration) -> Result<()> {
                 host.new_code();
                 print_code(&host);
             }
+            "pin" => print_pin(&host),
             "desks" => {
                 for d in host.live_desks() {
                     let state = if d.online { "online" } else { "offline" };
@@ -69,13 +71,48 @@ pub fn serve(db: &Path, port: u16, code_ttl: Duration) -> Result<()> {
                 host.revoke(desk_id)?;
                 say(&format!("removed {desk_id}"));
             }
-            _ => eprintln!("Lệnh: code, desks, remove DESK_ID, quit"),
+            _ => eprintln!("Lệnh: code, pin, desks, remove DESK_ID, quit"),
         }
     }
     // Standard input closed (run in the background): serve until killed.
     loop {
         std::thread::sleep(Duration::from_hours(1));
     }
+}
+
+/// The desk PIN of a locked file, for the organiser to give the desks' operators.
+fn print_pin(host: &Host) {
+    if let Some(pin) = host.desk_pin() {
+        say(&format!("desk-pin {pin}"));
+        eprintln!(
+            "Tệp được khoá bằng mật khẩu: bản danh sách trên mỗi bàn được khoá bằng mã PIN {pin}. \
+             Đưa mã này cho người ở các bàn: một bàn khởi động lại cần nó (HOINGHI_DESK_PIN)."
+        );
+    }
+}
+
+/// The variable a desk's operator gives the desk PIN in.
+const PIN_VAR: &str = "HOINGHI_DESK_PIN";
+
+/// The desk's copy, opened (and locked first if its host was locked since): a locked
+/// copy needs the desk PIN, from `HOINGHI_DESK_PIN` or the passphrase given.
+fn open_mirror(dir: &Path) -> Result<Store> {
+    let path = DeskLink::mirror(dir);
+    net_desk::prepare_mirror(dir).map_err(|e| Error::Desks(e.to_string()))?;
+    if net_desk::mirror_is_locked(dir) && key::for_existing(&path).is_none() {
+        return Err(Error::Desks(format!(
+            "Bản danh sách của bàn trong {} được khoá: đặt biến {PIN_VAR} là mã PIN của bàn \
+             (máy chủ hiện mã này ở trang Các bàn điểm danh).",
+            dir.display()
+        )));
+    }
+    Store::open(&path, Missing::Create).map_err(|e| match e {
+        Error::WrongPassphrase { .. } => Error::Desks(format!(
+            "Mã PIN của bàn không đúng: không mở được bản danh sách trong {}. Không có gì thay đổi.",
+            dir.display()
+        )),
+        e => e,
+    })
 }
 
 fn print_code(host: &Host) {
@@ -90,6 +127,14 @@ fn print_code(host: &Host) {
 
 /// A desk without a window: pairs if asked, then follows the host and takes commands.
 pub fn desk(dir: &Path, pair_with: Option<(&str, &str)>, name: &str) -> Result<()> {
+    // Only for a locked copy: an open desk's copy is never locked by a PIN typed here.
+    if let Ok(typed) = std::env::var(PIN_VAR)
+        && net_desk::mirror_is_locked(dir)
+    {
+        let pin = net_desk::pin_passphrase(&typed)
+            .ok_or_else(|| Error::Desks(format!("{PIN_VAR}: mã PIN của bàn gồm 8 chữ số.")))?;
+        key::remember(&DeskLink::mirror(dir), pin);
+    }
     let link = match pair_with {
         Some((host, code)) => {
             let addr = crate::net::discovery::parse_addr(host)
@@ -106,11 +151,24 @@ pub fn desk(dir: &Path, pair_with: Option<(&str, &str)>, name: &str) -> Result<(
             ))
         })?,
     };
-    let client =
-        DeskClient::start(dir, link.clone(), || {}).map_err(|e| Error::Desks(e.to_string()))?;
-    let mirror = Store::open(&DeskLink::mirror(dir), Missing::Create)?;
+    let mut mirror = open_mirror(dir)?;
+    let start = |link: &DeskLink| {
+        DeskClient::start(dir, link.clone(), || {}).map_err(|e| Error::Desks(e.to_string()))
+    };
+    let mut client = start(&link)?;
     for typed in std::io::stdin().lock().lines() {
         let Ok(command) = typed else { break };
+        if client.status().relock {
+            // The host was locked after this desk paired: its copy is locked now, while
+            // nothing here holds it.
+            drop(client);
+            drop(mirror);
+            mirror = open_mirror(dir)?;
+            client = start(&link)?;
+            eprintln!(
+                "Máy chủ đã khoá tệp hội nghị: bản danh sách của bàn nay được khoá bằng mã PIN của bàn."
+            );
+        }
         let words: Vec<&str> = command.split_whitespace().collect();
         match words.as_slice() {
             ["checkin" | "undo", id, ..] if mirror.attendee_keyed(id)?.is_none() => {
@@ -162,8 +220,7 @@ pub fn desk(dir: &Path, pair_with: Option<(&str, &str)>, name: &str) -> Result<(
             ["export", _, ..] => {
                 // The rest of the line is the path: names have spaces ("Bàn 3.json").
                 let file = command.trim_start()["export".len()..].trim();
-                let f = mirror.pending_file(&link.name)?;
-                f.write(Path::new(file))?;
+                let f = mirror.write_pending_file(&link.name, Path::new(file))?;
                 say(&format!("exported {}", f.actions.len()));
             }
             ["quit"] => break,
@@ -212,7 +269,14 @@ pub fn desk_file(file: &Path, db: &Path) -> Result<()> {
             path: db.to_owned(),
         });
     }
-    let desk = DeskFile::read(file)?;
+    // A locked desk's file opens with the desk PIN this host holds; the file is read
+    // (and a wrong one refused, naming it) before the host's file is taken to write.
+    let pin = Store::open_read_only(db)
+        .ok()
+        .and_then(|st| st.desk_pin().ok().flatten())
+        .as_deref()
+        .and_then(net_desk::pin_passphrase);
+    let desk = DeskFile::read(file, pin.as_ref())?;
     let (store, _lock) = crate::store::lock::open_to_write(db)?;
     let acks = store.apply_actions(&desk.actions)?;
     let mut applied = 0;

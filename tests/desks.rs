@@ -26,10 +26,16 @@ struct Proc {
 
 impl Proc {
     fn start(args: &[&str], data: &Path) -> Self {
+        Self::start_env(args, data, &[])
+    }
+
+    /// As `start`, with these variables set (a passphrase, a desk PIN).
+    fn start_env(args: &[&str], data: &Path, vars: &[(&str, &str)]) -> Self {
         std::fs::create_dir_all(data).unwrap();
         let log = std::fs::File::create(data.join(format!("stderr-{}.txt", args[0]))).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_hoinghi"))
             .args(args)
+            .envs(vars.iter().copied())
             .env("HOINGHI_DATA_DIR", data)
             .env("HOINGHI_NO_MDNS", "1")
             .stdin(Stdio::piped())
@@ -134,10 +140,14 @@ struct Host {
 }
 
 fn host(db: &Path, data: &Path, port: u16, extra: &[&str]) -> Host {
+    host_env(db, data, port, extra, &[])
+}
+
+fn host_env(db: &Path, data: &Path, port: u16, extra: &[&str], vars: &[(&str, &str)]) -> Host {
     let port = port.to_string();
     let mut args = vec!["serve", "--db", db.to_str().unwrap(), "--port", &port];
     args.extend_from_slice(extra);
-    let proc = Proc::start(&args, data);
+    let proc = Proc::start_env(&args, data, vars);
     let addr = loop {
         let line = proc.expect("address ");
         if line.contains("127.0.0.1") {
@@ -405,6 +415,7 @@ fn strangers_get_nothing() {
         desk_id: "nobody".into(),
         token: hoinghi::net::proto::b64(&[0; 32]),
         name: "Lạ".into(),
+        pin_proof: None,
     })
     .unwrap();
     match link.recv(Duration::from_secs(10)) {
@@ -479,4 +490,260 @@ fn a_desk_refuses_an_id_not_on_its_list() {
     );
     desk.quit();
     host.proc.quit();
+}
+
+const PASS: &str = "mật khẩu của hội nghị";
+
+fn holds_a_name(path: &Path) -> bool {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    ["Đại biểu Số", "Công an xã"]
+        .iter()
+        .any(|n| bytes.windows(n.len()).any(|w| w == n.as_bytes()))
+}
+
+/// The desk's copy and its write-ahead log hold no name.
+fn mirror_holds_a_name(desk_dir: &Path) -> bool {
+    let mirror = hoinghi::net::desk::DeskLink::mirror(desk_dir);
+    holds_a_name(&mirror) || holds_a_name(&PathBuf::from(format!("{}-wal", mirror.display())))
+}
+
+/// `hoinghi ARGS` to its end, with these variables.
+fn run(args: &[&str], vars: &[(&str, &str)]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+        .args(args)
+        .envs(vars.iter().copied())
+        .env("HOINGHI_NO_MDNS", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn lock_file(db: &Path) {
+    let out = run(
+        &["lock", "--db", db.to_str().unwrap()],
+        &[("HOINGHI_PASSPHRASE", PASS)],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 24: a desk of a locked host keeps its copy locked with the desk PIN, which is
+/// written nowhere; started again it needs the PIN (a wrong one changes nothing), then
+/// works offline as before, and its queue reaches the host; its USB file is locked too.
+#[test]
+fn a_locked_host_gives_its_desk_a_locked_copy_that_restarts_offline_with_its_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, ids) = conference(dir.path(), 100);
+    lock_file(&db);
+    let port = free_port();
+    let host_data = dir.path().join("host");
+    let pass = [("HOINGHI_PASSPHRASE", PASS)];
+    let mut host = host_env(&db, &host_data, port, &[], &pass);
+    host.proc.send("pin");
+    let pin = host.proc.expect("desk-pin ")["desk-pin ".len()..].to_owned();
+    assert_eq!(pin.len(), 9, "{pin}");
+    let desk_dir = dir.path().join("desk");
+    let mut desk = paired_desk(&mut host, &desk_dir, "Bàn 5");
+    settle(&mut desk, 0);
+    for id in &ids[..30] {
+        desk.send(&format!("checkin {id}"));
+    }
+    settle(&mut desk, 30);
+    let mirror = hoinghi::net::desk::DeskLink::mirror(&desk_dir);
+    assert!(
+        !mirror_holds_a_name(&desk_dir),
+        "the desk's copy holds no name"
+    );
+    let link = std::fs::read_to_string(desk_dir.join("desk.json")).unwrap();
+    assert!(
+        !link.contains(&pin) && !link.contains(&pin.replace('-', "")),
+        "the PIN is written nowhere"
+    );
+    assert!(matches!(
+        Store::open_read_only(&mirror),
+        Err(hoinghi::Error::Locked { .. })
+    ));
+    // The desk's folder copied off a lost laptop: its token without the PIN gets nothing.
+    let found = hoinghi::net::desk::DeskLink::load(&desk_dir).unwrap();
+    let fp: [u8; 32] = hoinghi::net::proto::unb64(&found.host_fingerprint)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let addr = hoinghi::net::discovery::parse_addr(&host.addr).unwrap();
+    for guess in [None, Some("11112222")] {
+        let stream = tls::connect(addr, tls::client_config(Some(fp)).unwrap()).unwrap();
+        let binding = tls::channel_binding(&stream.conn).unwrap();
+        let mut link = Link::new(stream);
+        link.send(&Msg::Hello {
+            v: 1,
+            desk_id: found.desk_id.clone(),
+            token: found.token.clone(),
+            name: found.name.clone(),
+            pin_proof: guess.map(|g| {
+                hoinghi::net::proto::b64(&hoinghi::net::pairing::pin_proof(
+                    g,
+                    &binding,
+                    &found.desk_id,
+                ))
+            }),
+        })
+        .unwrap();
+        match link.recv(Duration::from_secs(10)) {
+            Ok(Some(Msg::Denied { .. })) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    // The host goes; the desk goes on offline, saves its queue for a USB stick, and is
+    // switched off.
+    host.proc.quit();
+    for id in &ids[30..50] {
+        desk.send(&format!("checkin {id}"));
+    }
+    let usb = dir.path().join("Bàn 5.diemdanh");
+    desk.send(&format!("export {}", usb.display()));
+    assert_eq!(desk.expect("exported "), "exported 20");
+    assert!(!holds_a_name(&usb), "the USB file holds no name");
+    desk.kill();
+    assert!(!mirror_holds_a_name(&desk_dir));
+    // Started again: without its PIN, or with a wrong one, it opens nothing, changes nothing.
+    let bytes = std::fs::read(&mirror).unwrap();
+    let desk_args = ["desk", "--dir", desk_dir.to_str().unwrap()];
+    let out = run(&desk_args, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("HOINGHI_DESK_PIN"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wrong = if pin.starts_with('1') {
+        "2222-2222"
+    } else {
+        "1111-1111"
+    };
+    let out = run(&desk_args, &[("HOINGHI_DESK_PIN", wrong)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("không đúng"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&mirror).unwrap(),
+        bytes,
+        "a wrong PIN changed nothing"
+    );
+    // The host takes the USB file with the PIN it holds; another desk's file is refused.
+    let taken = run(
+        &[
+            "desk-file",
+            usb.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ],
+        &pass,
+    );
+    assert!(
+        taken.status.success(),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
+    let stranger = dir.path().join("Bàn lạ.diemdanh");
+    hoinghi::sync::DeskFile {
+        hoinghi_desk_file: 1,
+        desk: "Bàn lạ".into(),
+        conference: "Khác".into(),
+        made_at: "2026-12-02T01:00:00Z".into(),
+        actions: Vec::new(),
+    }
+    .write(
+        &stranger,
+        Some(&hoinghi::store::Passphrase::new("97531864").unwrap()),
+    )
+    .unwrap();
+    let refused = run(
+        &[
+            "desk-file",
+            stranger.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ],
+        &pass,
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("Bàn lạ.diemdanh") && said.contains("mã PIN"),
+        "{said}"
+    );
+    let present_on_host = |db: &Path| {
+        let key = hoinghi::store::Passphrase::new(PASS).unwrap();
+        Store::open_read_only_keyed(db, Some(&key))
+            .unwrap()
+            .stats()
+            .unwrap()
+            .checked_in
+    };
+    assert_eq!(present_on_host(&db), 50);
+    // With its PIN (typed with its dash) the desk works offline as before.
+    let pin_var = [("HOINGHI_DESK_PIN", pin.as_str())];
+    let mut desk = Proc::start_env(&desk_args, &desk_dir, &pin_var);
+    for id in &ids[50..60] {
+        desk.send(&format!("checkin {id}"));
+    }
+    for _ in 0..10 {
+        desk.expect("queued ");
+    }
+    desk.send("status");
+    let status = desk.expect("");
+    assert_eq!(numbers(&status), (30, 60), "{status}");
+    // The host is back: the queue reaches it, each check-in once.
+    let host = host_env(&db, &host_data, port, &[], &pass);
+    settle(&mut desk, 60);
+    desk.quit();
+    host.proc.quit();
+    assert_eq!(present_on_host(&db), 60);
+    assert!(!mirror_holds_a_name(&desk_dir));
+}
+
+/// Issue 24: a desk paired while its host's file was open gets the desk PIN when the
+/// host, locked since, hears from it again, and locks its copy, queue and all.
+#[test]
+fn a_desk_paired_before_its_host_was_locked_locks_its_copy_at_its_next_contact() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, ids) = conference(dir.path(), 60);
+    let port = free_port();
+    let host_data = dir.path().join("host");
+    let mut host = host(&db, &host_data, port, &[]);
+    let desk_dir = dir.path().join("desk");
+    let mut desk = paired_desk(&mut host, &desk_dir, "Bàn 6");
+    settle(&mut desk, 0);
+    assert!(mirror_holds_a_name(&desk_dir), "an open host: an open copy");
+    host.proc.quit();
+    for id in &ids[..5] {
+        desk.send(&format!("checkin {id}"));
+    }
+    lock_file(&db);
+    let pass = [("HOINGHI_PASSPHRASE", PASS)];
+    let host = host_env(&db, &host_data, port, &[], &pass);
+    let deadline = Instant::now() + Duration::from_mins(1);
+    while !hoinghi::net::desk::mirror_is_locked(&desk_dir) {
+        assert!(Instant::now() < deadline, "the copy was never locked");
+        desk.send("status");
+        desk.expect("");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    settle(&mut desk, 5);
+    for id in &ids[5..8] {
+        desk.send(&format!("checkin {id}"));
+    }
+    settle(&mut desk, 8);
+    desk.quit();
+    host.proc.quit();
+    assert!(!mirror_holds_a_name(&desk_dir), "no name left in the copy");
+    let key = hoinghi::store::Passphrase::new(PASS).unwrap();
+    let st = Store::open_read_only_keyed(&db, Some(&key)).unwrap();
+    assert_eq!(st.stats().unwrap().checked_in, 8);
 }

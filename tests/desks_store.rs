@@ -244,3 +244,108 @@ fn a_desk_copy_keeps_its_unsent_check_ins_over_a_new_list() {
         Some("Bàn 2")
     );
 }
+
+fn holds(bytes: &[u8], text: &str) -> bool {
+    let needle = text.as_bytes();
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Issue 24: a locked file's PIN for its desks is kept in the file; an open file has
+/// none and takes none (it would hold it in clear).
+#[test]
+fn only_a_locked_file_keeps_a_desk_pin() {
+    let open = common::demo_store();
+    assert_eq!(open.desk_pin().unwrap(), None);
+    assert!(open.set_desk_pin("12345678").is_err());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("khoá.sqlite");
+    let pass = hoinghi::store::Passphrase::new("mật khẩu hội nghị").unwrap();
+    let locked = Store::open_keyed(&db, hoinghi::store::Missing::Create, Some(&pass)).unwrap();
+    assert_eq!(locked.desk_pin().unwrap(), None, "made when first shared");
+    assert!(locked.set_desk_pin("1234").is_err(), "8 digits");
+    locked.set_desk_pin("04812345").unwrap();
+    assert_eq!(locked.desk_pin().unwrap().as_deref(), Some("04812345"));
+    drop(locked);
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(
+        !holds(&bytes, "04812345"),
+        "the PIN is inside the locked file"
+    );
+}
+
+/// Issue 24: the USB file of a locked desk holds no name in clear, only its host (the
+/// PIN it holds) reads it, and a plain file of an open desk still reads.
+#[test]
+fn a_locked_desk_file_holds_no_name_and_only_its_host_reads_it() {
+    use hoinghi::store::{Missing, Passphrase};
+    use hoinghi::sync::DeskFile;
+    let host = common::demo_store();
+    let dir = tempfile::tempdir().unwrap();
+    let pin = Passphrase::new("24681357").unwrap();
+    let desk =
+        Store::open_keyed(&dir.path().join("ban.sqlite"), Missing::Create, Some(&pin)).unwrap();
+    desk.mirror_replace(&host.conference().unwrap(), &host.attendees().unwrap())
+        .unwrap();
+    let id = first_absent(&desk);
+    let name = desk.attendee(&id).unwrap().data.full_name;
+    desk.record_local(&check_in("Bàn 2", &id, "2026-12-02T01:00:00Z"))
+        .unwrap();
+    let walk_in = Action::new(
+        "id-Bàn 2",
+        "Bàn 2",
+        Op::WalkIn {
+            attendee: hoinghi::store::new_id(),
+            data: Box::new(common::attendee("Lê Văn Khách", "Công an xã Mới")),
+            at: "2026-12-02T01:10:00Z".into(),
+        },
+    );
+    desk.record_local(&walk_in).unwrap();
+    let file = dir.path().join("Lượt điểm danh Bàn 2.diemdanh");
+    let written = desk.write_pending_file("Bàn 2", &file).unwrap();
+    assert_eq!(written.actions.len(), 2);
+    let bytes = std::fs::read(&file).unwrap();
+    for clear in [
+        "Lê Văn Khách",
+        "Công an",
+        "Bàn 2",
+        name.as_str(),
+        id.as_str(),
+    ] {
+        assert!(!holds(&bytes, clear), "{clear} in clear");
+    }
+    // Without a PIN, or with another desk's PIN: refused, naming the file; nothing read.
+    let other = Passphrase::new("13572468").unwrap();
+    for pin in [None, Some(&other)] {
+        let e = DeskFile::read(&file, pin).unwrap_err().to_string();
+        assert!(e.contains("Lượt điểm danh Bàn 2.diemdanh"), "{e}");
+        assert!(e.contains("mã PIN"), "{e}");
+    }
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        bytes,
+        "reading changed nothing"
+    );
+    let read = DeskFile::read(&file, Some(&pin)).unwrap();
+    assert_eq!(read, written);
+    let before = host.stats().unwrap().checked_in;
+    let acks = host.apply_actions(&read.actions).unwrap();
+    assert!(
+        acks.iter().all(|a| a.outcome == Outcome::Applied),
+        "{acks:?}"
+    );
+    assert_eq!(host.stats().unwrap().checked_in, before + 2);
+    // An open desk's file is plain JSON, as before, and still reads on a locked host.
+    let plain = common::demo_store();
+    let plain_file = dir.path().join("Bàn 3.json");
+    plain.write_pending_file("Bàn 3", &plain_file).unwrap();
+    assert!(
+        std::fs::read_to_string(&plain_file)
+            .unwrap()
+            .starts_with('{')
+    );
+    assert_eq!(
+        DeskFile::read(&plain_file, Some(&pin)).unwrap().desk,
+        "Bàn 3"
+    );
+    assert_eq!(DeskFile::read(&plain_file, None).unwrap().desk, "Bàn 3");
+}

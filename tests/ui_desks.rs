@@ -55,6 +55,10 @@ fn the_host_lists_its_desks_and_counts_their_check_ins() {
     let (code, _) = host.code().unwrap();
     let addr = std::net::SocketAddr::from(([127, 0, 0, 1], host.port()));
     h.get_by_label(&code);
+    assert!(
+        h.query_by_label("Mã PIN của bàn:").is_none(),
+        "an open file: no desk PIN"
+    );
     // A desk pairs and checks someone in.
     let desk_dir = dir.path().join("desk");
     let link = hoinghi::net::desk::pair(addr, &code, "Bàn 7 – khối xã", &desk_dir).unwrap();
@@ -232,4 +236,142 @@ fn the_window_sees_what_another_connection_writes() {
     until(&mut h, "the new person", |h| {
         h.query_by_label_contains("Đại biểu  329/521").is_some()
     });
+}
+
+/// Types into the desk PIN box (a password field: its digits are not shown).
+fn type_pin(h: &mut Harness<'static, App>, pin: &str) {
+    let field = h.get_by(|n| {
+        n.role() == egui::accesskit::Role::PasswordInput
+            && n.label().as_deref() == Some("Mã PIN của bàn")
+    });
+    field.focus();
+    field.type_text(pin);
+    h.run();
+}
+
+/// Issue 24: a desk whose copy of the list is locked (its host's file is) asks for the
+/// desk PIN when it starts again, offline: nothing of the list shows until then, a wrong
+/// PIN says so and opens nothing, the right one makes it the desk as before.
+#[test]
+fn a_locked_desk_asks_for_its_pin_and_a_wrong_one_opens_nothing() {
+    use hoinghi::store::Passphrase;
+    let dir = tempfile::tempdir().unwrap();
+    let desks = dir.path().join("desks");
+    let desk_dir = desks.join("ban-diem-danh");
+    std::fs::create_dir_all(&desk_dir).unwrap();
+    let pin = Passphrase::new("24681357").unwrap();
+    let mirror =
+        Store::open_keyed(&DeskLink::mirror(&desk_dir), Missing::Create, Some(&pin)).unwrap();
+    hoinghi::demo::fill(&mirror).unwrap();
+    drop(mirror);
+    DeskLink {
+        desk_id: "d1".into(),
+        name: "Bàn 4".into(),
+        conference: "Hội nghị đối thoại".into(),
+        host_fingerprint: hoinghi::net::proto::b64(&[9; 32]),
+        token: hoinghi::net::proto::b64(&[1; 32]),
+        addrs: vec![std::net::SocketAddr::from(([127, 0, 0, 1], 9))],
+    }
+    .save(&desk_dir)
+    .unwrap();
+    let bytes = std::fs::read(DeskLink::mirror(&desk_dir)).unwrap();
+    let mut app = App::with_store(
+        Store::open_in_memory().unwrap(),
+        Box::new(common::FakeDialogs::default()),
+    );
+    app.set_desks_dir(desks, false);
+    let mut h = common::harness_app(app);
+    menu(&mut h, "Kết nối tới máy chủ…");
+    h.get_by_label("Tiếp tục làm bàn này").click();
+    h.run();
+    h.get_by_label("Nhập mã PIN của bàn");
+    assert!(h.state().desk_status().is_none(), "not a desk yet");
+    assert!(h.query_by_label_contains("Huỳnh Thúy Nga").is_none());
+    type_pin(&mut h, "1357-2468");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("Mã PIN không đúng");
+    assert!(
+        h.state().desk_status().is_none(),
+        "a wrong PIN opens nothing"
+    );
+    assert_eq!(
+        std::fs::read(DeskLink::mirror(&desk_dir)).unwrap(),
+        bytes,
+        "and changes nothing"
+    );
+    type_pin(&mut h, "2468-1357");
+    h.key_press(Key::Enter);
+    h.run();
+    until(&mut h, "the offline line", |h| {
+        h.query_by_label_contains("Mất kết nối – 0 lượt chờ gửi")
+            .is_some()
+    });
+    assert!(h.query_by_label("Nhập mã PIN của bàn").is_none());
+    common::type_into(
+        &mut h,
+        "Gõ vài chữ của họ tên, đơn vị hoặc số điện thoại",
+        "huynh thuy nga",
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("Đã điểm danh: Huỳnh Thúy Nga");
+    until(&mut h, "one waiting", |h| {
+        h.query_by_label_contains("Mất kết nối – 1 lượt chờ gửi")
+            .is_some()
+    });
+    assert!(
+        h.state().store().unwrap().is_locked(),
+        "the copy stays locked"
+    );
+}
+
+/// Issue 24: a locked host shows the desk PIN with what to do with it; a desk paired
+/// with it keeps a locked copy that holds no name.
+#[test]
+fn a_locked_host_shows_its_desk_pin_and_its_desks_copies_are_locked() {
+    use hoinghi::store::{Passphrase, key};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("Hội nghị khoá.sqlite");
+    key::remember(&db, Passphrase::new("mật khẩu hội nghị 2026").unwrap());
+    let store = Store::open(&db, Missing::Create).unwrap();
+    assert!(store.is_locked());
+    hoinghi::demo::fill(&store).unwrap();
+    let mut app = App::with_store(store, Box::new(common::FakeDialogs::default()));
+    app.set_desks_dir(dir.path().join("host"), false);
+    let mut h = common::harness_app(app);
+    menu(&mut h, "Mở cho các bàn khác…");
+    let host = h.state().hosting().unwrap();
+    let pin = host.desk_pin().unwrap();
+    let (code, _) = host.code().unwrap();
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], host.port()));
+    h.get_by_label("Mã PIN của bàn:");
+    h.get_by_label(&pin);
+    h.get_by_label_contains("Hãy đưa mã PIN cho người ở các bàn");
+    let desk_dir = dir.path().join("desk");
+    let link = hoinghi::net::desk::pair(addr, &code, "Bàn 8", &desk_dir).unwrap();
+    let client = DeskClient::start(&desk_dir, link, || {}).unwrap();
+    let mirror_path = DeskLink::mirror(&desk_dir);
+    let mirror = Store::open(&mirror_path, Missing::Refuse).unwrap();
+    until(&mut h, "the desk's copy", |_| {
+        mirror.stats().unwrap().attendees == 520
+    });
+    assert!(mirror.is_locked());
+    drop(client);
+    drop(mirror);
+    let bytes = std::fs::read(&mirror_path).unwrap();
+    let name = "Công an".as_bytes();
+    assert!(
+        !bytes.windows(name.len()).any(|w| w == name),
+        "no name in the copy"
+    );
+    assert!(matches!(
+        Store::open_read_only_keyed(&mirror_path, None),
+        Err(hoinghi::Error::Locked { .. })
+    ));
+    let link_text = std::fs::read_to_string(desk_dir.join("desk.json")).unwrap();
+    assert!(
+        !link_text.contains(&pin.replace('-', "")),
+        "the PIN is written nowhere"
+    );
 }

@@ -20,7 +20,7 @@ use super::discovery::usable;
 use super::pairing;
 use super::proto::{self, LARGE, Link, Msg, VERSION};
 use super::tls::{self, ClientStream};
-use crate::store::{Missing, Store};
+use crate::store::{Missing, Passphrase, Store, key, vault};
 
 /// What a desk remembers of its host (in its folder, `desk.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +59,17 @@ impl DeskLink {
         dir.join(MIRROR_FILE)
     }
 
+    /// Where a desk's copy that could not be opened any more is kept aside (a locked
+    /// copy of another conference, or of a PIN changed since): its waiting check-ins are
+    /// not destroyed.
+    fn set_aside(dir: &Path) -> PathBuf {
+        let stamp: String = crate::domain::date::now_stamp()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        dir.join(format!("ban-diem-danh-cu-{stamp}.sqlite"))
+    }
+
     fn pin(&self) -> io::Result<[u8; 32]> {
         proto::unb64(&self.host_fingerprint)?
             .try_into()
@@ -69,6 +80,82 @@ impl DeskLink {
 /// Pairing refused: the words the desk's staff read.
 fn refused(reason: impl Into<String>) -> io::Error {
     io::Error::new(io::ErrorKind::PermissionDenied, reason.into())
+}
+
+/// A desk PIN as typed ("1234-5678", spaces and dashes optional): the passphrase of the
+/// desk's copy, or `None` when it is not 8 digits.
+pub fn pin_passphrase(typed: &str) -> Option<Passphrase> {
+    let digits = pairing::normalize(typed);
+    (digits.len() == 8)
+        .then(|| Passphrase::new(&digits).ok())
+        .flatten()
+}
+
+/// Whether the desk's copy in `dir` is locked (it does not start like an open `SQLite`
+/// file).
+pub fn mirror_is_locked(dir: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(DeskLink::mirror(dir))
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .is_ok_and(|n| n == 16 && head.as_slice() != b"SQLite format 3\0")
+}
+
+/// Before the desk's copy is opened: an open copy of a desk whose host is locked (its
+/// PIN is in the keyring for the copy) is locked with the PIN, safely (a new file
+/// written, checked and renamed over it), outbox and all. Nothing may hold it open.
+///
+/// # Errors
+/// The copy could not be locked (it is then as it was).
+pub fn prepare_mirror(dir: &Path) -> io::Result<()> {
+    let path = DeskLink::mirror(dir);
+    let Some(pin) = key::for_new(&path) else {
+        return Ok(());
+    };
+    if !path.exists() || mirror_is_locked(dir) {
+        return Ok(());
+    }
+    // An empty file (made but never written) is simply created locked.
+    if std::fs::metadata(&path).is_ok_and(|m| m.len() == 0) {
+        return std::fs::remove_file(&path);
+    }
+    vault::lock(&path, &pin, None).map_err(io::Error::other)?;
+    tracing::info!("the desk's copy of the list is now locked with the desk PIN");
+    Ok(())
+}
+
+/// After pairing: the copy will be opened with what the host sent. A copy this desk
+/// cannot open with it (locked by another PIN, or locked while the host is not) is set
+/// aside, kept whole; a locked host's PIN goes into the keyring for the copy, never to
+/// disk.
+fn take_pin(dir: &Path, pin: Option<&str>) -> io::Result<()> {
+    let path = DeskLink::mirror(dir);
+    let pin = match pin {
+        Some(p) => {
+            Some(pin_passphrase(p).ok_or_else(|| io::Error::other("mã PIN của bàn không hợp lệ"))?)
+        }
+        None => None,
+    };
+    if path.exists() && mirror_is_locked(dir) {
+        let opens = pin
+            .as_ref()
+            .is_some_and(|pin| Store::open_keyed(&path, Missing::Refuse, Some(pin)).is_ok());
+        if !opens {
+            let aside = DeskLink::set_aside(dir);
+            tracing::warn!(to = %aside.display(), "a locked copy of the list set aside");
+            std::fs::rename(&path, &aside)?;
+            for side in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{side}", path.display()));
+            }
+        }
+    }
+    // An open copy is locked when it is next opened (`prepare_mirror`), once whatever
+    // holds it now has let go.
+    match pin {
+        Some(pin) => key::remember(&path, pin),
+        None => key::forget(&path),
+    }
+    Ok(())
 }
 
 const WRONG_CODE: &str = "Mã ghép nối không đúng, hoặc máy này không phải máy chủ của hội nghị.";
@@ -107,16 +194,18 @@ pub fn pair(addr: SocketAddr, code: &str, name: &str, dir: &Path) -> io::Result<
     link.send(&Msg::PairConfirm {
         confirm: proto::b64(&desk_tag),
     })?;
-    let (token, conference, others) = match link.recv(Duration::from_secs(10))? {
+    let (token, conference, others, desk_pin) = match link.recv(Duration::from_secs(10))? {
         Some(Msg::Paired {
             token,
             conference,
             addrs,
-        }) => (token, conference, addrs),
+            desk_pin,
+        }) => (token, conference, addrs, desk_pin),
         Some(Msg::Denied { reason }) => return Err(refused(reason)),
         _ => return Err(refused(WRONG_CODE)),
     };
     link.close();
+    take_pin(dir, desk_pin.as_deref())?;
     let desk = DeskLink {
         desk_id,
         name: name.to_owned(),
@@ -188,6 +277,10 @@ pub struct Status {
     pub since: Instant,
     /// Clashes the host reported to this desk.
     pub clashes: usize,
+    /// The host's file was locked after this desk paired: it sent its desk PIN, now in
+    /// the keyring, and the desk's open copy is to be locked with it ([`prepare_mirror`])
+    /// as soon as the window or command line can close it for a moment.
+    pub relock: bool,
 }
 
 type Notify = Box<dyn Fn() + Send + Sync>;
@@ -212,6 +305,7 @@ impl DeskClient {
         link: DeskLink,
         notify: impl Fn() + Send + Sync + 'static,
     ) -> io::Result<Self> {
+        prepare_mirror(dir)?;
         let mirror =
             Store::open(&DeskLink::mirror(dir), Missing::Create).map_err(io::Error::other)?;
         let status = Arc::new(Mutex::new(Status {
@@ -219,6 +313,7 @@ impl DeskClient {
             pending: mirror.pending().unwrap_or_default(),
             since: Instant::now(),
             clashes: 0,
+            relock: false,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let nudge = Arc::new(AtomicBool::new(false));
@@ -292,6 +387,21 @@ impl Runner {
         }
     }
 
+    /// The host is locked: a copy locked already keeps its PIN (a host that made a
+    /// new PIN asks for pairing again); an open copy is to be locked with it.
+    fn take_pin(&self, pin: &str) {
+        if self.mirror.is_locked() {
+            return;
+        }
+        let Some(pin) = pin_passphrase(pin) else {
+            tracing::warn!("the host sent a desk PIN that is not 8 digits");
+            return;
+        };
+        key::remember(&DeskLink::mirror(&self.dir), pin);
+        lock(&self.status).relock = true;
+        (self.notify)();
+    }
+
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }
@@ -343,6 +453,21 @@ impl Runner {
                 tracing::warn!("cannot note the host's address: {e}");
             }
         }
+        // The desk PIN, if this desk has one: its copy's, or the one its host just
+        // sent while the copy waits to be locked.
+        let pin = self
+            .mirror
+            .passphrase()
+            .cloned()
+            .or_else(|| key::for_new(&DeskLink::mirror(&self.dir)));
+        let pin_proof = match pin {
+            Some(pin) => Some(proto::b64(&pairing::pin_proof(
+                pin.secret(),
+                &tls::channel_binding(&tls.conn)?,
+                &self.link.desk_id,
+            ))),
+            None => None,
+        };
         let mut link = Link::new(tls);
         link.max_line = LARGE;
         link.send(&Msg::Hello {
@@ -350,6 +475,7 @@ impl Runner {
             desk_id: self.link.desk_id.clone(),
             token: self.link.token.clone(),
             name: self.link.name.clone(),
+            pin_proof,
         })?;
         Ok(link)
     }
@@ -408,6 +534,7 @@ impl Runner {
                         (self.notify)();
                     }
                 }
+                Some(Msg::DeskPin { pin }) => self.take_pin(&pin),
                 Some(Msg::Changes { upserts, deleted }) => {
                     self.mirror
                         .mirror_upsert(&upserts, &deleted)

@@ -73,6 +73,9 @@ pub enum Refusal {
     NoCode,
     /// The code typed was not the one shown (or the desk was not talking to this host).
     WrongCode,
+    /// A paired desk's token without the desk PIN of the locked file (a lost desk
+    /// laptop, or its copied folder).
+    WrongPin,
 }
 
 impl Refusal {
@@ -81,6 +84,7 @@ impl Refusal {
         match self {
             Self::NoCode => "Không có mã ghép nối đang mở, hoặc mã đã hết hạn.",
             Self::WrongCode => "Mã ghép nối không đúng.",
+            Self::WrongPin => "Bàn này không có đúng mã PIN của bàn: hãy ghép nối lại.",
         }
     }
 }
@@ -104,6 +108,9 @@ struct Shared {
     /// Bumped after every batch applied, so desk threads look at the feed at once.
     generation: AtomicU64,
     conference: String,
+    /// The desk PIN of a locked file (8 digits): sent to each desk over the paired
+    /// channel; `None` for an open file.
+    desk_pin: Option<String>,
     /// Where desks can reach this host on the network (loopback left out).
     addrs: Vec<SocketAddr>,
     notify: Mutex<Option<Notify>>,
@@ -137,6 +144,7 @@ impl Host {
             return Err(io::Error::other("tệp chỉ đọc"));
         }
         let conference = writer.conference().map_err(io::Error::other)?.name;
+        let desk_pin = desk_pin(&writer).map_err(io::Error::other)?;
         let identity = Identity::load_or_make(&opts.identity_dir)?;
         let server = tls::server_config(&identity)?;
         let listener = bind(opts.port)?;
@@ -155,6 +163,7 @@ impl Host {
             stop: AtomicBool::new(false),
             generation: AtomicU64::new(0),
             conference: conference.clone(),
+            desk_pin,
             addrs: super::discovery::local_ips()
                 .into_iter()
                 .filter(|ip| !ip.is_loopback())
@@ -237,6 +246,14 @@ impl Host {
         Ok(())
     }
 
+    /// The desk PIN, while the file is locked: "1234-5678", as shown and typed.
+    pub fn desk_pin(&self) -> Option<String> {
+        self.shared
+            .desk_pin
+            .as_deref()
+            .map(|p| format!("{}-{}", &p[..4], &p[4..]))
+    }
+
     pub fn conference(&self) -> &str {
         &self.shared.conference
     }
@@ -262,6 +279,20 @@ impl Drop for Host {
     fn drop(&mut self) {
         self.halt();
     }
+}
+
+/// The PIN of a locked file, made the first time it is shared with desks.
+fn desk_pin(writer: &Store) -> crate::error::Result<Option<String>> {
+    if !writer.is_locked() {
+        return Ok(None);
+    }
+    if let Some(pin) = writer.desk_pin()? {
+        return Ok(Some(pin));
+    }
+    let pin = pairing::random_digits();
+    writer.set_desk_pin(&pin)?;
+    tracing::info!("made the desk PIN of a locked file");
+    Ok(Some(pin))
 }
 
 fn bind(port: u16) -> io::Result<TcpListener> {
@@ -320,6 +351,7 @@ fn serve(sock: TcpStream, addr: SocketAddr, shared: &Shared) -> io::Result<()> {
             desk_id,
             token,
             name,
+            pin_proof,
             ..
         }) => {
             let known = lock(&shared.writer)
@@ -328,6 +360,9 @@ fn serve(sock: TcpStream, addr: SocketAddr, shared: &Shared) -> io::Result<()> {
             let token = proto::unb64(&token)?;
             match known {
                 Some(hash) if pairing::same_tag(&hash, &pairing::sha256(&token)) => {
+                    if !knows_pin(&link, shared, &desk_id, pin_proof.as_deref())? {
+                        return refuse_pairing(link, shared, addr, &name, Refusal::WrongPin);
+                    }
                     session(link, addr, shared, &desk_id, &name)
                 }
                 _ => deny(link, "Bàn này chưa được ghép nối hoặc đã bị gỡ."),
@@ -338,6 +373,29 @@ fn serve(sock: TcpStream, addr: SocketAddr, shared: &Shared) -> io::Result<()> {
             Ok(())
         }
     }
+}
+
+/// A desk given the PIN of a locked file proves it knows it; one never given it (paired
+/// before the file was locked) passes, and is given it as its session starts.
+fn knows_pin(
+    link: &Link<ServerStream>,
+    shared: &Shared,
+    desk_id: &str,
+    proof: Option<&str>,
+) -> io::Result<bool> {
+    let Some(pin) = &shared.desk_pin else {
+        return Ok(true);
+    };
+    let given = lock(&shared.writer)
+        .desk_pin_given(desk_id)
+        .map_err(io::Error::other)?;
+    if !given {
+        return Ok(true);
+    }
+    let expected = pairing::pin_proof(pin, &tls::channel_binding(&link.stream().conn)?, desk_id);
+    Ok(proof
+        .and_then(|p| proto::unb64(p).ok())
+        .is_some_and(|p| pairing::same_tag(&expected, &p)))
 }
 
 fn deny(mut link: Link<ServerStream>, reason: &str) -> io::Result<()> {
@@ -418,15 +476,22 @@ fn pair(
         c.use_up();
     }
     let token = pairing::random_bytes();
-    lock(&shared.writer)
-        .pair_desk(desk_id, name, &pairing::sha256(&token))
-        .map_err(io::Error::other)?;
+    {
+        let writer = lock(&shared.writer);
+        writer
+            .pair_desk(desk_id, name, &pairing::sha256(&token))
+            .map_err(io::Error::other)?;
+        writer
+            .note_desk_pin_given(desk_id, shared.desk_pin.is_some())
+            .map_err(io::Error::other)?;
+    }
     lock(&shared.revoked).retain(|d| d != desk_id);
     tracing::info!(desk = name, "desk paired");
     link.send(&Msg::Paired {
         token: proto::b64(&token),
         conference: shared.conference.clone(),
         addrs: shared.addrs.clone(),
+        desk_pin: shared.desk_pin.clone(),
     })?;
     link.close();
     shared.notify();
@@ -481,6 +546,16 @@ fn session_loop(
     desk_id: &str,
     name: &str,
 ) -> io::Result<()> {
+    // A desk paired before the file was locked is given the PIN, once.
+    if let Some(pin) = &shared.desk_pin {
+        let writer = lock(&shared.writer);
+        if !writer.desk_pin_given(desk_id).map_err(io::Error::other)? {
+            link.send(&Msg::DeskPin { pin: pin.clone() })?;
+            writer
+                .note_desk_pin_given(desk_id, true)
+                .map_err(io::Error::other)?;
+        }
+    }
     let mut seq = send_snapshot(link, reader)?;
     let mut seen_generation = shared.generation.load(Ordering::SeqCst);
     let mut last_look = Instant::now();

@@ -66,7 +66,9 @@ pub fn normalize(typed: &str) -> String {
     typed.chars().filter(char::is_ascii_digit).collect()
 }
 
-fn random_digits() -> String {
+/// Eight digits from the system's secure random source, uniform (a pairing code, a
+/// desk PIN).
+pub fn random_digits() -> String {
     use ring::rand::SecureRandom as _;
     let rng = ring::rand::SystemRandom::new();
     loop {
@@ -156,6 +158,16 @@ pub fn desk_finish(
 ) -> Option<Vec<u8>> {
     let k = st.finish(msg_b).ok()?;
     tag_ok(&k, b"host", t, msg_a, msg_b, host_tag).then(|| tag(&k, b"desk", t, msg_a, msg_b))
+}
+
+/// A desk's proof that it knows the desk PIN, bound to one TLS session (its exporter)
+/// and one desk: a recorded proof opens no other session.
+pub fn pin_proof(pin: &str, exporter: &[u8; 32], desk_id: &str) -> Vec<u8> {
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, pin.as_bytes());
+    let mut msg = b"hoinghi-desk-pin-v1".to_vec();
+    msg.extend_from_slice(exporter);
+    msg.extend_from_slice(desk_id.as_bytes());
+    ring::hmac::sign(&key, &msg).as_ref().to_vec()
 }
 
 /// Constant-time comparison of the tag the desk sent with the one expected.

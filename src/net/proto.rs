@@ -43,6 +43,11 @@ pub enum Msg {
         /// paired through does not answer (absent from hosts before they were sent).
         #[serde(default)]
         addrs: Vec<std::net::SocketAddr>,
+        /// The desk PIN of a locked host (8 digits): the desk creates its copy of the
+        /// list locked with it and writes it nowhere. Absent for an open host (and from
+        /// hosts before locked files), whose desks keep open copies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk_pin: Option<String>,
     },
     // A paired desk (a connection pinned to the host's certificate).
     Hello {
@@ -50,12 +55,21 @@ pub enum Msg {
         desk_id: String,
         token: String,
         name: String,
+        /// A desk that holds the desk PIN of its locked host proves it: HMAC-SHA256
+        /// keyed by the PIN over this TLS session's exporter and the desk's id (base64).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pin_proof: Option<String>,
     },
     /// The whole list, in chunks; the last one has `done`.
     Snapshot {
         conference: Option<Conference>,
         attendees: Vec<Attendee>,
         done: bool,
+    },
+    /// A locked host tells a paired desk its desk PIN as a session starts: a desk
+    /// paired before the file was locked locks its copy with it (older desks ignore it).
+    DeskPin {
+        pin: String,
     },
     Changes {
         upserts: Vec<Attendee>,

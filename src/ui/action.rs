@@ -178,6 +178,11 @@ pub enum Action {
     LeaveDesk,
     /// Save this desk's waiting check-ins to a file (for a USB stick).
     DeskFileSave,
+    /// Open the desk's locked copy with the PIN typed in its dialog (the PIN stays in
+    /// the dialog: an action may be logged).
+    UnlockDesk,
+    /// Close the desk PIN dialog without opening anything.
+    CancelDeskPin,
     /// Fill an empty programme with the usual order of a dialogue conference.
     SeedProgramme,
     AddItem(crate::domain::programme::ItemData),

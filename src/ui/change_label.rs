@@ -491,6 +491,8 @@ pub fn change_label(action: &Action, data: &Data) -> Option<Label> {
         | Action::ResumeDesk
         | Action::LeaveDesk
         | Action::DeskFileSave
+        | Action::UnlockDesk
+        | Action::CancelDeskPin
         | Action::PrintOpen
         | Action::Print { .. }
         | Action::McView(_)

@@ -67,7 +67,8 @@ impl Ask {
                 "xlsx", "xls", "xlsm", "xlsb", "ods", "csv", "txt", "htm", "html", "docx", "docm",
                 "doc", "rtf", "pdf",
             ],
-            Self::DeskFileOpen | Self::DeskFileSave { .. } => &["json"],
+            // A desk of a locked host writes its file locked (`.diemdanh`).
+            Self::DeskFileOpen | Self::DeskFileSave { .. } => &["json", "diemdanh"],
             Self::Export { format, .. } => match format {
                 Format::Pdf => &["pdf"],
                 Format::Docx => &["docx"],

@@ -172,6 +172,8 @@ strings! {
     host_minutes: "phút, dùng cho một bàn", "minutes, for one desk";
     host_code_none: "đã dùng hoặc hết hạn", "used or expired";
     host_new_code: "Mã mới", "New code";
+    host_desk_pin: "Mã PIN của bàn:", "Desk PIN:";
+    host_desk_pin_hint: "Tệp này được khoá bằng mật khẩu, nên bản danh sách trên mỗi bàn cũng được khoá, bằng mã PIN này. Hãy đưa mã PIN cho người ở các bàn: bàn nào khởi động lại (kể cả khi mất mạng) cần gõ mã này mới mở được danh sách. Đừng ghi mã lên máy của bàn.", "This file is locked by a passphrase, so each desk's copy of the list is locked too, with this PIN. Give the PIN to the desk operators: a desk that starts again (even without a network) needs it to open its list. Do not write it on the desk laptops.";
     host_desks: "Bàn đã ghép nối", "Paired desks";
     host_no_desks: "Chưa có bàn nào. Bàn đầu tiên kết nối sẽ hiện ở đây.", "No desk yet. The first desk to connect appears here.";
     host_col_desk: "Bàn", "Desk";
@@ -185,6 +187,7 @@ strings! {
     host_failed: "Lần ghép nối không thành công", "Failed pairing tries";
     host_failed_no_code: "không có mã đang mở (đã dùng, hết hạn hoặc sai ba lần)", "no code open (used, expired or three wrong tries)";
     host_failed_wrong_code: "sai mã ghép nối", "wrong pairing code";
+    host_failed_wrong_pin: "bàn đã ghép nối nhưng không có mã PIN của bàn (máy bị mất hoặc bị sao chép?)", "a paired desk without the desk PIN (a lost or copied laptop?)";
     host_col_when: "Lúc", "When";
     host_col_from: "Từ máy", "From";
     host_col_reason: "Lý do", "Why";
@@ -220,6 +223,13 @@ strings! {
     desk_save_file: "Lưu lượt chờ ra tệp…", "Save waiting check-ins to a file…";
     desk_leave: "Thôi làm bàn", "Stop being a desk";
     desk_file_saved: "Đã lưu lượt chờ gửi vào", "Saved the waiting check-ins to";
+    desk_pin_title: "Nhập mã PIN của bàn", "Enter the desk PIN";
+    desk_pin_body: "Danh sách đại biểu trên máy này được khoá. Hỏi người tổ chức mã PIN của bàn (8 chữ số, hiện ở trang Các bàn điểm danh trên máy chủ), gõ vào rồi nhấn Enter.", "The attendee list on this laptop is locked. Ask the organiser for the desk PIN (8 digits, shown on the host's Check-in desks page), type it and press Enter.";
+    desk_pin_label: "Mã PIN của bàn", "Desk PIN";
+    desk_pin_open: "Mở danh sách", "Open the list";
+    desk_pin_wrong: "Mã PIN không đúng. Không có gì thay đổi; hãy thử lại.", "Wrong PIN. Nothing was changed; try again.";
+    desk_pin_format: "Mã PIN của bàn gồm 8 chữ số.", "The desk PIN has 8 digits.";
+    desk_relocked: "Máy chủ đã khoá tệp hội nghị: danh sách trên bàn này nay cũng được khoá bằng mã PIN của bàn.", "The host locked its conference file: this desk's list is now locked with the desk PIN too.";
     nav_programme: "Chương trình", "Programme";
     label_seed_programme: "Tạo chương trình mẫu", "Seed the programme";
     label_add_item: "Thêm mục chương trình", "Add a programme item";

@@ -40,6 +40,12 @@ impl Passphrase {
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The secret itself, for a proof that a desk knows its desk PIN (an HMAC keyed by
+    /// it); never to be shown, logged or written.
+    pub fn secret(&self) -> &str {
+        &self.0
+    }
 }
 
 impl std::fmt::Debug for Passphrase {
@@ -100,6 +106,7 @@ pub fn set_fallback(passphrase: Option<Passphrase>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

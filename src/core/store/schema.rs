@@ -134,6 +134,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v7_programme.sql"),
     // 8: the script's second person (who presents) and the introduction's own order.
     include_str!("schema_v8_script.sql"),
+    // 9: the desk PIN that locks the desks' copies of a locked file.
+    include_str!("schema_v9_desk_pin.sql"),
 ];
 
 /// The schema version this build writes.

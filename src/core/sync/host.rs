@@ -292,6 +292,63 @@ impl Store {
         Ok(())
     }
 
+    /// The desk PIN of a locked file: 8 digits, the passphrase of every desk's copy of
+    /// the list. `None` for an open (unlocked) file, whose desks keep open copies, or
+    /// while none was made yet.
+    pub fn desk_pin(&self) -> Result<Option<String>> {
+        if !self.is_locked() {
+            return Ok(None);
+        }
+        Ok(self
+            .conn()
+            .query_row("SELECT pin FROM desk_pin WHERE id = 1", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Keeps a new desk PIN (made by the host from a secure random source) in the file;
+    /// refused for an unlocked file, which would hold it in clear. Desks paired before
+    /// keep the PIN they have.
+    pub fn set_desk_pin(&self, pin: &str) -> Result<()> {
+        self.writable()?;
+        if !self.is_locked() {
+            return Err(Error::Invalid(
+                "tệp chưa khoá bằng mật khẩu: bàn không cần mã PIN".into(),
+            ));
+        }
+        if pin.len() != 8 || !pin.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Error::Invalid("mã PIN của bàn phải có 8 chữ số".into()));
+        }
+        self.conn().execute(
+            "INSERT INTO desk_pin (id, pin, made_at) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET pin = ?1, made_at = ?2",
+            params![pin, crate::domain::date::now_stamp()],
+        )?;
+        Ok(())
+    }
+
+    /// Whether this desk was given the desk PIN (and so must prove it knows it).
+    pub fn desk_pin_given(&self, desk_id: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT pin_given FROM sync_desk WHERE desk_id = ?1",
+                [desk_id],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            .is_some_and(|g| g != 0))
+    }
+
+    /// Notes that this desk was given the desk PIN (or, `false`, that it was paired
+    /// again without one).
+    pub fn note_desk_pin_given(&self, desk_id: &str, given: bool) -> Result<()> {
+        self.conn().execute(
+            "UPDATE sync_desk SET pin_given = ?2 WHERE desk_id = ?1",
+            params![desk_id, i64::from(given)],
+        )?;
+        Ok(())
+    }
+
     /// The token hash of a paired, not removed desk.
     pub fn desk_token_hash(&self, desk_id: &str) -> Result<Option<Vec<u8>>> {
         Ok(self

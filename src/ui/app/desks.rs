@@ -10,13 +10,14 @@ use std::time::{Duration, Instant};
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::net::desk::{DeskClient, DeskLink, State};
+use crate::net::desk::{self as net_desk, DeskClient, DeskLink, State};
 use crate::net::discovery::Browser;
 use crate::net::host::{Host, Options};
-use crate::store::{Missing, Store};
+use crate::store::{Missing, Store, key};
 use crate::sync::{DeskFile, Outcome};
 use crate::ui::Page;
 use crate::ui::dialogs::Ask;
+use crate::ui::panels::desk::DeskPinDialog;
 use crate::ui::panels::desks::{ConnectDialog, HostView};
 
 /// How long a pairing code lasts.
@@ -87,12 +88,22 @@ pub struct DeskSession {
     pub before: Option<PathBuf>,
 }
 
+/// A desk whose copy of the list is locked, waiting for its operator to type the desk
+/// PIN: nothing of the list is open until then.
+pub struct PinPrompt {
+    pub link: DeskLink,
+    /// The file open before, as in [`DeskSession`].
+    pub before: Option<PathBuf>,
+    pub dialog: DeskPinDialog,
+}
+
 /// The room's state.
 pub struct Desks {
     pub role: Role,
     /// Where the host's certificate and this laptop's desk folder are kept.
     pub dir: PathBuf,
     pub connect: Option<ConnectDialog>,
+    pub pin_prompt: Option<PinPrompt>,
     browser: Option<Browser>,
     pairing: Option<Receiver<io::Result<DeskLink>>>,
     /// The host's page, gathered at most once a second.
@@ -111,6 +122,7 @@ impl Desks {
             role: Role::Alone,
             dir,
             connect: None,
+            pin_prompt: None,
             browser: None,
             pairing: None,
             view: None,
@@ -255,6 +267,7 @@ impl App {
         self.desks.view = Some(HostView {
             addresses: host.addresses().iter().map(ToString::to_string).collect(),
             code: host.code(),
+            desk_pin: host.desk_pin(),
             desks: HostView::desks_from(&paired, &host.live_desks()),
             failed: host.failed_pairings(),
             clashes: store.clashes().unwrap_or_default(),
@@ -267,8 +280,14 @@ impl App {
 
     /// Applies a desk's file brought on a USB stick, with the network's rules.
     pub(super) fn take_desk_file(&mut self, path: &Path) -> Result<()> {
-        let file = DeskFile::read(path)?;
-        let acks = self.session.store()?.apply_actions(&file.actions)?;
+        let store = self.session.store()?;
+        // A locked desk's file opens with the desk PIN this file holds.
+        let pin = store
+            .desk_pin()?
+            .as_deref()
+            .and_then(net_desk::pin_passphrase);
+        let file = DeskFile::read(path, pin.as_ref())?;
+        let acks = store.apply_actions(&file.actions)?;
         let clashes = acks
             .iter()
             .filter(|a| matches!(a.outcome, Outcome::Clash(_)))
@@ -376,6 +395,26 @@ impl App {
 
     /// Opens the desk's copy of the list in the window and starts following the host.
     pub(super) fn become_desk(&mut self, link: DeskLink) -> Result<()> {
+        let before = match std::mem::take(&mut self.desks.role) {
+            // A desk already (paired again): its copy is let go of first.
+            Role::Desk(desk) => {
+                let DeskSession { client, before, .. } = *desk;
+                drop(client);
+                self.session.store = None;
+                self.hold_lock(None);
+                before
+            }
+            role => {
+                self.desks.role = role;
+                self.session.path().map(Path::to_path_buf)
+            }
+        };
+        self.become_desk_from(link, before)
+    }
+
+    /// As [`Self::become_desk`], `before` being the file to open again afterwards. A
+    /// locked copy whose PIN this window does not hold asks for it first.
+    fn become_desk_from(&mut self, link: DeskLink, before: Option<PathBuf>) -> Result<()> {
         self.stop_hosting();
         let dir = self.desks.desk_dir();
         let mirror_path = DeskLink::mirror(&dir);
@@ -383,6 +422,15 @@ impl App {
             path: dir.clone(),
             source,
         })?;
+        if net_desk::mirror_is_locked(&dir) && key::for_existing(&mirror_path).is_none() {
+            self.desks.pin_prompt = Some(PinPrompt {
+                link,
+                before,
+                dialog: DeskPinDialog::default(),
+            });
+            self.desks.focus_window = true;
+            return Ok(());
+        }
         // One window per desk folder: a second would send the same outbox twice over.
         let lock = match crate::store::lock::FileLock::try_acquire(&mirror_path) {
             crate::store::lock::Lock::Acquired(l) => Some(l),
@@ -391,6 +439,8 @@ impl App {
             }
             crate::store::lock::Lock::Unavailable(_) => None,
         };
+        // A copy left open by a host locked since is locked now, while nothing holds it.
+        net_desk::prepare_mirror(&dir).map_err(|e| Error::Desks(e.to_string()))?;
         let mirror = Store::open(&mirror_path, Missing::Create)?;
         let ctx = self.jobs.ctx.clone();
         let client = DeskClient::start(&dir, link.clone(), move || {
@@ -399,7 +449,6 @@ impl App {
             }
         })
         .map_err(|e| Error::Desks(e.to_string()))?;
-        let before = self.session.path().map(Path::to_path_buf);
         self.set_store(mirror);
         self.hold_lock(lock);
         self.session.recent.retain(|r| r != &mirror_path);
@@ -411,6 +460,65 @@ impl App {
         }));
         self.pages.page = Page::Desk;
         Ok(())
+    }
+
+    /// The desk PIN typed in the dialog: a wrong one says so and opens nothing; the
+    /// right one is kept in memory only (the keyring) and the window becomes the desk.
+    pub(super) fn unlock_desk(&mut self) -> Result<()> {
+        let s = self.s();
+        let path = DeskLink::mirror(&self.desks.desk_dir());
+        let Some(prompt) = &mut self.desks.pin_prompt else {
+            return Ok(());
+        };
+        let typed = std::mem::take(&mut prompt.dialog.typed);
+        let Some(pin) = net_desk::pin_passphrase(&typed) else {
+            prompt.dialog.error = Some(s.desk_pin_format.to_owned());
+            return Ok(());
+        };
+        // Read-only: a wrong PIN changes no byte of the copy.
+        match Store::open_read_only_keyed(&path, Some(&pin)) {
+            Ok(_) | Err(Error::NeedsUpgrade { .. }) => {}
+            Err(Error::WrongPassphrase { .. }) => {
+                tracing::info!("a wrong desk PIN was typed");
+                prompt.dialog.error = Some(s.desk_pin_wrong.to_owned());
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        }
+        key::remember(&path, pin);
+        let Some(PinPrompt { link, before, .. }) = self.desks.pin_prompt.take() else {
+            return Ok(());
+        };
+        self.become_desk_from(link, before)
+    }
+
+    /// The PIN dialog closed without a PIN: the window stays as it was, not a desk.
+    pub(super) fn cancel_desk_pin(&mut self) {
+        self.desks.pin_prompt = None;
+    }
+
+    /// The host was locked after this desk paired and sent its desk PIN: the desk's copy
+    /// is closed for a moment, locked, and opened again (outbox and all).
+    pub(super) fn poll_desk_relock(&mut self) {
+        if !self.desks.desk().is_some_and(|d| d.client.status().relock) {
+            return;
+        }
+        let Role::Desk(desk) = std::mem::take(&mut self.desks.role) else {
+            return;
+        };
+        let DeskSession {
+            link,
+            client,
+            before,
+        } = *desk;
+        // Its thread lets go of the copy before the copy is converted.
+        drop(client);
+        self.session.store = None;
+        self.hold_lock(None);
+        match self.become_desk_from(link, before) {
+            Ok(()) => self.chrome.info(self.s().desk_relocked.to_owned()),
+            Err(e) => self.chrome.error(e.to_string()),
+        }
     }
 
     pub(super) fn leave_desk(&mut self) {
@@ -430,7 +538,9 @@ impl App {
             .desks
             .desk()
             .map_or_else(|| "ban".to_owned(), |d| d.link.name.clone());
-        let suggested = format!("Lượt điểm danh {name}.json");
+        let locked = self.session.store.as_ref().is_some_and(Store::is_locked);
+        let ext = if locked { "diemdanh" } else { "json" };
+        let suggested = format!("Lượt điểm danh {name}.{ext}");
         self.ask(Ask::DeskFileSave { suggested })
     }
 
@@ -440,8 +550,8 @@ impl App {
             .desk()
             .map(|d| d.link.name.clone())
             .unwrap_or_default();
-        let file = self.session.store()?.pending_file(&name)?;
-        file.write(path)?;
+        // Locked with the desk PIN when the copy is (a desk of a locked host).
+        let file = self.session.store()?.write_pending_file(&name, path)?;
         self.chrome.info(format!(
             "{} {} ({})",
             self.s().desk_file_saved,

@@ -127,7 +127,9 @@ impl App {
             | A::PairDesk { .. }
             | A::ResumeDesk
             | A::LeaveDesk
-            | A::DeskFileSave => {
+            | A::DeskFileSave
+            | A::UnlockDesk
+            | A::CancelDeskPin => {
                 self.run_desks(action)?;
                 Ok(Outcome::Other)
             }
@@ -201,6 +203,8 @@ impl App {
             Action::ResumeDesk => self.resume_desk()?,
             Action::LeaveDesk => self.leave_desk(),
             Action::DeskFileSave => self.ask_desk_file_save()?,
+            Action::UnlockDesk => self.unlock_desk()?,
+            Action::CancelDeskPin => self.cancel_desk_pin(),
             _ => {}
         }
         Ok(())

@@ -106,7 +106,8 @@ impl App {
             recent: self.session.recent.clone(),
             last_dir: self.session.last_dir.clone(),
             typing: self.chrome.typing.settings,
-            desk_mode: self.desks.is_desk(),
+            // A desk waiting for its PIN is still the desk at the next start.
+            desk_mode: self.desks.is_desk() || self.desks.pin_prompt.is_some(),
             mc_size: Some(self.chrome.mc_size),
         }
     }
@@ -202,6 +203,7 @@ impl App {
         self.snapshot_tick();
         self.poll_job();
         self.poll_pairing();
+        self.poll_desk_relock();
         self.watch_file(ui.ctx());
         self.gather_host_view();
         if self.pages.page == Page::Export {
@@ -294,6 +296,9 @@ impl App {
             if !open {
                 actions.push(Action::CloseConnect);
             }
+        }
+        if let Some(prompt) = &mut self.desks.pin_prompt {
+            actions.extend(prompt.dialog.ui(ui.ctx(), &prompt.link.name, s));
         }
     }
 

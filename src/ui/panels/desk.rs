@@ -401,6 +401,56 @@ impl DeskPanel {
     }
 }
 
+/// The desk PIN asked of a desk whose copy of the list is locked (it started again, or
+/// its window did): Vietnamese text, Enter opens, a wrong PIN says so.
+#[derive(Debug, Default)]
+pub struct DeskPinDialog {
+    /// What is typed; emptied as soon as it is tried.
+    pub typed: String,
+    /// Why the last try did not open the list.
+    pub error: Option<String>,
+}
+
+impl DeskPinDialog {
+    pub fn ui(&mut self, ctx: &egui::Context, desk: &str, s: &Strings) -> Option<Action> {
+        let mut action = None;
+        egui::Modal::new(egui::Id::unique("desk_pin_dialog")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading(s.desk_pin_title);
+            ui.label(theme::muted(format!("{} «{desk}»", s.connect_name)));
+            ui.label(s.desk_pin_body);
+            ui.add_space(theme::GAP);
+            let label = ui.label(RichText::new(s.desk_pin_label).strong());
+            let resp = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.typed)
+                        .password(true)
+                        .font(egui::FontId::proportional(24.0))
+                        .hint_text("1234-5678")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if !ui.memory(|m| m.has_focus(resp.id)) && ui.memory(|m| m.focused().is_none()) {
+                resp.request_focus();
+            }
+            // The dialog is modal: Enter anywhere in it opens.
+            let enter = ui.input(|i| i.key_pressed(Key::Enter));
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).color(theme::ERROR));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new(s.desk_pin_open).strong()).clicked() || enter {
+                    action = Some(Action::UnlockDesk);
+                }
+                if ui.button(s.cancel).clicked() {
+                    action = Some(Action::CancelDeskPin);
+                }
+            });
+        });
+        action
+    }
+}
+
 /// One person found: name large, rank · position · unit, and the time if already in.
 fn match_row_ui(
     ui: &mut Ui,

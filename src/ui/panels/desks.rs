@@ -29,6 +29,8 @@ pub struct DeskLine {
 pub struct HostView {
     pub addresses: Vec<String>,
     pub code: Option<(String, Duration)>,
+    /// The desk PIN ("1234-5678") while the file is locked.
+    pub desk_pin: Option<String>,
     pub desks: Vec<DeskLine>,
     /// Pairing tries refused since the host started, newest first.
     pub failed: Vec<FailedPairing>,
@@ -102,6 +104,18 @@ impl HostPanel {
                         actions.push(Action::NewPairingCode);
                     }
                 });
+                if let Some(pin) = &view.desk_pin {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(s.host_desk_pin).strong());
+                        ui.label(
+                            RichText::new(pin)
+                                .size(theme::BIG_NUMBER_SIZE)
+                                .strong()
+                                .color(theme::ACCENT),
+                        );
+                    });
+                    ui.label(theme::muted(s.host_desk_pin_hint));
+                }
                 ui.add_space(theme::GAP);
                 desks_table(ui, view, s, &mut actions);
                 ui.add_space(theme::GAP);
@@ -198,6 +212,7 @@ fn failed_table(ui: &mut Ui, view: &HostView, s: &Strings) {
                 ui.label(match f.reason {
                     Refusal::NoCode => s.host_failed_no_code,
                     Refusal::WrongCode => s.host_failed_wrong_code,
+                    Refusal::WrongPin => s.host_failed_wrong_pin,
                 });
                 ui.end_row();
             }
