@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{FakeDialogs, demo_store, harness_app, harness_with, wait_idle};
+use common::{FakeDialogs, demo_store, harness_app, harness_with};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -60,10 +60,7 @@ fn settle(h: &mut Harness<'static, App>) {
 }
 
 /// The passphrase field with this label, masked or shown.
-fn field<'a>(
-    h: &'a Harness<'static, App>,
-    label: &'a str,
-) -> egui_kittest::Node<'a> {
+fn field<'a>(h: &'a Harness<'static, App>, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by(|n| {
         matches!(n.role(), Role::PasswordInput | Role::TextInput)
             && n.label().as_deref() == Some(label)
@@ -92,7 +89,22 @@ fn submit(h: &mut Harness<'static, App>, button: &str) {
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(button))
         .click();
     h.step();
-    wait_idle(h);
+    finish(h);
+}
+
+/// Steps the window until its worker is done. Deriving a key takes a moment and a
+/// conversion derives several (the file, its snapshots, each checked): on a loaded
+/// machine that is longer than `wait_idle` waits.
+fn finish(h: &mut Harness<'static, App>) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while h.state().is_busy() {
+        assert!(
+            std::time::Instant::now() < until,
+            "the worker never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
     settle(h);
 }
 
@@ -107,15 +119,17 @@ fn starting_on_a_locked_file_asks_its_passphrase_and_a_wrong_one_changes_nothing
     };
     let mut h = open_app(&db, dir.path(), telex);
     assert!(h.state().store().is_none(), "nothing opened without it");
-    assert!(h.state().open_error().is_none(), "a question, not an error page");
+    assert!(
+        h.state().open_error().is_none(),
+        "a question, not an error page"
+    );
     h.get_by_label("Tệp được khoá bằng mật khẩu");
 
     // A wrong passphrase: said plainly, the dialog stays, not a byte changes.
     type_pass(&mut h, "Mật khẩu", "khong phai dau");
     h.key_press(egui::Key::Enter);
     h.step();
-    wait_idle(&mut h);
-    settle(&mut h);
+    finish(&mut h);
     h.get_by_label("Mật khẩu không đúng");
     assert!(h.state().store().is_none());
     assert!(h.state().passphrase_dialog().is_some());
@@ -139,22 +153,31 @@ fn starting_on_a_locked_file_asks_its_passphrase_and_a_wrong_one_changes_nothing
     assert_eq!(field(&h, "Mật khẩu").value().as_deref(), Some(PASS));
     h.key_press(egui::Key::Enter);
     h.step();
-    wait_idle(&mut h);
-    settle(&mut h);
+    finish(&mut h);
 
     let store = h.state().store().expect("opened with its passphrase");
     assert!(store.is_locked() && !store.is_read_only());
     assert_eq!(h.state().data().stats.attendees, 520, "its data is read");
     assert!(h.state().passphrase_dialog().is_none());
-    h.get_by_label("🔒 Đã khoá");
-    assert!(h.state().title().contains("(đã khoá)"), "{}", h.state().title());
-    // The data is on screen: the overview shows the conference's name.
-    let name = h.state().data().conference.name.clone();
-    assert!(!name.is_empty());
-    assert!(h.query_all_by_label_contains(&name).next().is_some());
+    h.get_by_label("Đã khoá");
+    assert!(
+        h.state().title().contains("(đã khoá)"),
+        "{}",
+        h.state().title()
+    );
+    // The data is on screen: the navigation counts its attendees.
+    h.get_by(|n| {
+        n.role() == Role::Button
+            && n.label()
+                .is_some_and(|l| l.starts_with("Đại biểu") && l.ends_with("/520"))
+    });
     // Work in the background reopens the file by its path and finds the passphrase.
     assert_eq!(
-        Store::open_read_only(&db).unwrap().stats().unwrap().attendees,
+        Store::open_read_only(&db)
+            .unwrap()
+            .stats()
+            .unwrap()
+            .attendees,
         520
     );
 }
@@ -230,7 +253,7 @@ fn the_open_file_is_locked_rekeyed_and_unlocked_from_the_file_menu() {
     assert!(store.is_locked());
     assert_eq!(h.state().data().stats.attendees, 520);
     h.get_by_label_contains("Đã khoá tệp và 1 bản sao lưu");
-    h.get_by_label("🔒 Đã khoá");
+    h.get_by_label("Đã khoá");
     assert!(matches!(
         Store::open_keyed(&db, Missing::Refuse, None),
         Err(Error::Locked { .. })
@@ -265,7 +288,7 @@ fn the_open_file_is_locked_rekeyed_and_unlocked_from_the_file_menu() {
     let store = h.state().store().expect("still open");
     assert!(!store.is_locked());
     assert_eq!(h.state().data().stats.attendees, 520);
-    assert!(h.query_by_label("🔒 Đã khoá").is_none());
+    assert!(h.query_by_label("Đã khoá").is_none());
     h.get_by_label_contains("Đã mở khoá tệp và 1 bản sao lưu");
 }
 

@@ -228,7 +228,14 @@ impl PassphraseDialog {
                 } else {
                     s.pass_current
                 };
-                field_ui(ui, Field::Current, label, &mut self.current, self.show, focus);
+                field_ui(
+                    ui,
+                    Field::Current,
+                    label,
+                    &mut self.current,
+                    self.show,
+                    focus,
+                );
                 focus = false;
                 self.error_ui(ui, Field::Current);
             }
@@ -240,7 +247,14 @@ impl PassphraseDialog {
                 };
                 field_ui(ui, Field::New, label, &mut self.new, self.show, focus);
                 self.error_ui(ui, Field::New);
-                field_ui(ui, Field::Repeat, s.pass_repeat, &mut self.repeat, self.show, false);
+                field_ui(
+                    ui,
+                    Field::Repeat,
+                    s.pass_repeat,
+                    &mut self.repeat,
+                    self.show,
+                    false,
+                );
                 self.error_ui(ui, Field::Repeat);
                 ui.label(theme::muted(
                     s.pass_hint.replace("{min}", &MIN_CHARS.to_string()),
@@ -271,7 +285,10 @@ impl PassphraseDialog {
                     self.working = true;
                 }
             }
-            if ui.add_enabled(enabled, egui::Button::new(s.cancel)).clicked() {
+            if ui
+                .add_enabled(enabled, egui::Button::new(s.cancel))
+                .clicked()
+            {
                 action = Some(Action::PassphraseCancel);
             }
             if self.working {

@@ -119,7 +119,10 @@ impl Chrome {
         let title = if file.is_empty() {
             "hoinghi".to_owned()
         } else if session.is_locked() {
-            format!("{name} — {file} ({}) — hoinghi", s.locked_mark.to_lowercase())
+            format!(
+                "{name} — {file} ({}) — hoinghi",
+                s.locked_mark.to_lowercase()
+            )
         } else {
             format!("{name} — {file} — hoinghi")
         };
@@ -170,12 +173,21 @@ impl Chrome {
                     ui.label(theme::muted(p.display().to_string()).small());
                 }
                 if session.is_locked() {
-                    ui.label(
-                        RichText::new(format!("🔒 {}", s.locked_mark))
-                            .color(theme::SUCCESS)
-                            .small(),
-                    )
-                    .on_hover_text(s.locked_mark_hint);
+                    // A badge (the fonts have no padlock glyph): the file is locked.
+                    egui::Frame::new()
+                        .fill(theme::SUCCESS_BG)
+                        .corner_radius(4.0)
+                        .inner_margin(egui::Margin::symmetric(6, 1))
+                        .show(ui, |ui| {
+                            ui.label(
+                                RichText::new(s.locked_mark)
+                                    .color(theme::SUCCESS)
+                                    .strong()
+                                    .small(),
+                            )
+                        })
+                        .inner
+                        .on_hover_text(s.locked_mark_hint);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for (lang, name) in [(Lang::En, "English"), (Lang::Vi, "Tiếng Việt")] {

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::store::lock::{FileLock, Lock};
 use crate::store::key::{self, Passphrase};
+use crate::store::lock::{FileLock, Lock};
 use crate::store::{Missing, Store};
 use crate::ui::data::Data;
 use crate::ui::dialogs::{Answer, Ask};

@@ -148,7 +148,12 @@ impl App {
         let s = self.s();
         match result {
             Ok(done) => {
-                tracing::info!(?kind, snapshots = done.snapshots, left = done.snapshots_left, "file converted");
+                tracing::info!(
+                    ?kind,
+                    snapshots = done.snapshots,
+                    left = done.snapshots_left,
+                    "file converted"
+                );
                 let said = match kind {
                     Conversion::Lock => s.lock_done,
                     Conversion::Change => s.rekey_done,
@@ -157,7 +162,10 @@ impl App {
                 let mut text = said.replace("{n}", &done.snapshots.to_string());
                 if done.snapshots_left > 0 {
                     text.push_str("; ");
-                    text.push_str(&s.convert_left.replace("{n}", &done.snapshots_left.to_string()));
+                    text.push_str(
+                        &s.convert_left
+                            .replace("{n}", &done.snapshots_left.to_string()),
+                    );
                 }
                 self.chrome.info(text);
             }
