@@ -96,7 +96,7 @@ fn submit(h: &mut Harness<'static, App>, button: &str) {
 /// conversion derives several (the file, its snapshots, each checked): on a loaded
 /// machine that is longer than `wait_idle` waits.
 fn finish(h: &mut Harness<'static, App>) {
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    let until = std::time::Instant::now() + std::time::Duration::from_mins(3);
     while h.state().is_busy() {
         assert!(
             std::time::Instant::now() < until,

@@ -72,6 +72,10 @@ pub enum Field {
 }
 
 /// The dialog while it is open.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "four switches of one dialog, not a state machine"
+)]
 pub struct PassphraseDialog {
     pub purpose: Purpose,
     current: Zeroizing<String>,

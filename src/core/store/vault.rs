@@ -42,7 +42,10 @@ pub(crate) fn looks_locked(path: &Path, header: &[u8]) -> bool {
     let text = header
         .iter()
         .all(|&b| b == b'\t' || b == b'\n' || b == b'\r' || (0x20..0x7F).contains(&b));
-    len >= 1024 && len % 512 == 0 && !text && !OTHER_FORMATS.iter().any(|m| header.starts_with(m))
+    len >= 1024
+        && len.is_multiple_of(512)
+        && !text
+        && !OTHER_FORMATS.iter().any(|m| header.starts_with(m))
 }
 
 /// Locks an open (unlocked) file with `passphrase`, and its snapshots in `snapshots`.

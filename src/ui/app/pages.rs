@@ -124,7 +124,7 @@ impl Pages {
                         .backups
                         .map(|dir| {
                             crate::store::backup::list(
-                                &dir,
+                                dir,
                                 v.store.and_then(crate::store::Store::passphrase),
                             )
                         })
