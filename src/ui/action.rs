@@ -67,6 +67,12 @@ pub enum Action {
     OpenReadOnly(PathBuf),
     /// Forget the offer to open a locked file read-only.
     DismissLocked,
+    /// Ask for a passphrase: the File menu's lock, change and unlock.
+    AskPassphrase(crate::ui::passphrase::Purpose),
+    /// The passphrase dialog was answered: open, create or convert the file with it.
+    PassphraseGiven(crate::ui::passphrase::Given),
+    /// Close the passphrase dialog; nothing is opened or changed.
+    PassphraseCancel,
     /// Create (once) and open the sample conference.
     OpenSample,
     /// Ask where, then save a copy of the open file.

@@ -459,6 +459,9 @@ pub fn change_label(action: &Action, data: &Data) -> Option<Label> {
         | Action::OpenPath(_)
         | Action::OpenReadOnly(_)
         | Action::DismissLocked
+        | Action::AskPassphrase(_)
+        | Action::PassphraseGiven(_)
+        | Action::PassphraseCancel
         | Action::OpenSample
         | Action::SaveCopy
         | Action::FileChosen(..)

@@ -60,6 +60,28 @@ pub enum Outcome {
         redo: bool,
         result: Result<Option<String>>,
     },
+    /// A file was opened or created with a passphrase (deriving its key takes a moment).
+    Opened {
+        path: std::path::PathBuf,
+        passphrase: Option<crate::store::key::Passphrase>,
+        result: Result<Opened>,
+    },
+    /// The open file was locked, unlocked or given another passphrase, then opened again
+    /// (the old file when the conversion failed).
+    Converted {
+        kind: crate::ui::passphrase::Conversion,
+        result: Result<crate::store::vault::Converted>,
+        reopened: Result<Opened>,
+    },
+}
+
+/// A conference file a worker opened, handed to the window.
+pub struct Opened(pub crate::store::Store);
+
+impl std::fmt::Debug for Opened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Opened(…)")
+    }
 }
 
 /// A running job.

@@ -10,6 +10,7 @@ pub mod file_dialog;
 pub mod i18n;
 pub mod job;
 pub mod panels;
+pub mod passphrase;
 pub mod preview;
 pub mod record;
 pub mod renderer;

@@ -13,6 +13,7 @@ use crate::ui::Page;
 use crate::ui::action::Action;
 use crate::ui::data::Data;
 use crate::ui::i18n::{Lang, Strings};
+use crate::ui::passphrase::{Conversion, Purpose};
 use crate::ui::theme;
 use crate::ui::typing::{self, Method, Typing};
 
@@ -117,6 +118,11 @@ impl Chrome {
         };
         let title = if file.is_empty() {
             "hoinghi".to_owned()
+        } else if session.is_locked() {
+            format!(
+                "{name} — {file} ({}) — hoinghi",
+                s.locked_mark.to_lowercase()
+            )
         } else {
             format!("{name} — {file} — hoinghi")
         };
@@ -165,6 +171,23 @@ impl Chrome {
                 // A desk's copy of the list is no file of the user's: its line says whose.
                 if let Some(p) = session.path().filter(|_| role.desk.is_none()) {
                     ui.label(theme::muted(p.display().to_string()).small());
+                }
+                if session.is_locked() {
+                    // A badge (the fonts have no padlock glyph): the file is locked.
+                    egui::Frame::new()
+                        .fill(theme::SUCCESS_BG)
+                        .corner_radius(4.0)
+                        .inner_margin(egui::Margin::symmetric(6, 1))
+                        .show(ui, |ui| {
+                            ui.label(
+                                RichText::new(s.locked_mark)
+                                    .color(theme::SUCCESS)
+                                    .strong()
+                                    .small(),
+                            )
+                        })
+                        .inner
+                        .on_hover_text(s.locked_mark_hint);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for (lang, name) in [(Lang::En, "English"), (Lang::Vi, "Tiếng Việt")] {
@@ -339,6 +362,24 @@ fn file_menu_ui(
     {
         actions.push(Action::SaveCopy);
     }
+    // The open file's passphrase: not while desks share it (their connections hold it).
+    let convertible = writable && alone && session.path().is_some();
+    let entries: &[(Purpose, &str)] = if session.is_locked() {
+        &[
+            (Purpose::Change, s.menu_rekey),
+            (Purpose::Unlock, s.menu_unlock),
+        ]
+    } else {
+        &[(Purpose::Lock, s.menu_lock)]
+    };
+    for (purpose, label) in entries {
+        if ui
+            .add_enabled(convertible, egui::Button::new(*label))
+            .clicked()
+        {
+            actions.push(Action::AskPassphrase(purpose.clone()));
+        }
+    }
     ui.separator();
     if ui
         .add_enabled(writable && alone, egui::Button::new(s.menu_host))
@@ -443,6 +484,22 @@ pub fn no_file_ui(ui: &mut Ui, error: Option<&str>, s: &Strings, actions: &mut V
                     actions.push(action);
                 }
             }
+        });
+    });
+}
+
+/// The open file is being locked, unlocked or given another passphrase.
+pub fn converting_ui(ui: &mut Ui, kind: Conversion, s: &Strings) {
+    let text = match kind {
+        Conversion::Lock => s.lock_running,
+        Conversion::Change => s.rekey_running,
+        Conversion::Unlock => s.unlock_running,
+    };
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.spinner();
+            ui.heading(text);
         });
     });
 }

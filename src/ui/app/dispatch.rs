@@ -74,6 +74,10 @@ impl App {
             | A::OpenSample
             | A::FileChosen(..)
             | A::SaveCopy => self.run_file(action),
+            A::AskPassphrase(_) | A::PassphraseGiven(_) | A::PassphraseCancel => {
+                self.run_passphrase(action)?;
+                Ok(Outcome::Other)
+            }
             A::ImportChoose(_)
             | A::ImportRead(_)
             | A::ImportReplan(_)

@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use super::App;
 use crate::error::{Error, Result};
+use crate::store::key::{self, Passphrase};
 use crate::store::lock::{FileLock, Lock};
 use crate::store::{Missing, Store};
 use crate::ui::data::Data;
 use crate::ui::dialogs::{Answer, Ask};
 use crate::ui::file_dialog::{self, OwnFileDialog};
+use crate::ui::job::{Opened, Outcome};
+use crate::ui::passphrase::{Conversion, PassphraseDialog, Purpose};
 
 const MAX_RECENT: usize = 8;
 
@@ -23,6 +26,13 @@ pub struct Session {
     lock: Option<FileLock>,
     /// A file another window holds, offered read-only.
     pub locked_offer: Option<PathBuf>,
+    /// The passphrase dialog, while it asks.
+    pub passphrase: Option<PassphraseDialog>,
+    /// The lock of the file the passphrase dialog is about: held while it asks, so no
+    /// other window takes the file meanwhile.
+    opening_lock: Option<FileLock>,
+    /// The open file is being locked, unlocked or given another passphrase.
+    pub converting: Option<Conversion>,
     pub recent: Vec<PathBuf>,
     /// The folder of the last file chosen, where the next question starts.
     pub last_dir: Option<PathBuf>,
@@ -48,6 +58,9 @@ impl Session {
             data: Data::default(),
             lock: None,
             locked_offer: None,
+            passphrase: None,
+            opening_lock: None,
+            converting: None,
             recent,
             watch: Watch::default(),
         }
@@ -64,6 +77,11 @@ impl Session {
 
     pub fn path(&self) -> Option<&Path> {
         self.store.as_ref().and_then(Store::path)
+    }
+
+    /// The open file is locked with a passphrase.
+    pub fn is_locked(&self) -> bool {
+        self.store.as_ref().is_some_and(Store::is_locked)
     }
 }
 
@@ -83,6 +101,7 @@ impl App {
         if read_only_file {
             match Store::open_read_only(path) {
                 Ok(store) => self.set_store(store),
+                Err(e) if needs_passphrase(&e) => self.ask_passphrase(path, true, None),
                 Err(e) => self.open_failed(&e),
             }
             return;
@@ -104,8 +123,116 @@ impl App {
                 self.set_store(store);
                 self.session.lock = lock;
             }
+            Err(e) if needs_passphrase(&e) => self.ask_passphrase(path, false, lock),
             Err(e) => self.open_failed(&e),
         }
+    }
+
+    /// A locked file asks for its passphrase; its lock (if taken) is held meanwhile.
+    fn ask_passphrase(&mut self, path: &Path, read_only: bool, lock: Option<FileLock>) {
+        tracing::info!(file = %path.display(), "locked file; asking for its passphrase");
+        // A passphrase kept for it that no longer opens it (changed elsewhere) is dropped.
+        key::forget(path);
+        self.session.locked_offer = None;
+        self.session.opening_lock = lock;
+        self.session.passphrase = Some(PassphraseDialog::new(Purpose::Open {
+            path: path.to_owned(),
+            read_only,
+        }));
+    }
+
+    /// Opens (or creates) `path` with a passphrase on a worker: deriving the key takes
+    /// a moment the window does not wait for. The passphrase dialog stays until it ends.
+    pub(super) fn start_opening(
+        &mut self,
+        path: PathBuf,
+        read_only: bool,
+        missing: Missing,
+        passphrase: Option<Passphrase>,
+    ) -> Result<()> {
+        if !read_only && self.session.opening_lock.is_none() {
+            match FileLock::try_acquire(&path) {
+                Lock::Acquired(l) => self.session.opening_lock = Some(l),
+                Lock::HeldElsewhere => {
+                    self.session.passphrase = None;
+                    self.session.locked_offer = Some(path);
+                    return Ok(());
+                }
+                Lock::Unavailable(e) => tracing::warn!(file = %path.display(), "no lock file: {e}"),
+            }
+        }
+        self.jobs.spawn("open", move |_| {
+            let key = passphrase.as_ref();
+            let result = if read_only {
+                Store::open_read_only_keyed(&path, key)
+            } else {
+                Store::open_keyed(&path, missing, key)
+            };
+            Outcome::Opened {
+                path,
+                passphrase,
+                result: result.map(Opened),
+            }
+        })
+    }
+
+    /// A file opened on a worker: it becomes the open file, or the dialog says why not.
+    pub(super) fn opened(
+        &mut self,
+        path: &Path,
+        passphrase: Option<Passphrase>,
+        result: Result<Opened>,
+    ) {
+        match result {
+            Ok(Opened(store)) => {
+                if let Some(p) = passphrase.filter(|_| store.is_locked()) {
+                    // Background work (exports, imports, backups) reopens the file by path.
+                    key::remember(path, p);
+                }
+                let lock = self.session.opening_lock.take();
+                self.session.passphrase = None;
+                self.set_store(store);
+                self.session.lock = lock;
+            }
+            Err(Error::WrongPassphrase { .. }) => {
+                let s = self.s();
+                if let Some(dialog) = &mut self.session.passphrase {
+                    dialog.wrong(s);
+                }
+            }
+            Err(e) => {
+                self.session.passphrase = None;
+                self.session.opening_lock = None;
+                self.open_failed(&e);
+            }
+        }
+    }
+
+    /// The passphrase dialog was closed: the file it asked about stays closed.
+    pub(super) fn passphrase_cancelled(&mut self) {
+        self.session.passphrase = None;
+        self.session.opening_lock = None;
+    }
+
+    /// Puts the open file back after it was converted: the pages stay where they were.
+    pub(super) fn reattach(&mut self, store: Store) {
+        self.session.watch = Watch::default();
+        self.session.store = Some(store);
+        self.session.open_error = None;
+        self.reload();
+    }
+
+    /// The open file must be closed (a conversion renames a new file over it); its lock
+    /// stays held, so no other window takes it meanwhile.
+    pub(super) fn detach(&mut self) -> Option<Store> {
+        self.session.store.take()
+    }
+
+    /// The open file could not be reopened after a conversion: its lock goes too.
+    pub(super) fn lost_file(&mut self, e: &Error) {
+        self.session.lock = None;
+        self.session.data = Data::default();
+        self.open_failed(e);
     }
 
     /// Keeps the current file open if there is one; otherwise the page says why.
@@ -218,7 +345,8 @@ impl App {
                 if path.exists() {
                     return Err(Error::Exists { path });
                 }
-                self.open_path(&path);
+                // It may be given a passphrase before it is made.
+                self.session.passphrase = Some(PassphraseDialog::new(Purpose::New { path }));
             }
             Ask::Import(kind) => self.start_import(kind, path)?,
             Ask::SaveCopy { .. } => {
@@ -237,6 +365,7 @@ impl App {
         self.session.locked_offer = None;
         match Store::open_read_only(path) {
             Ok(store) => self.set_store(store),
+            Err(e) if needs_passphrase(&e) => self.ask_passphrase(path, true, None),
             Err(e) => self.open_failed(&e),
         }
     }
@@ -250,11 +379,17 @@ impl App {
                 source,
             })?;
         }
-        let sample = Store::open(&path, Missing::Create)?;
-        if sample.record_count()? == 0 {
-            crate::demo::fill(&sample)?;
+        // A sample someone locked asks for its passphrase as any file does.
+        match Store::open(&path, Missing::Create) {
+            Ok(sample) => {
+                if sample.record_count()? == 0 {
+                    crate::demo::fill(&sample)?;
+                }
+                drop(sample);
+            }
+            Err(e) if needs_passphrase(&e) => {}
+            Err(e) => return Err(e),
         }
-        drop(sample);
         self.open_path(&path);
         Ok(())
     }
@@ -264,6 +399,11 @@ impl App {
         let suggested = suggested_copy_name(&self.session.data.conference.name);
         self.ask(Ask::SaveCopy { suggested })
     }
+}
+
+/// The file is locked and no passphrase (or a wrong one) is known for it: ask.
+fn needs_passphrase(e: &Error) -> bool {
+    matches!(e, Error::Locked { .. } | Error::WrongPassphrase { .. })
 }
 
 /// "Hội nghị đối thoại 2022" → "hoi-nghi-doi-thoai-2022-ban-sao.sqlite".

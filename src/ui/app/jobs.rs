@@ -44,7 +44,7 @@ impl Jobs {
         }
     }
 
-    fn spawn(
+    pub(super) fn spawn(
         &mut self,
         name: &str,
         work: impl FnOnce(&Progress) -> Outcome + Send + 'static,
@@ -314,6 +314,16 @@ impl App {
                 self.chrome.info(s.print_sent(sent.copies, &sent.printer));
             }
             Outcome::Printed(Err(e)) => self.chrome.error(format!("{e:#}")),
+            Outcome::Opened {
+                path,
+                passphrase,
+                result,
+            } => self.opened(&path, passphrase, result),
+            Outcome::Converted {
+                kind,
+                result,
+                reopened,
+            } => self.converted(kind, result, reopened),
             Outcome::Replayed { redo, result } => match result {
                 Ok(label) => {
                     let text = self.replayed_text(redo, label);

@@ -7,6 +7,7 @@
 //! - `desk`: the check-in desk's controller (its check-ins and their messages);
 //! - `desks`: hosting the file for desks on the network, or being one of a host's desks;
 //! - `jobs`: imports, exports and large undos on background threads;
+//! - `locking`: the passphrase dialog's answers, locking and unlocking the open file;
 //! - `snapshots`: the automatic backups of the open file.
 
 mod chrome;
@@ -15,6 +16,7 @@ mod desks;
 mod dispatch;
 mod files;
 mod jobs;
+mod locking;
 mod pages;
 mod snapshots;
 
@@ -122,6 +124,11 @@ impl App {
 
     pub fn page(&self) -> Page {
         self.pages.page
+    }
+
+    /// The passphrase dialog, while it asks.
+    pub fn passphrase_dialog(&self) -> Option<&crate::ui::passphrase::PassphraseDialog> {
+        self.session.passphrase.as_ref()
     }
 
     pub fn open_error(&self) -> Option<&str> {
@@ -269,7 +276,9 @@ impl App {
         };
         self.chrome
             .top_bar_ui(ui, &self.session, &role, busy, s, actions);
-        if self.session.store.is_none() {
+        if let Some(kind) = self.session.converting {
+            chrome::converting_ui(ui, kind, s);
+        } else if self.session.store.is_none() {
             chrome::no_file_ui(ui, self.session.open_error.as_deref(), s, actions);
         } else {
             chrome::nav_ui(ui, self.pages.page, &self.session.data, &role, s, actions);
@@ -287,6 +296,9 @@ impl App {
         }
         if let Some(path) = &self.session.locked_offer {
             chrome::locked_ui(ui.ctx(), path, s, actions);
+        }
+        if let Some(dialog) = &mut self.session.passphrase {
+            actions.extend(dialog.ui(ui.ctx(), s));
         }
         self.chrome.own_dialog_ui(ui.ctx(), s, actions);
         let found = self.found_hosts();

@@ -139,7 +139,10 @@ impl Pages {
                 }
                 self.history.ui(ui, data, s, writable, v.busy)
             }
-            Page::Export => self.export.ui(ui, data, s, v.running),
+            Page::Export => {
+                let locked = v.store.is_some_and(Store::is_locked);
+                self.export.ui(ui, data, s, v.running, locked)
+            }
             Page::Programme => self.programme.ui(ui, data, s, writable),
             Page::Desks => match v.hosting {
                 Some(view) => self.host.ui(ui, view, s),

@@ -121,6 +121,7 @@ impl ExportPanel {
         data: &Data,
         s: &'static Strings,
         running: Option<&Progress>,
+        locked: bool,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
         self.preview.poll(ui.ctx());
@@ -137,6 +138,10 @@ impl ExportPanel {
             .show(ui, |ui| {
                 ui.heading(s.export_title);
                 ui.label(theme::muted(s.export_heading_hint));
+                if locked {
+                    // Lists are made to be printed and sent: they leave the file's lock.
+                    ui.label(RichText::new(s.export_not_locked).color(theme::WARNING));
+                }
                 ui.add_space(theme::GAP);
                 egui::ScrollArea::vertical().show(ui, |ui| self.list_ui(ui, data, s));
             });
