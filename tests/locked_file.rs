@@ -74,6 +74,40 @@ fn a_locked_file_reads_as_noise_and_opens_only_with_its_passphrase() {
 }
 
 #[test]
+fn a_wrong_passphrase_leaves_a_file_with_a_full_write_ahead_log_as_it_was() {
+    // A laptop that lost power: the file and its log, the last changes still in the log.
+    let dir = tempfile::tempdir().unwrap();
+    let db = locked_demo(dir.path());
+    let live = Store::open_keyed(&db, Missing::Refuse, Some(&pass())).unwrap();
+    live.conn().execute("DELETE FROM gift", []).unwrap();
+    let crashed = dir.path().join("mất điện.sqlite");
+    std::fs::copy(&db, &crashed).unwrap();
+    std::fs::copy(
+        format!("{}-wal", db.display()),
+        format!("{}-wal", crashed.display()),
+    )
+    .unwrap();
+    drop(live);
+    let bytes = sha(&crashed);
+    let wrong = Passphrase::new("không phải mật khẩu").unwrap();
+    let e = Store::open_keyed(&crashed, Missing::Refuse, Some(&wrong))
+        .err()
+        .unwrap();
+    assert!(matches!(e, Error::WrongPassphrase { .. }), "{e}");
+    assert_eq!(
+        sha(&crashed),
+        bytes,
+        "the log was not written into the file"
+    );
+    let store = Store::open_keyed(&crashed, Missing::Refuse, Some(&pass())).unwrap();
+    assert_eq!(
+        store.stats().unwrap().gifts,
+        0,
+        "the log's changes are there"
+    );
+}
+
+#[test]
 fn the_keyring_opens_a_locked_file_for_every_part_that_asks() {
     let dir = tempfile::tempdir().unwrap();
     let db = locked_demo(dir.path());

@@ -21,6 +21,7 @@ pub mod vault;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use attendees::BulkAttendees;
@@ -475,7 +476,19 @@ fn inspect(
     };
     let conn =
         Connection::open_with_flags(crate::paths::for_sqlite(path), flags).map_err(corrupt)?;
-    let keep = |conn: Connection| locked.then_some(conn);
+    // A connection that may write checkpoints the write-ahead log into the file when it
+    // closes, and a refused file must keep its bytes: no checkpoint until it is accepted.
+    let writes = locked && usage == Use::Write;
+    if writes {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(corrupt)?;
+    }
+    let keep = |conn: Connection| -> Result<Option<Connection>> {
+        if writes {
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+        }
+        Ok(locked.then_some(conn))
+    };
     if locked {
         apply_key(&conn, key).map_err(|e| match e {
             Error::Sqlite(e) => corrupt(e),
@@ -497,7 +510,7 @@ fn inspect(
         .map_err(corrupt)?;
     if app_id != schema::APPLICATION_ID {
         if app_id == 0 && objects == 0 {
-            return Ok((Found { version: 0, locked }, keep(conn)));
+            return Ok((Found { version: 0, locked }, keep(conn)?));
         }
         return Err(Error::NotHoinghi {
             path: path.to_owned(),
@@ -520,7 +533,7 @@ fn inspect(
             detail: check,
         });
     }
-    Ok((Found { version, locked }, keep(conn)))
+    Ok((Found { version, locked }, keep(conn)?))
 }
 
 impl Store {
