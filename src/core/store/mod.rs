@@ -98,13 +98,7 @@ impl Store {
         } else {
             (key.cloned(), None)
         };
-        let conn = if let Some(conn) = looked {
-            conn
-        } else {
-            let conn = Connection::open(crate::paths::for_sqlite(path))?;
-            apply_key(&conn, key.as_ref())?;
-            conn
-        };
+        let conn = writer(path, looked, key.as_ref())?;
         let mut store = Self {
             conn,
             path: Some(path.to_owned()),
@@ -159,13 +153,7 @@ impl Store {
     pub(crate) fn open_snapshot(path: &Path, key: Option<&Passphrase>) -> Result<Self> {
         let (found, looked) = inspect(path, key, Use::Write)?;
         let key = found.locked.then(|| key.cloned()).flatten();
-        let conn = if let Some(conn) = looked {
-            conn
-        } else {
-            let conn = Connection::open(crate::paths::for_sqlite(path))?;
-            apply_key(&conn, key.as_ref())?;
-            conn
-        };
+        let conn = writer(path, looked, key.as_ref())?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(Self {
             conn,
@@ -325,6 +313,17 @@ impl Store {
             let _ = std::fs::remove_file(&tmp);
         })
     }
+}
+
+/// The connection to write through: the one that inspected a locked file, or a new one
+/// (given its passphrase when the file is new and to be locked).
+fn writer(path: &Path, looked: Option<Connection>, key: Option<&Passphrase>) -> Result<Connection> {
+    if let Some(conn) = looked {
+        return Ok(conn);
+    }
+    let conn = Connection::open(crate::paths::for_sqlite(path))?;
+    apply_key(&conn, key)?;
+    Ok(conn)
 }
 
 /// Gives a connection its passphrase before anything else reads the file.
