@@ -249,8 +249,12 @@ fn remove_with_journals(path: &Path) {
     }
 }
 
-fn sync_file(path: &Path) -> Result<()> {
-    std::fs::File::open(path)
+/// Flushes a written file to disk. Opened for writing: Windows flushes only through a
+/// handle that may write (a read-only one is refused with "access denied").
+pub(crate) fn sync_file(path: &Path) -> Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
         .and_then(|f| f.sync_all())
         .map_err(|source| Error::Io {
             path: path.to_owned(),

@@ -113,9 +113,7 @@ impl DeskFile {
         conn.execute_batch("CREATE TABLE desk_file (body TEXT NOT NULL)")?;
         conn.execute("INSERT INTO desk_file (body) VALUES (?1)", [body])?;
         conn.close().map_err(|(_, e)| Error::from(e))?;
-        std::fs::File::open(tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(io_error(tmp))
+        crate::store::vault::sync_file(tmp)
     }
 }
 
