@@ -405,8 +405,9 @@ impl DeskPanel {
 /// its window did): Vietnamese text, Enter opens, a wrong PIN says so.
 #[derive(Debug, Default)]
 pub struct DeskPinDialog {
-    /// What is typed; emptied as soon as it is tried.
-    pub typed: String,
+    /// What is typed; emptied as soon as it is tried, and wiped from memory (as the
+    /// passphrase dialog's fields are).
+    pub typed: zeroize::Zeroizing<String>,
     /// Why the last try did not open the list.
     pub error: Option<String>,
 }
@@ -423,7 +424,7 @@ impl DeskPinDialog {
             let label = ui.label(RichText::new(s.desk_pin_label).strong());
             let resp = ui
                 .add(
-                    egui::TextEdit::singleline(&mut self.typed)
+                    egui::TextEdit::singleline(&mut *self.typed)
                         .password(true)
                         .font(egui::FontId::proportional(24.0))
                         .hint_text("1234-5678")
