@@ -1,11 +1,15 @@
 //! A realistic, deterministic sample conference: the Hậu Giang dialogue conference
 //! with about 520 attendees, 60 questions over five topics, 10 gifts and 2 commendations.
-//! Every name except the guest of honour is made up.
+//! Every name except the guest of honour is made up. It was held ten days before the
+//! day the sample is made, so its follow-up is under way: most opinions answered in the
+//! hall, about a third sent to departments with deadlines, a few answered, one overdue.
 
 use crate::domain::programme::{ItemData, Part, SEED};
+use jiff::civil::Date;
+
 use crate::domain::{
-    AttendeeData, Channel, CommendationData, Conference, GiftData, QuestionData, Status,
-    question::DEFAULT_TOPICS,
+    AttendeeData, Channel, CommendationData, Conference, FollowStatus, GiftData, Handling,
+    PaperDetails, QuestionData, Status, date, question::DEFAULT_TOPICS,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -446,12 +450,21 @@ fn attendees(rng: &mut Rng) -> Vec<AttendeeData> {
     out
 }
 
+/// `day` moved by `days` (negative: earlier).
+fn shift(day: Date, days: i64) -> Date {
+    day.checked_add(jiff::Span::new().days(days)).unwrap_or(day)
+}
+
 fn fill_in(store: &Store) -> Result<DemoSummary> {
     let mut rng = Rng(20_221);
+    // Held ten days ago: its deadlines fall after today, but for one.
+    let day = shift(date::today(), -10);
+    let iso = day.to_string();
+    let shown = date::display(&iso);
     store.set_conference(&Conference {
-        name: "Hội nghị đối thoại giữa Đảng ủy, Ban Giám đốc Công an tỉnh với CBCS Công an cấp xã, đoàn viên, hội viên năm 2022".into(),
-        start_date: "25/11/2022".into(),
-        end_date: "25/11/2022".into(),
+        name: format!("Hội nghị đối thoại giữa Đảng ủy, Ban Giám đốc Công an tỉnh với CBCS Công an cấp xã, đoàn viên, hội viên năm {}", day.year()),
+        start_date: shown.clone(),
+        end_date: shown,
         venue: "Hội trường Công an tỉnh Hậu Giang".into(),
         organiser: "Phòng Công tác Đảng và công tác chính trị".into(),
         superior_agency: "BỘ CÔNG AN".into(),
@@ -470,7 +483,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
         // The demo shows a conference under way: about three in five are in the hall.
         if n < 7 || rng.chance(60) {
             let minute = 30 + rng.below(30);
-            store.set_checked_in(&id, Some(&format!("2022-11-25T00:{minute:02}:00Z")))?;
+            store.set_checked_in(&id, Some(&format!("{iso}T00:{minute:02}:00Z")))?;
         }
         ids.push(id);
     }
@@ -536,6 +549,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
                 status,
                 answer,
                 merged_into: None,
+                follow: crate::domain::FollowUp::default(),
             })?;
             number += 1;
         }
@@ -557,7 +571,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             circumstances: (*circumstances).to_owned(),
             item: "Quà (tiền mặt và nhu yếu phẩm)".into(),
             value_vnd: 2_000_000,
-            handed_over_at: (k < 6).then(|| "2022-11-25T03:30:00Z".to_owned()),
+            handed_over_at: (k < 6).then(|| format!("{iso}T03:30:00Z")),
             handed_over_by: if k < 6 {
                 "Đại tá Nguyễn Thanh Tràng".into()
             } else {
@@ -569,7 +583,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
 
     let achievements = [
         "Đã có thành tích xuất sắc trong công tác phát hiện, bắt giữ đối tượng trộm cắp tài sản trên địa bàn xã Long Trị, thị xã Long Mỹ",
-        "Đã có thành tích xuất sắc trong thực hiện Đề án 06/CP về phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử năm 2022",
+        "Đã có thành tích xuất sắc trong thực hiện Đề án 06/CP về phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử",
     ];
     for (k, achievement) in achievements.iter().enumerate() {
         let idx = 7 + k;
@@ -586,7 +600,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             unit: p.unit.clone(),
             achievement: (*achievement).to_owned(),
             decision_number: "2776/QĐ-CAT-PX01".into(),
-            decision_date: Some("2022-11-14".into()),
+            decision_date: Some(shift(day, -11).to_string()),
             issuer: "Giám đốc Công an tỉnh Hậu Giang".into(),
             stage_order: i64::try_from(k + 1).unwrap_or(1),
         })?;
@@ -612,6 +626,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             ..ItemData::default()
         })?;
     }
+    follow_up(store, day)?;
     Ok(DemoSummary {
         attendees: people.len(),
         questions: usize::try_from(number - 1).unwrap_or(0),
@@ -619,6 +634,79 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
         commendations: achievements.len(),
     })
 }
+
+/// The follow-up ten days after `day`: the opinions owed a written answer have a
+/// deadline a month on, the first of them a week on (overdue today), three answered, two
+/// in progress; half of the ones still "received" are noted. Then the papers' details.
+fn follow_up(store: &Store, day: Date) -> Result<()> {
+    let mut owed = 0;
+    let mut received = 0;
+    for q in store.questions()? {
+        let mut f = q.data.follow.clone();
+        if f.handling.needs_answer() {
+            let unit = f.responsible_unit.clone();
+            f.deadline = Some(shift(day, if owed == 0 { 7 } else { 30 }).to_string());
+            match owed {
+                1..=3 => {
+                    f.status = FollowStatus::Done;
+                    f.answer_doc_no = format!("{}/CAT-{}", 3120 + owed * 17, unit_code(&unit));
+                    f.answer_doc_date = Some(shift(day, 5 + owed).to_string());
+                    f.answered_by = format!("Trưởng {}", crate::text::lowercase_first(&unit));
+                    f.written_answer = format!(
+                        "{unit} đã có văn bản trả lời: nội dung kiến nghị đã được tổng hợp, báo cáo Ban Giám đốc; đơn vị sẽ triển khai thực hiện theo đúng quy định."
+                    );
+                }
+                4 | 5 => f.status = FollowStatus::InProgress,
+                _ => {}
+            }
+            owed += 1;
+        } else if f.handling == Handling::Undecided && q.data.status == Status::Received {
+            if received % 2 == 0 {
+                f.handling = Handling::Noted;
+            }
+            received += 1;
+        } else {
+            continue;
+        }
+        store.set_follow_up(&q.id, &f)?;
+    }
+    store.set_paper_details(&PaperDetails {
+        chair_name: "Đại tá Nguyễn Thanh Tràng".into(),
+        chair_title: "Phó Giám đốc Công an tỉnh".into(),
+        secretary_name: "Đại úy Lê Thị Mỹ Hạnh".into(),
+        secretary_title: "Cán bộ Phòng Công tác Đảng và công tác chính trị".into(),
+        began_at: String::new(),
+        ended_at: "11:00".into(),
+        conclusions: CONCLUSIONS.join("\n"),
+        recipients: RECIPIENTS.join("\n"),
+    })
+}
+
+/// The short code of a department on its documents (PX01: personnel, PX03: Party work…).
+fn unit_code(unit: &str) -> &'static str {
+    match unit {
+        "Phòng Tổ chức cán bộ" => "PX01",
+        "Phòng Công tác Đảng và công tác chính trị" => "PX03",
+        "Phòng Hậu cần" => "PH10",
+        "Phòng Tham mưu" => "PV01",
+        _ => "VP",
+    }
+}
+
+const CONCLUSIONS: [&str; 4] = [
+    "Hội nghị đối thoại diễn ra nghiêm túc, dân chủ, cởi mở; các ý kiến phát biểu thẳng thắn, tâm huyết, thể hiện tinh thần trách nhiệm của cán bộ, chiến sĩ Công an cấp xã đối với sự nghiệp xây dựng lực lượng.",
+    "Đối với các ý kiến đã được trả lời trực tiếp tại hội nghị, đề nghị các đơn vị nghiêm túc quán triệt, tổ chức thực hiện.",
+    "Giao các phòng nghiệp vụ được phân công chủ trì nghiên cứu, trả lời bằng văn bản các ý kiến, kiến nghị chưa được trả lời tại hội nghị trong thời hạn quy định; quá trình thực hiện có khó khăn, vướng mắc kịp thời báo cáo Ban Giám đốc.",
+    "Giao Phòng Công tác Đảng và công tác chính trị theo dõi, đôn đốc việc giải quyết các kiến nghị, tổng hợp kết quả báo cáo Ban Giám đốc.",
+];
+
+const RECIPIENTS: [&str; 5] = [
+    "Đồng chí Giám đốc (để báo cáo)",
+    "Các đồng chí Phó Giám đốc (để chỉ đạo)",
+    "Các phòng: PX01, PX03, PH10, PV01 (để thực hiện)",
+    "Công an các huyện, thị xã, thành phố (để thực hiện)",
+    "Lưu: VT, PX03",
+];
 
 /// "đơn vị tôi …" → "Đơn vị tôi …" when a template starts with the asker's unit.
 fn capitalize_first(text: &str) -> String {

@@ -7,6 +7,7 @@ pub mod date;
 pub mod gift;
 pub mod money;
 pub mod name;
+pub mod papers;
 pub mod programme;
 pub mod protocol;
 pub mod question;
@@ -16,7 +17,10 @@ pub use attendee::{Attendee, AttendeeData, AttendeeDraft};
 pub use commendation::{Commendation, CommendationData, CommendationDraft};
 pub use conference::Conference;
 pub use gift::{Gift, GiftData, GiftDraft};
-pub use question::{Channel, Question, QuestionData, QuestionDraft, Status, Topic};
+pub use papers::{FollowUpCounts, PaperDetails};
+pub use question::{
+    Channel, FollowStatus, FollowUp, Handling, Question, QuestionData, QuestionDraft, Status, Topic,
+};
 
 /// What is wrong with one field of a form or an imported row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -108,6 +108,166 @@ impl Status {
     }
 }
 
+/// How an opinion was dealt with (cách xử lý).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Handling {
+    /// Not decided yet.
+    #[default]
+    Undecided,
+    /// Trả lời trực tiếp tại hội nghị.
+    AnsweredInHall,
+    /// Trả lời bằng văn bản.
+    InWriting,
+    /// Chuyển đơn vị giải quyết.
+    ToUnit,
+    /// Ghi nhận, tiếp thu.
+    Noted,
+}
+
+impl Handling {
+    pub const ALL: [Self; 5] = [
+        Self::Undecided,
+        Self::AnsweredInHall,
+        Self::InWriting,
+        Self::ToUnit,
+        Self::Noted,
+    ];
+
+    /// The code stored in the file and printed by `list questions --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Undecided => "",
+            Self::AnsweredInHall => "answered_in_hall",
+            Self::InWriting => "in_writing",
+            Self::ToUnit => "to_unit",
+            Self::Noted => "noted",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn vi(self) -> &'static str {
+        match self {
+            Self::Undecided => "Chưa xác định",
+            Self::AnsweredInHall => "Trả lời trực tiếp tại hội nghị",
+            Self::InWriting => "Trả lời bằng văn bản",
+            Self::ToUnit => "Chuyển đơn vị giải quyết",
+            Self::Noted => "Ghi nhận, tiếp thu",
+        }
+    }
+
+    /// A written answer is owed: these are followed up until done.
+    pub fn needs_answer(self) -> bool {
+        matches!(self, Self::InWriting | Self::ToUnit)
+    }
+}
+
+/// Where the follow-up of an opinion stands (tình trạng giải quyết).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowStatus {
+    /// Chưa giải quyết.
+    #[default]
+    Open,
+    /// Đang giải quyết.
+    InProgress,
+    /// Đã giải quyết.
+    Done,
+}
+
+impl FollowStatus {
+    pub const ALL: [Self; 3] = [Self::Open, Self::InProgress, Self::Done];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn vi(self) -> &'static str {
+        match self {
+            Self::Open => "Chưa giải quyết",
+            Self::InProgress => "Đang giải quyết",
+            Self::Done => "Đã giải quyết",
+        }
+    }
+
+    /// Reads what a unit types in its sheet's status column ("đã giải quyết", "Đã",
+    /// "xong", "done"), accents and case aside.
+    pub fn parse(text: &str) -> Option<Self> {
+        let key = crate::text::fold(text);
+        let key = key.trim();
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(s) = Self::from_code(key) {
+            return Some(s);
+        }
+        let has = |w: &str| key.contains(w);
+        if has("chua") {
+            Some(Self::Open)
+        } else if has("dang") {
+            Some(Self::InProgress)
+        } else if has("da ") || key == "da" || has("xong") || has("hoan thanh") {
+            Some(Self::Done)
+        } else {
+            None
+        }
+    }
+}
+
+/// The follow-up of one opinion after the conference.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub handling: Handling,
+    /// The unit that answers it (picked from the file's units, or typed).
+    pub responsible_unit: String,
+    /// ISO date (yyyy-mm-dd).
+    pub deadline: Option<String>,
+    /// The written answer's document number ("125/CAT-PX01").
+    pub answer_doc_no: String,
+    /// The written answer's date, ISO.
+    pub answer_doc_date: Option<String>,
+    pub written_answer: String,
+    /// Who answered (a leader, a department).
+    pub answered_by: String,
+    #[serde(rename = "follow_up_status")]
+    pub status: FollowStatus,
+}
+
+impl FollowUp {
+    /// Past its deadline on `today` and not done. Computed, never stored.
+    pub fn is_overdue(&self, today: jiff::civil::Date) -> bool {
+        self.status != FollowStatus::Done
+            && self
+                .deadline
+                .as_deref()
+                .and_then(super::date::parse)
+                .is_some_and(|d| d < today)
+    }
+
+    /// Days past the deadline on `today` (0 when not overdue).
+    pub fn days_overdue(&self, today: jiff::civil::Date) -> i64 {
+        if !self.is_overdue(today) {
+            return 0;
+        }
+        self.deadline
+            .as_deref()
+            .and_then(super::date::parse)
+            .and_then(|d| d.until(today).ok())
+            .map_or(0, |span| i64::from(span.get_days()))
+    }
+}
+
 /// What is recorded about a question.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionData {
@@ -128,9 +288,55 @@ pub struct QuestionData {
     pub answer: String,
     /// The main question this one was merged into.
     pub merged_into: Option<String>,
+    /// What happens to it after the conference.
+    #[serde(flatten)]
+    pub follow: FollowUp,
 }
 
 impl QuestionData {
+    /// Counted in the follow-up: a written answer is owed, and the question is neither
+    /// merged into another (it follows its main one) nor withdrawn.
+    pub fn is_followed_up(&self) -> bool {
+        self.follow.handling.needs_answer()
+            && self.merged_into.is_none()
+            && self.status != Status::Withdrawn
+    }
+
+    /// The hall's status sets the handling while nobody chose another one, so questions
+    /// answered or sent on during the conference arrive in the follow-up already sorted.
+    /// `before`: the question as it was stored (None for a new one).
+    pub fn settle_handling(&mut self, before: Option<&Self>) {
+        let implied = |s: Status| match s {
+            Status::AnsweredAtConference => Some(Handling::AnsweredInHall),
+            Status::InWriting => Some(Handling::InWriting),
+            Status::Forwarded => Some(Handling::ToUnit),
+            Status::Received | Status::Withdrawn => None,
+        };
+        if before.is_some_and(|b| b.status == self.status) {
+            return;
+        }
+        let chosen_by_hand = self.follow.handling != Handling::Undecided
+            && before.is_none_or(|b| implied(b.status) != Some(self.follow.handling));
+        let Some(handling) = implied(self.status) else {
+            return;
+        };
+        if chosen_by_hand {
+            return;
+        }
+        self.follow.handling = handling;
+        if handling == Handling::AnsweredInHall {
+            self.follow.status = FollowStatus::Done;
+            return;
+        }
+        if self.follow.responsible_unit.is_empty() {
+            self.follow.responsible_unit.clone_from(&self.responder);
+        }
+        // Answered in the hall, then sent on after all: a written answer is owed again.
+        if self.follow.written_answer.is_empty() && self.follow.answer_doc_no.is_empty() {
+            self.follow.status = FollowStatus::Open;
+        }
+    }
+
     pub fn search_key(&self) -> String {
         crate::text::fold(&format!(
             "{} {} {} {} {}",
@@ -166,6 +372,8 @@ pub struct QuestionDraft {
     pub status: Status,
     pub answer: String,
     pub merged_into: Option<String>,
+    /// Carried through the slip form unchanged; the follow-up view edits it.
+    pub follow: FollowUp,
 }
 
 impl QuestionDraft {
@@ -183,6 +391,7 @@ impl QuestionDraft {
             status: d.status,
             answer: d.answer.clone(),
             merged_into: d.merged_into.clone(),
+            follow: d.follow.clone(),
         }
     }
 
@@ -221,6 +430,7 @@ impl QuestionDraft {
             status: self.status,
             answer: block("answer", &self.answer, &mut errors),
             merged_into: self.merged_into.clone(),
+            follow: self.follow.clone(),
         };
         if errors.is_empty() {
             Ok(data)

@@ -25,6 +25,7 @@ pub const TABLES: &[&str] = &[
     "office",
     "programme_item",
     "script_edit",
+    "paper_details",
 ];
 
 /// One recorded change, newest first in [`Store::history`].

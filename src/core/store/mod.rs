@@ -7,6 +7,7 @@ mod attendees;
 pub mod backup;
 mod commendations;
 mod conference;
+mod follow_up;
 mod gifts;
 pub mod history;
 pub mod key;
@@ -25,6 +26,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use attendees::BulkAttendees;
+pub use follow_up::DEPARTMENTS;
 pub use key::Passphrase;
 pub use lists::{List, ListEntry};
 pub use stats::Stats;

@@ -3,14 +3,17 @@
 use rusqlite::{OptionalExtension as _, Row, params};
 
 use super::{Store, new_id, now};
-use crate::domain::{Channel, Question, QuestionData, Status, Topic};
+use crate::domain::{
+    Channel, FollowStatus, FollowUp, Handling, Question, QuestionData, Status, Topic,
+};
 use crate::error::{Error, Result};
 use crate::text::Query;
 
 const COLUMNS: &str =
     "q.id, q.number, q.asker_id, q.asker_name, q.asker_unit, q.anonymous, q.channel,
     q.topic_id, q.content, q.responder, q.status, q.answer, q.merged_into, coalesce(t.name, ''),
-    q.created_at, q.updated_at, q.search_key";
+    q.created_at, q.updated_at, q.search_key, q.handling, q.responsible_unit, q.deadline,
+    q.answer_doc_no, q.answer_doc_date, q.written_answer, q.answered_by, q.follow_status";
 
 const FROM: &str = "question q LEFT JOIN topic t ON t.id = q.topic_id";
 
@@ -32,6 +35,16 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Question> {
             status: Status::from_code(&status).unwrap_or_default(),
             answer: r.get(11)?,
             merged_into: r.get(12)?,
+            follow: FollowUp {
+                handling: Handling::from_code(&r.get::<_, String>(17)?).unwrap_or_default(),
+                responsible_unit: r.get(18)?,
+                deadline: r.get(19)?,
+                answer_doc_no: r.get(20)?,
+                answer_doc_date: r.get(21)?,
+                written_answer: r.get(22)?,
+                answered_by: r.get(23)?,
+                status: FollowStatus::from_code(&r.get::<_, String>(24)?).unwrap_or_default(),
+            },
         },
         topic: r.get(13)?,
         created_at: r.get(14)?,
@@ -84,6 +97,9 @@ impl Store {
 
     pub fn add_question(&self, d: &QuestionData) -> Result<String> {
         self.writable()?;
+        let mut d = d.clone();
+        d.settle_handling(None);
+        let d = &d;
         let id = new_id();
         self.conn.execute(
             "INSERT INTO question (id, number, asker_id, asker_name, asker_unit, anonymous, channel, topic_id,
@@ -107,11 +123,16 @@ impl Store {
                 now()
             ],
         )?;
+        self.write_follow_up(&id, &d.follow)?;
         Ok(id)
     }
 
     pub fn update_question(&self, id: &str, d: &QuestionData) -> Result<()> {
         self.writable()?;
+        let before = self.question(id)?;
+        let mut d = d.clone();
+        d.settle_handling(Some(&before.data));
+        let d = &d;
         let n = self.conn.execute(
             "UPDATE question SET number = ?2, asker_id = ?3, asker_name = ?4, asker_unit = ?5, anonymous = ?6,
                 channel = ?7, topic_id = ?8, content = ?9, responder = ?10, status = ?11, answer = ?12,
@@ -138,6 +159,7 @@ impl Store {
         if n == 0 {
             return Err(Error::NotFound(id.to_owned()));
         }
+        self.write_follow_up(id, &d.follow)?;
         self.copy_answer_to_merged(id)
     }
 
@@ -225,8 +247,14 @@ impl Store {
     /// Answering the main question answers every question merged into it.
     pub(crate) fn copy_answer_to_merged(&self, main_id: &str) -> Result<()> {
         self.conn.execute(
-            "UPDATE question SET answer = m.answer, status = m.status, responder = m.responder, updated_at = ?2
-             FROM (SELECT answer, status, responder FROM question WHERE id = ?1) AS m
+            "UPDATE question SET answer = m.answer, status = m.status, responder = m.responder,
+                handling = m.handling, responsible_unit = m.responsible_unit, deadline = m.deadline,
+                answer_doc_no = m.answer_doc_no, answer_doc_date = m.answer_doc_date,
+                written_answer = m.written_answer, answered_by = m.answered_by,
+                follow_status = m.follow_status, updated_at = ?2
+             FROM (SELECT answer, status, responder, handling, responsible_unit, deadline, answer_doc_no,
+                      answer_doc_date, written_answer, answered_by, follow_status
+                   FROM question WHERE id = ?1) AS m
              WHERE question.merged_into = ?1",
             params![main_id, now()],
         )?;

@@ -136,6 +136,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v8_script.sql"),
     // 9: the desk PIN that locks the desks' copies of a locked file.
     include_str!("schema_v9_desk_pin.sql"),
+    // 10: the follow-up of opinions (handling, unit, deadline, written answer) and the
+    // details the papers after the conference need.
+    include_str!("schema_v10_follow_up.sql"),
 ];
 
 /// The schema version this build writes.

@@ -21,10 +21,27 @@ pub struct Stats {
     pub gifts_handed_over: i64,
     pub gift_value_total_vnd: i64,
     pub commendations: i64,
+    /// Opinions owed a written answer: open, done, and overdue today.
+    pub follow_up: FollowUpStats,
+}
+
+/// `stats --json`'s `follow_up`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct FollowUpStats {
+    pub open: i64,
+    pub done: i64,
+    pub overdue: i64,
+    pub answered_in_hall: i64,
 }
 
 impl Store {
+    /// The counts today (see [`crate::domain::date::today`]).
     pub fn stats(&self) -> Result<Stats> {
+        self.stats_on(crate::domain::date::today())
+    }
+
+    /// The counts, the follow-up's overdue ones as of `today`.
+    pub fn stats_on(&self, today: jiff::civil::Date) -> Result<Stats> {
         let one = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         let mut s = Stats {
             attendees: one("SELECT count(*) FROM attendee")?,
@@ -53,6 +70,13 @@ impl Store {
             let (status, n) = row?;
             s.questions_by_status.insert(status, n);
         }
+        let f = self.follow_up_counts(today)?;
+        s.follow_up = FollowUpStats {
+            open: f.open,
+            done: f.done,
+            overdue: f.overdue,
+            answered_in_hall: f.answered_in_hall,
+        };
         Ok(s)
     }
 }
