@@ -301,6 +301,8 @@ pub enum ImportKind {
     Questions,
     Gifts,
     Commendations,
+    /// A unit's follow-up sheet, filled in: its answers to the opinions it was given.
+    Answers,
 }
 
 /// An error and its causes, each said once. The library's messages already say their
@@ -496,6 +498,17 @@ fn stats(db: &Path, json: bool) -> Result<()> {
         money::format_vnd(s.gift_value_total_vnd)
     ));
     lines.push(format!("Khen thưởng: {}", s.commendations));
+    let f = &s.follow_up;
+    if f.open + f.done + f.answered_in_hall > 0 {
+        lines.push(format!(
+            "Theo dõi ý kiến: trả lời tại hội nghị {}, cần trả lời bằng văn bản {} (đã giải quyết {}, chưa {}, quá hạn {})",
+            f.answered_in_hall,
+            f.open + f.done,
+            f.done,
+            f.open,
+            f.overdue
+        ));
+    }
     for l in lines {
         writeln!(out, "{l}").ok();
     }
@@ -607,6 +620,7 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
         }
         Kind::Questions => {
             let v = store.search_questions(search)?;
+            let today = crate::domain::date::today();
             let rows = v
                 .iter()
                 .map(|q| {
@@ -621,7 +635,18 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
                     ]
                 })
                 .collect();
-            (json_line(&v)?, rows)
+            // Overdue is computed on the day asked, never stored: added to each object.
+            let with_overdue: Vec<serde_json::Value> = v
+                .iter()
+                .map(|q| {
+                    let mut o = serde_json::to_value(q).unwrap_or_default();
+                    if let Some(map) = o.as_object_mut() {
+                        map.insert("overdue".into(), q.data.follow.is_overdue(today).into());
+                    }
+                    o
+                })
+                .collect();
+            (json_line(&with_overdue)?, rows)
         }
         Kind::Gifts => {
             let v = store.search_gifts(search)?;
@@ -673,6 +698,29 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
     Ok(())
 }
 
+/// What a follow-up sheet changes, one line per opinion, before it is stored.
+fn answers_preview(plan: &crate::import::Plan) {
+    use crate::import::{Field, Record};
+    for r in plan.rows.iter().filter(|r| r.duplicate.is_none()) {
+        let Record::Answer(a) = &r.record else {
+            continue;
+        };
+        let mut parts = vec![r.record.value(Field::FollowStatus)];
+        for f in [Field::AnswerDocNo, Field::AnswerDocDate] {
+            let v = r.record.value(f);
+            if !v.is_empty() {
+                parts.push(v);
+            }
+        }
+        eprintln!(
+            "Dòng {}: ý kiến số {}: {}",
+            r.row,
+            a.number,
+            parts.join("; ")
+        );
+    }
+}
+
 fn import(args: &ImportArgs) -> Result<()> {
     use crate::import::{Choices, Header, Kind, Known, Summary};
     let kind = match args.kind {
@@ -680,6 +728,7 @@ fn import(args: &ImportArgs) -> Result<()> {
         ImportKind::Questions => Kind::Questions,
         ImportKind::Gifts => Kind::Gifts,
         ImportKind::Commendations => Kind::Commendations,
+        ImportKind::Answers => Kind::Answers,
     };
     let file = &args.file;
     let refuse = |reason: String| crate::Error::Import {
@@ -744,6 +793,7 @@ fn import(args: &ImportArgs) -> Result<()> {
              dòng tiêu đề, 0 nếu tệp không có) và --map \"B=name,C=unit\" (cột nào là trường nào: {})",
             match kind {
                 Kind::Questions => "Nội dung",
+                Kind::Answers => "Mã",
                 _ => "Họ và tên",
             },
             kind.fields()
@@ -769,6 +819,9 @@ fn import(args: &ImportArgs) -> Result<()> {
             "{}, {w} (dòng vẫn được nhập, bỏ trống ô này)",
             file.display()
         );
+    }
+    if kind == Kind::Answers {
+        answers_preview(&plan);
     }
     let on_duplicate = args.on_duplicate.into();
     let summary = if args.dry_run {
@@ -810,7 +863,13 @@ fn import(args: &ImportArgs) -> Result<()> {
             &mut |_, _| true,
         )?
     };
-    if kind == Kind::Attendees {
+    if kind == Kind::Answers {
+        eprintln!(
+            "Bỏ qua {} dòng chưa trả lời, {} dòng không thay đổi.",
+            plan.skipped_blank,
+            plan.duplicates()
+        );
+    } else if kind == Kind::Attendees {
         eprintln!(
             "Bỏ qua {} dòng trống, {} dòng tổng cộng, {} dòng không có họ tên, {} dòng nhóm và chữ ký.",
             plan.skipped_blank, plan.skipped_total, plan.skipped_no_name, plan.skipped_headings

@@ -450,15 +450,10 @@ fn attendees(rng: &mut Rng) -> Vec<AttendeeData> {
     out
 }
 
-/// `day` moved by `days` (negative: earlier).
-fn shift(day: Date, days: i64) -> Date {
-    day.checked_add(jiff::Span::new().days(days)).unwrap_or(day)
-}
-
 fn fill_in(store: &Store) -> Result<DemoSummary> {
     let mut rng = Rng(20_221);
     // Held ten days ago: its deadlines fall after today, but for one.
-    let day = shift(date::today(), -10);
+    let day = date::add_days(date::today(), -10);
     let iso = day.to_string();
     let shown = date::display(&iso);
     store.set_conference(&Conference {
@@ -511,10 +506,11 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
                 .replace("{cax}", if anonymous { "đơn vị tôi" } else { unit })
                 .replace("{db}", district);
             let content = capitalize_first(&content);
+            // Most are answered in the hall; about a third go to a department.
             let status = match rng.below(10) {
-                0..=4 => Status::AnsweredAtConference,
-                5..=6 => Status::InWriting,
-                7 => Status::Forwarded,
+                0..=5 => Status::AnsweredAtConference,
+                6..=7 => Status::InWriting,
+                8 => Status::Forwarded,
                 _ => Status::Received,
             };
             let answer = if status == Status::AnsweredAtConference {
@@ -600,7 +596,7 @@ fn fill_in(store: &Store) -> Result<DemoSummary> {
             unit: p.unit.clone(),
             achievement: (*achievement).to_owned(),
             decision_number: "2776/QĐ-CAT-PX01".into(),
-            decision_date: Some(shift(day, -11).to_string()),
+            decision_date: Some(date::add_days(day, -11).to_string()),
             issuer: "Giám đốc Công an tỉnh Hậu Giang".into(),
             stage_order: i64::try_from(k + 1).unwrap_or(1),
         })?;
@@ -645,12 +641,12 @@ fn follow_up(store: &Store, day: Date) -> Result<()> {
         let mut f = q.data.follow.clone();
         if f.handling.needs_answer() {
             let unit = f.responsible_unit.clone();
-            f.deadline = Some(shift(day, if owed == 0 { 7 } else { 30 }).to_string());
+            f.deadline = Some(date::add_days(day, if owed == 0 { 7 } else { 30 }).to_string());
             match owed {
                 1..=3 => {
                     f.status = FollowStatus::Done;
                     f.answer_doc_no = format!("{}/CAT-{}", 3120 + owed * 17, unit_code(&unit));
-                    f.answer_doc_date = Some(shift(day, 5 + owed).to_string());
+                    f.answer_doc_date = Some(date::add_days(day, 5 + owed).to_string());
                     f.answered_by = format!("Trưởng {}", crate::text::lowercase_first(&unit));
                     f.written_answer = format!(
                         "{unit} đã có văn bản trả lời: nội dung kiến nghị đã được tổng hợp, báo cáo Ban Giám đốc; đơn vị sẽ triển khai thực hiện theo đúng quy định."

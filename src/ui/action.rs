@@ -40,6 +40,16 @@ pub enum Action {
     },
     /// Take a question out of its merge.
     UnmergeQuestion(String),
+    /// Give several opinions to a unit, with a deadline (dd/mm/yyyy) when one is typed.
+    AssignQuestions {
+        ids: Vec<String>,
+        unit: String,
+        deadline: Option<String>,
+    },
+    /// Replace one opinion's follow-up (handling, unit, deadline, written answer, status).
+    SetFollowUp(String, crate::domain::FollowUp),
+    /// Save the chair, secretary, conclusions and recipients of the papers.
+    SavePaperDetails(crate::domain::PaperDetails),
     /// Add a gift.
     AddGift(GiftData),
     /// Replace a gift's data.

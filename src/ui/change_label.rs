@@ -42,6 +42,8 @@ enum Noun {
     CommendationKind,
     Office,
     Conference,
+    /// A unit's written answers (imported from its follow-up sheet).
+    Answer,
 }
 
 /// The kinds of change; each has one template per language, its values marked `{}`.
@@ -75,6 +77,12 @@ enum Kind {
     DeskMany,
     /// "Nhập đại biểu từ tệp ds.xlsx".
     Import(Noun),
+    /// "Giao 3 ý kiến cho Phòng Hậu cần".
+    Assign,
+    /// "Theo dõi ý kiến số 12".
+    FollowUp,
+    /// "Sửa thông tin biên bản, thông báo kết luận".
+    Papers,
 }
 
 /// The programme's and the script's labels ("Sửa kịch bản: Khai mạc").
@@ -93,7 +101,7 @@ enum Item {
 }
 
 const VERBS: [Verb; 4] = [Verb::Add, Verb::Edit, Verb::Delete, Verb::Move];
-const NOUNS: [Noun; 8] = [
+const NOUNS: [Noun; 9] = [
     Noun::Attendee,
     Noun::Question,
     Noun::Gift,
@@ -102,6 +110,7 @@ const NOUNS: [Noun; 8] = [
     Noun::CommendationKind,
     Noun::Office,
     Noun::Conference,
+    Noun::Answer,
 ];
 const ITEMS: [Item; 10] = [
     Item::Add,
@@ -138,6 +147,7 @@ impl Noun {
             Self::CommendationKind => s.noun_kind,
             Self::Office => s.noun_office,
             Self::Conference => s.noun_conference,
+            Self::Answer => s.noun_answer,
         }
     }
 
@@ -152,6 +162,7 @@ impl Noun {
             Self::CommendationKind => s.nouns_kind,
             Self::Office => s.nouns_office,
             Self::Conference => s.noun_conference,
+            Self::Answer => s.nouns_answer,
         }
     }
 
@@ -196,6 +207,9 @@ impl Kind {
             Self::DeskCheckIn,
             Self::DeskUndo,
             Self::DeskMany,
+            Self::Assign,
+            Self::FollowUp,
+            Self::Papers,
         ];
         for verb in VERBS {
             all.push(Self::Numbered(verb));
@@ -254,6 +268,9 @@ impl Kind {
             Self::DeskUndo => s.label_desk_undo.to_owned(),
             Self::DeskMany => s.label_desk_many.to_owned(),
             Self::Import(noun) => s.label_import.replace("{noun}", noun.plural(s)),
+            Self::Assign => s.label_assign.to_owned(),
+            Self::FollowUp => s.label_follow_up.to_owned(),
+            Self::Papers => s.label_papers.to_owned(),
         }
     }
 }
@@ -441,6 +458,11 @@ pub fn change_label(action: &Action, data: &Data) -> Option<Label> {
             of(Verb::Delete, Noun::of_list(*list), Some(entry(*list, id)))
         }
         Action::ConvertLegacy { ids, .. } => one(K::Convert, ids.len().to_string()),
+        Action::AssignQuestions { ids, unit, .. } => {
+            Label::new(K::Assign, vec![ids.len().to_string(), unit.clone()])
+        }
+        Action::SetFollowUp(id, _) => one(K::FollowUp, question(id).unwrap_or_default()),
+        Action::SavePaperDetails(_) => Label::new(K::Papers, Vec::new()),
         Action::OfficeAliases { id, .. } => {
             of(Verb::Edit, Noun::Office, Some(entry(List::Offices, id)))
         }

@@ -69,6 +69,10 @@ pub struct Data {
     pub programme: Vec<crate::domain::programme::Item>,
     /// The organiser's rewrites of the script.
     pub script_edits: std::collections::HashMap<(String, String), String>,
+    /// Units an opinion can be sent to (departments, attendees' units, units named).
+    pub follow_units: Vec<String>,
+    /// The chair, secretary, conclusions and recipients of the papers.
+    pub paper_details: crate::domain::PaperDetails,
 }
 
 fn unit_attendance(items: &[Attendee]) -> Vec<(String, usize, usize)> {
@@ -203,6 +207,8 @@ impl Data {
             redo_label: o.redo_label,
             programme: o.programme,
             script_edits: o.script_edits,
+            follow_units: o.follow_units,
+            paper_details: o.paper_details,
         }
     }
 
@@ -292,6 +298,8 @@ struct Others {
     redo_label: Option<String>,
     programme: Vec<crate::domain::programme::Item>,
     script_edits: std::collections::HashMap<(String, String), String>,
+    follow_units: Vec<String>,
+    paper_details: crate::domain::PaperDetails,
 }
 
 impl Others {
@@ -313,6 +321,8 @@ impl Others {
             redo_label: store.redo_label()?,
             programme: store.programme()?,
             script_edits: store.script_edits()?,
+            follow_units: store.follow_up_units()?,
+            paper_details: store.paper_details()?,
         })
     }
 }

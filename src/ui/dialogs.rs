@@ -87,6 +87,7 @@ impl Ask {
             Self::Import(Kind::Questions) => "Nhập câu hỏi, ý kiến",
             Self::Import(Kind::Gifts) => "Nhập danh sách quà tặng",
             Self::Import(Kind::Commendations) => "Nhập danh sách khen thưởng",
+            Self::Import(Kind::Answers) => "Nhập phiếu trả lời ý kiến của đơn vị",
             Self::SaveCopy { .. } => "Lưu bản sao",
             Self::Export { .. } => "Lưu danh sách",
             Self::DeskFileOpen => "Nhận lượt điểm danh từ bàn",

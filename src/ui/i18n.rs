@@ -231,6 +231,44 @@ strings! {
     desk_pin_format: "Mã PIN của bàn gồm 8 chữ số.", "The desk PIN has 8 digits.";
     desk_relocked: "Máy chủ đã khoá tệp hội nghị: danh sách trên bàn này nay cũng được khoá bằng mã PIN của bàn.", "The host locked its conference file: this desk's list is now locked with the desk PIN too.";
     nav_programme: "Chương trình", "Programme";
+    nav_follow_up: "Theo dõi ý kiến", "Follow-up";
+    // Follow-up page
+    fu_heading: "Theo dõi giải quyết ý kiến", "Follow-up of opinions";
+    fu_in_hall: "Trả lời tại hội nghị", "Answered in the hall";
+    fu_to_answer: "Cần trả lời bằng văn bản", "To answer in writing";
+    fu_done: "Đã giải quyết", "Done";
+    fu_overdue: "Quá hạn", "Overdue";
+    fu_overdue_days: "Quá hạn {} ngày", "{} days overdue";
+    fu_show: "Hiển thị", "Show";
+    fu_scope_owed: "Ý kiến cần trả lời", "Opinions owed an answer";
+    fu_scope_all: "Tất cả ý kiến", "All opinions";
+    fu_import_answers: "Nhập trả lời…", "Import answers…";
+    fu_import_answers_hint: "Đọc phiếu chuyển ý kiến (XLSX) đơn vị đã điền và gửi lại: xem trước, rồi ghi một lần, hoàn tác được.", "Read a follow-up sheet (XLSX) a unit filled in and sent back: preview, then one undoable step.";
+    fu_papers: "Biên bản, thông báo…", "Minutes and notice…";
+    fu_papers_hint: "Chủ trì, thư ký, giờ họp, kết luận của chủ trì và nơi nhận: dùng cho biên bản hội nghị và thông báo kết luận.", "Chair, secretary, hours, the chair's conclusions and recipients: used by the minutes and the conclusion notice.";
+    fu_print: "In giấy tờ…", "Print papers…";
+    fu_ticked: "Đã chọn {}", "{} ticked";
+    fu_assign_unit: "Giao cho", "Assign to";
+    fu_assign_unit_hint: "đơn vị giải quyết", "responsible unit";
+    fu_pick_unit: "Chọn đơn vị", "Pick a unit";
+    fu_in_days: "{} ngày", "{} days";
+    fu_assign: "Giao đơn vị", "Assign";
+    fu_untick: "Bỏ chọn", "Untick";
+    fu_tick_all: "Chọn tất cả ý kiến đang hiện", "Tick every opinion shown";
+    fu_opinion: "Ý kiến số {}", "Opinion {}";
+    fu_hall_answer: "Trả lời tại hội nghị", "Answer in the hall";
+    fu_autosaved: "Thay đổi được ghi vào tệp khi ngừng gõ; hoàn tác được ở mục Lịch sử.", "Changes are written when typing pauses; undo them in History.";
+    fu_empty: "Chưa có ý kiến nào. Ghi câu hỏi, ý kiến ở trang Câu hỏi; ý kiến cần trả lời bằng văn bản sẽ hiện ở đây để theo dõi.", "No opinions yet. Enter them on the Questions page; those owed a written answer are followed up here.";
+    fu_empty_filtered: "Không có ý kiến nào khớp bộ lọc. Chọn \"Tất cả ý kiến\" để giao thêm ý kiến cho đơn vị.", "No opinion matches the filters. Show all opinions to assign more.";
+    fu_go_questions: "Sang trang Câu hỏi", "Go to Questions";
+    fu_chair_name: "Chủ trì (cấp bậc, họ tên)", "Chair (rank, name)";
+    fu_chair_title: "Chức vụ của chủ trì", "Chair's office";
+    fu_secretary_name: "Thư ký (cấp bậc, họ tên)", "Secretary (rank, name)";
+    fu_secretary_title: "Chức vụ của thư ký", "Secretary's office";
+    fu_began_at: "Bắt đầu (giờ)", "Began (time)";
+    fu_ended_at: "Kết thúc (giờ)", "Ended (time)";
+    fu_conclusions: "Kết luận của chủ trì (mỗi dòng một đoạn)", "The chair's conclusions (one paragraph per line)";
+    fu_recipients: "Nơi nhận thông báo kết luận (mỗi dòng một nơi)", "Recipients of the notice (one per line)";
     label_seed_programme: "Tạo chương trình mẫu", "Seed the programme";
     label_add_item: "Thêm mục chương trình", "Add a programme item";
     label_edit_item: "Sửa mục chương trình", "Edit a programme item";
@@ -372,6 +410,17 @@ strings! {
     f_decision_number: "Số quyết định", "Decision number";
     f_decision_date: "Ngày quyết định", "Decision date";
     f_issuer: "Cấp khen thưởng", "Issued by";
+    // Follow-up fields
+    f_question_id: "Mã ý kiến", "Opinion id";
+    f_handling: "Cách xử lý", "Handling";
+    f_responsible_unit: "Đơn vị giải quyết", "Responsible unit";
+    f_deadline: "Thời hạn", "Deadline";
+    f_doc_no: "Số văn bản trả lời", "Answer document no.";
+    f_doc_date: "Ngày văn bản", "Document date";
+    f_written_answer: "Nội dung trả lời bằng văn bản", "Written answer";
+    f_answered_by: "Người trả lời", "Answered by";
+    f_follow_status: "Tình trạng giải quyết", "Follow-up status";
+    import_answers: "Nhập phiếu trả lời của đơn vị", "Import a unit's answers";
     f_stage_order: "Thứ tự lên sân khấu", "Stage order";
     // Overview
     conference_details: "Thông tin hội nghị", "Conference details";
@@ -515,6 +564,8 @@ strings! {
     noun_office: "chức vụ", "office";
     nouns_attendee: "đại biểu", "attendees";
     nouns_question: "câu hỏi", "questions";
+    noun_answer: "trả lời ý kiến", "answer";
+    nouns_answer: "trả lời ý kiến", "answers";
     nouns_gift: "quà tặng", "gifts";
     nouns_commendation: "khen thưởng", "commendations";
     nouns_topic: "chủ đề", "topics";
@@ -524,6 +575,9 @@ strings! {
     label_desk_undo: "{}: hoàn tác điểm danh {}", "{}: check-in undone for {}";
     label_desk_many: "{}: {} lượt điểm danh", "{}: {} check-ins";
     label_import: "Nhập {noun} từ tệp {}", "Import {noun} from {}";
+    label_assign: "Giao {} ý kiến cho {}", "Assign {} opinions to {}";
+    label_follow_up: "Theo dõi ý kiến số {}", "Follow-up of opinion {}";
+    label_papers: "Sửa thông tin biên bản, thông báo kết luận", "Edit the minutes' and notice's details";
     protocol_office: "Thứ tự nghi thức theo chức vụ:", "Protocol order by office:";
     f_protocol_order: "Thứ tự cố định", "Fixed place";
     f_protocol_order_hint: "Đặt người này lên đầu thứ tự nghi thức (bàn chủ tọa: 1, 2, 3…); để trống thì xếp theo chức vụ, cấp đơn vị, cấp bậc.", "Puts this person first in protocol order (head table: 1, 2, 3…); empty orders them by office, level of unit and rank.";
@@ -651,6 +705,10 @@ impl Strings {
             Problem::TooLong => "Too long",
             Problem::ExtraCells => "Row has more cells than the header",
             Problem::UnknownCode => "Code not explained by a code sheet of the file; kept as typed",
+            Problem::UnknownQuestion => {
+                "No opinion of this file has this id (another conference's sheet, or an edited id)"
+            }
+            Problem::BadStatus => "Status not readable (Chưa / Đang / Đã giải quyết)",
         }
     }
 
@@ -674,6 +732,7 @@ impl Strings {
             K::Questions => self.import_questions,
             K::Gifts => self.import_gifts,
             K::Commendations => self.import_commendations,
+            K::Answers => self.import_answers,
         }
     }
 
@@ -707,6 +766,39 @@ impl Strings {
             F::DecisionNumber => self.f_decision_number,
             F::DecisionDate => self.f_decision_date,
             F::Issuer => self.f_issuer,
+            F::QuestionId => self.f_question_id,
+            F::AnswerDocNo => self.f_doc_no,
+            F::AnswerDocDate => self.f_doc_date,
+            F::FollowStatus => self.f_follow_status,
+            F::AnsweredBy => self.f_answered_by,
+        }
+    }
+
+    /// How an opinion was handled; the Vietnamese names live with the handling.
+    pub fn handling(&self, h: crate::domain::Handling) -> &'static str {
+        use crate::domain::Handling as H;
+        if self.lang == Lang::Vi {
+            return h.vi();
+        }
+        match h {
+            H::Undecided => "Not decided",
+            H::AnsweredInHall => "Answered in the hall",
+            H::InWriting => "Answer in writing",
+            H::ToUnit => "Sent to a unit",
+            H::Noted => "Noted",
+        }
+    }
+
+    /// Where an opinion's follow-up stands.
+    pub fn follow_status(&self, st: crate::domain::FollowStatus) -> &'static str {
+        use crate::domain::FollowStatus as F;
+        if self.lang == Lang::Vi {
+            return st.vi();
+        }
+        match st {
+            F::Open => "Not resolved",
+            F::InProgress => "In progress",
+            F::Done => "Resolved",
         }
     }
 

@@ -48,6 +48,8 @@ pub enum Page {
     Desks,
     /// The programme and the MC's script.
     Programme,
+    /// After the conference: each opinion followed up until it is answered.
+    FollowUp,
 }
 
 /// What is kept between runs (eframe storage): language and recent files.

@@ -1,6 +1,11 @@
 //! Dates as people type them (dd/mm/yyyy) and as they are stored (ISO yyyy-mm-dd).
 
-use jiff::civil::Date;
+pub use jiff::civil::Date;
+
+/// `day` moved by `days` (negative: earlier); the same day if that leaves the calendar.
+pub fn add_days(day: Date, days: i64) -> Date {
+    day.checked_add(jiff::Span::new().days(days)).unwrap_or(day)
+}
 
 /// Parses "14/11/2022", "14-11-2022", "14.11.2022" or "2022-11-14".
 #[allow(

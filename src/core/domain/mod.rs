@@ -45,6 +45,10 @@ pub enum Problem {
     ExtraCells,
     /// A code no code sheet of the workbook explains; kept as typed.
     UnknownCode,
+    /// An opinion's id (a follow-up sheet's "Mã") that no question of the file has.
+    UnknownQuestion,
+    /// A follow-up status that is none of chưa / đang / đã giải quyết.
+    BadStatus,
 }
 
 impl Problem {
@@ -61,6 +65,12 @@ impl Problem {
             Self::TooLong => "Quá dài",
             Self::ExtraCells => "Dòng có nhiều ô hơn dòng tiêu đề",
             Self::UnknownCode => "Mã chưa có trong trang danh mục của tệp, giữ nguyên như đã gõ",
+            Self::UnknownQuestion => {
+                "Mã ý kiến không có trong tệp hội nghị (phiếu của hội nghị khác, hoặc mã bị sửa)"
+            }
+            Self::BadStatus => {
+                "Tình trạng không đọc được (Chưa giải quyết, Đang giải quyết, Đã giải quyết)"
+            }
         }
     }
 }

@@ -80,6 +80,40 @@ pub struct FollowUpCounts {
     pub noted: i64,
 }
 
+impl FollowUpCounts {
+    /// The counts of `questions` on `today`. Merged questions follow their main one and
+    /// withdrawn ones are not followed, so neither is counted.
+    pub fn of<'a>(
+        questions: impl IntoIterator<Item = &'a super::QuestionData>,
+        today: jiff::civil::Date,
+    ) -> Self {
+        use super::{FollowStatus, Handling, Status};
+        let mut c = Self::default();
+        for d in questions {
+            if d.merged_into.is_some() || d.status == Status::Withdrawn {
+                continue;
+            }
+            match d.follow.handling {
+                Handling::AnsweredInHall => c.answered_in_hall += 1,
+                Handling::Noted => c.noted += 1,
+                Handling::Undecided => {}
+                Handling::InWriting | Handling::ToUnit => {
+                    c.to_answer += 1;
+                    if d.follow.status == FollowStatus::Done {
+                        c.done += 1;
+                    } else {
+                        c.open += 1;
+                        if d.follow.is_overdue(today) {
+                            c.overdue += 1;
+                        }
+                    }
+                }
+            }
+        }
+        c
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,7 @@ pub fn apply(
                     Kind::Gifts => "\"Họ và tên\" và \"Giá trị\" hoặc \"Hình thức\"",
                     Kind::Commendations =>
                         "\"Họ và tên / Tập thể\" và \"Hình thức khen thưởng\" hoặc \"Số quyết định\"",
+                    Kind::Answers => "\"Mã\" (mã ý kiến của phiếu chuyển ý kiến)",
                 }
             ),
         });
@@ -52,6 +53,14 @@ pub fn apply(
         plan.kind.noun(),
         super::file_name(&plan.file)
     );
+    if plan.kind == Kind::Answers && plan.rows.iter().all(|r| r.duplicate.is_some()) {
+        // Nothing would change: say so rather than record an empty step.
+        return Ok(Summary {
+            skipped_duplicates: plan.rows.len(),
+            errors: plan.errors.len(),
+            ..Summary::default()
+        });
+    }
     let mut summary = Summary {
         errors: plan.errors.len(),
         ..Summary::default()
@@ -139,6 +148,11 @@ fn store_records(
                 let mut d = (**d).clone();
                 d.stage_order += order_base;
                 s.add_commendation(&d)?;
+            }
+            Record::Answer(a) => {
+                s.set_follow_up(&a.id, &a.after)?;
+                summary.updated += 1;
+                continue;
             }
             Record::Attendee(..) => continue,
         }

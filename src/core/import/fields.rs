@@ -13,14 +13,17 @@ pub enum Kind {
     Questions,
     Gifts,
     Commendations,
+    /// Answers a unit wrote into its follow-up sheet: each row names an opinion by its id.
+    Answers,
 }
 
 impl Kind {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Attendees,
         Self::Questions,
         Self::Gifts,
         Self::Commendations,
+        Self::Answers,
     ];
 
     /// The records in Vietnamese, for messages ("đại biểu", "câu hỏi").
@@ -30,6 +33,7 @@ impl Kind {
             Self::Questions => "câu hỏi",
             Self::Gifts => "quà tặng",
             Self::Commendations => "khen thưởng",
+            Self::Answers => "trả lời ý kiến",
         }
     }
 
@@ -74,6 +78,16 @@ impl Kind {
                 F::DecisionDate,
                 F::Issuer,
             ],
+            Self::Answers => &[
+                F::QuestionId,
+                F::Number,
+                F::Content,
+                F::Answer,
+                F::AnswerDocNo,
+                F::AnswerDocDate,
+                F::FollowStatus,
+                F::AnsweredBy,
+            ],
         }
     }
 
@@ -81,6 +95,7 @@ impl Kind {
     pub fn required(self) -> Field {
         match self {
             Self::Questions => Field::Content,
+            Self::Answers => Field::QuestionId,
             Self::Attendees | Self::Gifts | Self::Commendations => Field::FullName,
         }
     }
@@ -92,6 +107,7 @@ impl Kind {
         match self {
             Self::Attendees => &[Field::FullName],
             Self::Questions => &[Field::Content],
+            Self::Answers => &[Field::QuestionId],
             Self::Gifts => &[Field::Value, Field::Item, Field::Circumstances],
             Self::Commendations => &[
                 Field::CommendationKind,
@@ -105,6 +121,44 @@ impl Kind {
     fn words(self, field: Field) -> &'static [&'static str] {
         use Field as F;
         match (self, field) {
+            (Self::Answers, F::Number) => &["số", "số ý kiến", "stt", "tt"],
+            (Self::Answers, F::Answer) => &[
+                "nội dung trả lời",
+                "trả lời",
+                "kết quả trả lời",
+                "kết quả giải quyết",
+                "answer",
+            ],
+            (Self::Answers, F::AnsweredBy) => &[
+                "người trả lời",
+                "đơn vị trả lời",
+                "người ký",
+                "lãnh đạo ký",
+                "answered by",
+            ],
+            (_, F::QuestionId) => &["mã", "mã ý kiến", "mã số ý kiến", "id"],
+            (_, F::AnswerDocNo) => &[
+                "số văn bản",
+                "số văn bản trả lời",
+                "số vb",
+                "văn bản số",
+                "số hiệu văn bản",
+            ],
+            (_, F::AnswerDocDate) => &[
+                "ngày văn bản",
+                "ngày ban hành",
+                "ngày vb",
+                "ngày trả lời",
+                "ngày",
+            ],
+            (_, F::FollowStatus) => &[
+                "tình trạng",
+                "tình trạng giải quyết",
+                "trạng thái",
+                "kết quả",
+                "status",
+            ],
+            (_, F::AnsweredBy) => &["người trả lời", "answered by"],
             (Self::Questions, F::FullName) => &[
                 "họ và tên",
                 "họ tên",
@@ -380,6 +434,13 @@ pub enum Field {
     DecisionNumber,
     DecisionDate,
     Issuer,
+    /// An opinion's stable id, as a follow-up sheet prints it ("Mã").
+    QuestionId,
+    AnswerDocNo,
+    AnswerDocDate,
+    /// Chưa / đang / đã giải quyết.
+    FollowStatus,
+    AnsweredBy,
 }
 
 impl Field {
@@ -412,6 +473,11 @@ impl Field {
             Self::DecisionNumber => "decision_number",
             Self::DecisionDate => "decision_date",
             Self::Issuer => "issuer",
+            Self::QuestionId => "id",
+            Self::AnswerDocNo => "doc_no",
+            Self::AnswerDocDate => "doc_date",
+            Self::FollowStatus => "status",
+            Self::AnsweredBy => "answered_by",
         }
     }
 

@@ -45,7 +45,7 @@ pub(crate) fn outline(frame: &Frame<'_>, body: &[Vec<String>]) -> Vec<Line> {
     let group_field = match frame.kind {
         Kind::Attendees => Some(Field::Group),
         Kind::Questions => Some(Field::Topic),
-        Kind::Gifts | Kind::Commendations => None,
+        Kind::Gifts | Kind::Commendations | Kind::Answers => None,
     };
     let unit_field = frame
         .kind
@@ -59,7 +59,7 @@ pub(crate) fn outline(frame: &Frame<'_>, body: &[Vec<String>]) -> Vec<Line> {
             .zip(raw)
             .any(|(f, c)| *f == Some(field) && !c.trim().is_empty())
     };
-    let names = frame.kind != Kind::Questions;
+    let names = !matches!(frame.kind, Kind::Questions | Kind::Answers);
     let mut group: Option<String> = None;
     let mut unit: Option<String> = None;
     let mut trailer = false;

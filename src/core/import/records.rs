@@ -8,8 +8,8 @@ use super::fields::{Field, Kind};
 use super::people::{Keys, People};
 use super::{Cells, RowKind};
 use crate::domain::{
-    AttendeeData, Channel, CommendationData, CommendationDraft, FieldError, GiftData, GiftDraft,
-    QuestionData, QuestionDraft,
+    AttendeeData, Channel, CommendationData, CommendationDraft, FieldError, FollowStatus, FollowUp,
+    GiftData, GiftDraft, Handling, Problem, QuestionData, QuestionDraft,
 };
 use crate::error::Result;
 use crate::store::Store;
@@ -27,6 +27,19 @@ pub enum Record {
     Question(Box<QuestionData>, String),
     Gift(Box<GiftData>),
     Commendation(Box<CommendationData>),
+    /// A unit's answer to one opinion, from its follow-up sheet.
+    Answer(Box<AnswerRow>),
+}
+
+/// One row of a follow-up sheet read back: the opinion it names and its follow-up before
+/// and after, so the preview shows what changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub id: String,
+    pub number: i64,
+    pub content: String,
+    pub before: FollowUp,
+    pub after: FollowUp,
 }
 
 /// What the file already holds, for marking duplicates and linking people.
@@ -40,6 +53,8 @@ pub struct Known {
     records: HashSet<String>,
     /// Gifts already given: a second one to the same person is what the store refuses.
     gifts: Vec<GiftData>,
+    /// Opinions by id (a follow-up sheet's answers): number, content, follow-up.
+    questions: HashMap<String, (i64, String, FollowUp)>,
 }
 
 impl Known {
@@ -64,6 +79,13 @@ impl Known {
             }
             match kind {
                 Kind::Attendees => {}
+                Kind::Answers => {
+                    k.questions = s
+                        .questions()?
+                        .into_iter()
+                        .map(|q| (q.id, (q.data.number, q.data.content, q.data.follow)))
+                        .collect();
+                }
                 Kind::Questions => {
                     k.records = s
                         .questions()?
@@ -103,6 +125,8 @@ impl Known {
     ) -> bool {
         match record {
             Record::Attendee(..) => false,
+            // Nothing changes, or an opinion answered twice in the sheet (the first wins).
+            Record::Answer(a) => a.before == a.after || !seen.insert(a.id.clone()),
             // The store's own rule of one gift per person, against the file and the rows above.
             Record::Gift(d) => {
                 let mut earlier = earlier.filter_map(|r| match r {
@@ -159,6 +183,7 @@ pub(super) fn classify(cells: &Cells<'_>, order: i64, known: &Known) -> RowKind<
         Kind::Questions => question(&get, order, known),
         Kind::Gifts => gift(&get, known, converted),
         Kind::Commendations => commendation(&get, order, known, converted),
+        Kind::Answers => return answer(cells, &get, known),
     };
     match built {
         Ok(r) => RowKind::Record(r, Vec::new()),
@@ -198,6 +223,85 @@ fn question(get: &dyn Fn(Field) -> String, order: i64, known: &Known) -> Built {
     }
     .validate()?;
     Ok((Record::Question(Box::new(d), get(Field::Topic)), linked))
+}
+
+/// A row of a follow-up sheet: the opinion its id names, the answer typed beside it. A
+/// row whose answer columns are all empty is one the unit left for later: skipped.
+fn answer(
+    cells: &Cells<'_>,
+    get: &dyn Fn(Field) -> String,
+    known: &Known,
+) -> RowKind<(Record, bool)> {
+    let id = get(Field::QuestionId).trim().to_owned();
+    let answer = get(Field::Answer);
+    let doc_no = get(Field::AnswerDocNo);
+    let doc_date = get(Field::AnswerDocDate);
+    let status = get(Field::FollowStatus);
+    let by = get(Field::AnsweredBy);
+    if [&answer, &doc_no, &doc_date, &status, &by]
+        .iter()
+        .all(|v| v.trim().is_empty())
+    {
+        return RowKind::Blank;
+    }
+    let Some((number, content, before)) = known.questions.get(&id) else {
+        let problem = if id.is_empty() {
+            Problem::Required
+        } else {
+            Problem::UnknownQuestion
+        };
+        return RowKind::Errors(vec![(cells.column_of(Field::QuestionId), problem)]);
+    };
+    let mut errors = Vec::new();
+    let mut after = before.clone();
+    if !doc_date.trim().is_empty() {
+        match crate::domain::date::parse(&doc_date) {
+            Some(d) => after.answer_doc_date = Some(d.to_string()),
+            None => errors.push((cells.column_of(Field::AnswerDocDate), Problem::BadDate)),
+        }
+    }
+    let typed_status = if status.trim().is_empty() {
+        None
+    } else {
+        let parsed = FollowStatus::parse(&status);
+        if parsed.is_none() {
+            errors.push((cells.column_of(Field::FollowStatus), Problem::BadStatus));
+        }
+        parsed
+    };
+    if !errors.is_empty() {
+        return RowKind::Errors(errors);
+    }
+    if !answer.is_empty() {
+        after.written_answer = answer;
+    }
+    if !doc_no.is_empty() {
+        after.answer_doc_no = doc_no;
+    }
+    if !by.is_empty() {
+        after.answered_by = by;
+    } else if after.answered_by.is_empty() && !after.written_answer.is_empty() {
+        after.answered_by.clone_from(&after.responsible_unit);
+    }
+    // An answer sent back with no status is an answer given.
+    after.status = typed_status.unwrap_or(
+        if after.written_answer.is_empty() && after.answer_doc_no.is_empty() {
+            after.status
+        } else {
+            FollowStatus::Done
+        },
+    );
+    if !after.handling.needs_answer() {
+        after.handling = Handling::InWriting;
+    }
+    let row = AnswerRow {
+        id,
+        number: *number,
+        content: content.clone(),
+        before: before.clone(),
+        after,
+    };
+    RowKind::Record((Record::Answer(Box::new(row)), false), Vec::new())
 }
 
 /// A person's name as lists write it, made the name alone: forms of address and the
@@ -358,6 +462,36 @@ impl Record {
                 Field::Issuer => d.issuer.clone(),
                 _ => String::new(),
             },
+            Record::Answer(a) => {
+                let changed = |old: String, new: String| {
+                    if old == new || old.is_empty() {
+                        new
+                    } else {
+                        format!("{old} → {new}")
+                    }
+                };
+                let day = |d: &Option<String>| d.as_deref().map(date::display).unwrap_or_default();
+                match field {
+                    Field::QuestionId => a.id.clone(),
+                    Field::Number => a.number.to_string(),
+                    Field::Content => a.content.replace('\n', " "),
+                    Field::Answer => a.after.written_answer.replace('\n', " "),
+                    Field::AnswerDocNo => changed(
+                        a.before.answer_doc_no.clone(),
+                        a.after.answer_doc_no.clone(),
+                    ),
+                    Field::AnswerDocDate => changed(
+                        day(&a.before.answer_doc_date),
+                        day(&a.after.answer_doc_date),
+                    ),
+                    Field::FollowStatus => changed(
+                        a.before.status.vi().to_owned(),
+                        a.after.status.vi().to_owned(),
+                    ),
+                    Field::AnsweredBy => a.after.answered_by.clone(),
+                    _ => String::new(),
+                }
+            }
         }
     }
 }

@@ -430,6 +430,7 @@ pub fn nav_ui(
             format!("{}  {}", s.nav_commendations, st.commendations),
         ),
         (Page::Programme, s.nav_programme.to_owned()),
+        (Page::FollowUp, follow_up_nav(data, s)),
         (Page::Lists, s.nav_lists.to_owned()),
         (Page::Export, s.nav_export.to_owned()),
         (Page::Backups, s.nav_backups.to_owned()),
@@ -462,6 +463,16 @@ pub fn nav_ui(
                 }
             }
         });
+}
+
+/// "Theo dõi ý kiến  17": the opinions still waiting for their written answer.
+fn follow_up_nav(data: &Data, s: &Strings) -> String {
+    let c = crate::ui::panels::follow_up::counts(data, crate::domain::date::today());
+    if c.open == 0 {
+        s.nav_follow_up.to_owned()
+    } else {
+        format!("{}  {}", s.nav_follow_up, c.open)
+    }
 }
 
 /// No file is open: say why, and offer the ways in.

@@ -232,6 +232,22 @@ impl App {
                 Outcome::Deleted
             }
             Action::AddQuestion(d) => Outcome::Added(st.add_question(&d)?),
+            Action::AssignQuestions {
+                ids,
+                unit,
+                deadline,
+            } => {
+                st.assign_questions(&ids, &unit, deadline.as_deref())?;
+                Outcome::Updated
+            }
+            Action::SetFollowUp(id, f) => {
+                st.set_follow_up(&id, &f)?;
+                Outcome::Updated
+            }
+            Action::SavePaperDetails(p) => {
+                st.set_paper_details(&p)?;
+                Outcome::Updated
+            }
             Action::UpdateQuestion(id, d) => {
                 st.update_question(&id, &d)?;
                 Outcome::Updated
@@ -516,6 +532,9 @@ fn action_page(action: &Action) -> Page {
         | Action::DeleteQuestion(_)
         | Action::MergeQuestion { .. }
         | Action::UnmergeQuestion(_) => Page::Questions,
+        Action::AssignQuestions { .. } | Action::SetFollowUp(..) | Action::SavePaperDetails(_) => {
+            Page::FollowUp
+        }
         Action::AddGift(_) | Action::UpdateGift(..) | Action::DeleteGift(_) => Page::Gifts,
         Action::AddCommendation(_)
         | Action::UpdateCommendation(..)

@@ -42,6 +42,7 @@ pub struct Pages {
     pub history: HistoryPanel,
     pub host: crate::ui::panels::desks::HostPanel,
     pub programme: crate::ui::panels::programme::ProgrammePanel,
+    pub follow_up: crate::ui::panels::follow_up::FollowUpPanel,
 }
 
 /// What a page may read while it is drawn.
@@ -74,6 +75,7 @@ impl Pages {
             | Page::Backups
             | Page::Desks
             | Page::Programme
+            | Page::FollowUp
             | Page::History => return None,
         })
     }
@@ -96,6 +98,7 @@ impl Pages {
             actions.extend(page.unsaved(data));
         }
         actions.extend(self.programme.unsaved(data));
+        actions.extend(self.follow_up.unsaved(data));
         actions
     }
 
@@ -144,6 +147,7 @@ impl Pages {
                 self.export.ui(ui, data, s, v.running, locked)
             }
             Page::Programme => self.programme.ui(ui, data, s, writable),
+            Page::FollowUp => self.follow_up.ui(ui, data, s, writable),
             Page::Desks => match v.hosting {
                 Some(view) => self.host.ui(ui, view, s),
                 None => Vec::new(),

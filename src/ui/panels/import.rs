@@ -53,6 +53,7 @@ pub fn page_of(kind: Kind) -> Page {
         Kind::Questions => Page::Questions,
         Kind::Gifts => Page::Gifts,
         Kind::Commendations => Page::Commendations,
+        Kind::Answers => Page::FollowUp,
     }
 }
 

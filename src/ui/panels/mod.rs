@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod desk;
 pub mod desks;
 pub mod export;
+pub mod follow_up;
 pub mod gifts;
 pub mod history;
 pub mod import;

@@ -182,5 +182,53 @@ fn figures_ui(ui: &mut Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) 
     });
     dashboard::attendance_ui(ui, data, s, Scale::NORMAL);
     dashboard::questions_ui(ui, data, s, Scale::NORMAL);
+    follow_up_ui(ui, data, s, actions);
     dashboard::gifts_and_commendations_ui(ui, data, s, Scale::NORMAL);
+}
+
+/// The follow-up after the conference, for the organiser only: the projector's view
+/// leaves it out (overdue answers are not for the hall's screen).
+fn follow_up_ui(ui: &mut Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
+    let c = super::follow_up::counts(data, crate::domain::date::today());
+    if c.answered_in_hall + c.to_answer == 0 {
+        return;
+    }
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(s.fu_heading).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(s.nav_follow_up).clicked() {
+                    actions.push(Action::Navigate {
+                        page: crate::ui::Page::FollowUp,
+                        new_record: false,
+                    });
+                }
+            });
+        });
+        egui::Grid::new("overview_follow_up")
+            .num_columns(4)
+            .spacing([18.0, 2.0])
+            .show(ui, |ui| {
+                for label in [s.fu_in_hall, s.fu_to_answer, s.fu_done, s.fu_overdue] {
+                    ui.label(theme::muted(label));
+                }
+                ui.end_row();
+                let late = if c.overdue > 0 {
+                    theme::ERROR
+                } else {
+                    theme::ACCENT
+                };
+                for (n, color) in [
+                    (c.answered_in_hall, theme::ACCENT),
+                    (c.to_answer, theme::ACCENT),
+                    (c.done, theme::SUCCESS),
+                    (c.overdue, late),
+                ] {
+                    ui.label(theme::big_number(n.to_string()).color(color));
+                }
+                ui.end_row();
+            });
+    });
+    ui.add_space(theme::GAP);
 }
