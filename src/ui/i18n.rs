@@ -240,6 +240,7 @@ strings! {
     fu_overdue: "Quá hạn", "Overdue";
     fu_overdue_days: "Quá hạn {} ngày", "{} days overdue";
     fu_show: "Hiển thị", "Show";
+    fu_status_filter: "Tình trạng", "Status";
     fu_scope_owed: "Ý kiến cần trả lời", "Opinions owed an answer";
     fu_scope_all: "Tất cả ý kiến", "All opinions";
     fu_import_answers: "Nhập trả lời…", "Import answers…";
@@ -260,6 +261,7 @@ strings! {
     fu_autosaved: "Thay đổi được ghi vào tệp khi ngừng gõ; hoàn tác được ở mục Lịch sử.", "Changes are written when typing pauses; undo them in History.";
     fu_empty: "Chưa có ý kiến nào. Ghi câu hỏi, ý kiến ở trang Câu hỏi; ý kiến cần trả lời bằng văn bản sẽ hiện ở đây để theo dõi.", "No opinions yet. Enter them on the Questions page; those owed a written answer are followed up here.";
     fu_empty_filtered: "Không có ý kiến nào khớp bộ lọc. Chọn \"Tất cả ý kiến\" để giao thêm ý kiến cho đơn vị.", "No opinion matches the filters. Show all opinions to assign more.";
+    fu_open: "Xem, giao ý kiến", "Open";
     fu_go_questions: "Sang trang Câu hỏi", "Go to Questions";
     fu_chair_name: "Chủ trì (cấp bậc, họ tên)", "Chair (rank, name)";
     fu_chair_title: "Chức vụ của chủ trì", "Chair's office";

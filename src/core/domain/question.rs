@@ -201,26 +201,27 @@ impl FollowStatus {
         }
     }
 
-    /// Reads what a unit types in its sheet's status column ("đã giải quyết", "Đã",
-    /// "xong", "done"), accents and case aside.
+    /// Reads what a unit types in its sheet's status column ("Đã giải quyết", "đã xong",
+    /// "Đang xử lý", "chưa"), accents and case aside. Anything else ("sắp xong") is not
+    /// guessed at.
     pub fn parse(text: &str) -> Option<Self> {
         let key = crate::text::fold(text);
-        let key = key.trim();
-        if key.is_empty() {
-            return None;
-        }
+        let key = key.trim().trim_end_matches('.');
         if let Some(s) = Self::from_code(key) {
             return Some(s);
         }
-        let has = |w: &str| key.contains(w);
-        if has("chua") {
-            Some(Self::Open)
-        } else if has("dang") {
-            Some(Self::InProgress)
-        } else if has("da ") || key == "da" || has("xong") || has("hoan thanh") {
-            Some(Self::Done)
-        } else {
-            None
+        let (head, tail) = key.split_once(' ').unwrap_or((key, ""));
+        let tail_ok = matches!(
+            tail.trim(),
+            "" | "giai quyet" | "xu ly" | "tra loi" | "thuc hien" | "xong"
+        );
+        match head {
+            "chua" if tail_ok => Some(Self::Open),
+            "dang" if tail_ok => Some(Self::InProgress),
+            "da" if tail_ok => Some(Self::Done),
+            "xong" | "done" if tail.is_empty() => Some(Self::Done),
+            "hoan" if tail == "thanh" => Some(Self::Done),
+            _ => None,
         }
     }
 }
@@ -457,6 +458,24 @@ mod tests {
         assert_eq!(q.asker_name, "");
         assert_eq!(q.content, "Nội dung\n\ndòng hai");
         assert!(QuestionDraft::default().validate().is_err());
+    }
+
+    #[test]
+    fn a_unit_s_status_is_read_as_typed_and_not_guessed() {
+        for (typed, want) in [
+            ("Đã giải quyết", Some(FollowStatus::Done)),
+            ("đã xong.", Some(FollowStatus::Done)),
+            ("DA GIAI QUYET", Some(FollowStatus::Done)),
+            ("Hoàn thành", Some(FollowStatus::Done)),
+            ("Đang xử lý", Some(FollowStatus::InProgress)),
+            ("chưa", Some(FollowStatus::Open)),
+            ("in_progress", Some(FollowStatus::InProgress)),
+            ("sắp xong", None),
+            ("đã chuyển", None),
+            ("", None),
+        ] {
+            assert_eq!(FollowStatus::parse(typed), want, "{typed}");
+        }
     }
 
     #[test]

@@ -157,19 +157,23 @@ impl crate::ui::autosave::Unsaved for FollowUpPanel {
     }
 }
 
-/// Where an opinion goes in the list: overdue first (longest first), then open and in
-/// progress by deadline, those without a deadline, then the done ones; by number within.
+/// Where an opinion goes in the list: overdue first (longest first), then those nobody
+/// has decided on, then open and in progress by deadline, those without a deadline, then
+/// the done and the noted ones; by number within.
 fn order_key(q: &Question, today: Date) -> (u8, i64, String, i64) {
     let f = &q.data.follow;
     let deadline = f.deadline.clone().unwrap_or_else(|| "9999".into());
+    let n = q.data.number;
     if f.is_overdue(today) {
-        (0, -f.days_overdue(today), deadline, q.data.number)
-    } else if f.status == FollowStatus::Done {
-        (3, 0, String::new(), q.data.number)
+        (0, -f.days_overdue(today), deadline, n)
+    } else if f.handling == Handling::Undecided {
+        (1, 0, String::new(), n)
+    } else if f.status == FollowStatus::Done || f.handling == Handling::Noted {
+        (4, 0, String::new(), n)
     } else if f.deadline.is_some() {
-        (1, 0, deadline, q.data.number)
+        (2, 0, deadline, n)
     } else {
-        (2, 0, String::new(), q.data.number)
+        (3, 0, String::new(), n)
     }
 }
 
@@ -336,7 +340,7 @@ impl FollowUpPanel {
                 })
                 .response
                 .labelled_by(label.id);
-            let label = crate::ui::widgets::filter_label(ui, s.f_follow_status, 140.0);
+            let label = crate::ui::widgets::filter_label(ui, s.fu_status_filter, 140.0);
             let shown = match self.status {
                 StatusFilter::Any => s.filter_all,
                 StatusFilter::Is(st) => s.follow_status(st),
@@ -425,7 +429,9 @@ impl FollowUpPanel {
                             }
                         }
                     });
-                pick.response.on_hover_text(s.fu_pick_unit);
+                pick.response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, s.fu_pick_unit)
+                });
                 let label = ui.label(s.f_deadline);
                 ui.add(
                     egui::TextEdit::singleline(&mut self.assign_deadline)
@@ -651,7 +657,7 @@ impl FollowUpPanel {
             &mut self.draft.responsible_unit,
         );
         ui.add_enabled_ui(writable, |ui| {
-            egui::ComboBox::from_id_salt("fu_side_pick")
+            let pick = egui::ComboBox::from_id_salt("fu_side_pick")
                 .selected_text(s.fu_pick_unit)
                 .width(ui.available_width() - 8.0)
                 .height(300.0)
@@ -666,6 +672,9 @@ impl FollowUpPanel {
                         }
                     }
                 });
+            pick.response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, s.fu_pick_unit)
+            });
         });
         form.text(
             ui,

@@ -198,7 +198,7 @@ fn follow_up_ui(ui: &mut Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(s.fu_heading).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(s.nav_follow_up).clicked() {
+                if ui.button(s.fu_open).clicked() {
                     actions.push(Action::Navigate {
                         page: crate::ui::Page::FollowUp,
                         new_record: false,

@@ -1,0 +1,154 @@
+//! The follow-up page, driven as an organiser would after the conference.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{demo_store, go_to, harness, type_into};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use hoinghi::domain::{FollowStatus, Handling};
+use hoinghi::ui::Page;
+
+fn tick(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, number: i64) {
+    let label = number.to_string();
+    h.get_by(|n| n.role() == Role::CheckBox && n.label().as_deref() == Some(label.as_str()))
+        .click();
+    h.run();
+}
+
+#[test]
+fn several_opinions_are_given_to_a_unit_at_once_and_undone_at_once() {
+    let store = demo_store();
+    // The opinions nobody has decided on yet (received in the hall), and one already
+    // given to a department that goes to another one instead.
+    let today = hoinghi::domain::date::today();
+    let questions = store.questions().unwrap();
+    let mut picked: Vec<(String, i64)> = questions
+        .iter()
+        .filter(|q| q.data.follow.handling == Handling::Undecided && q.data.merged_into.is_none())
+        .map(|q| (q.id.clone(), q.data.number))
+        .collect();
+    assert_eq!(
+        picked.len(),
+        2,
+        "the sample has two opinions not yet decided on"
+    );
+    let moved = questions
+        .iter()
+        .filter(|q| q.data.is_followed_up() && !q.data.follow.is_overdue(today))
+        .filter(|q| q.data.follow.status != FollowStatus::Done)
+        .min_by_key(|q| (q.data.follow.deadline.clone(), q.data.number))
+        .unwrap();
+    let moved_before = moved.data.follow.clone();
+    picked.push((moved.id.clone(), moved.data.number));
+    let free = &picked[..2];
+    let mut h = harness(store);
+    go_to(&mut h, "Theo dõi ý kiến");
+    assert_eq!(h.state().page(), Page::FollowUp);
+    // The page opens on the opinions owed an answer, the overdue one first.
+    h.get_by_label_contains("Quá hạn 3 ngày");
+    for (_, number) in free {
+        let label = number.to_string();
+        assert!(
+            h.query_by(|n| n.role() == Role::CheckBox && n.label().as_deref() == Some(&label))
+                .is_none(),
+            "opinion {number} is not owed an answer yet"
+        );
+    }
+
+    // Show every opinion, tick three, give them to a unit with a deadline.
+    h.get_by(|n| n.role() == Role::ComboBox && n.label().as_deref() == Some("Hiển thị"))
+        .click();
+    h.run();
+    h.get_by_label("Tất cả ý kiến").click();
+    h.run();
+    for (_, number) in &picked {
+        tick(&mut h, *number);
+    }
+    h.get_by_label("Đã chọn 3");
+    type_into(&mut h, "Giao cho", "Phòng Hậu cần");
+    type_into(&mut h, "Thời hạn", "31/12/2026");
+    h.get_by_role_and_label(Role::Button, "Giao đơn vị").click();
+    h.run();
+
+    let store = h.state().store().unwrap();
+    for (id, _) in &picked {
+        let f = store.question(id).unwrap().data.follow;
+        assert_eq!(f.responsible_unit, "Phòng Hậu cần");
+        assert_eq!(f.deadline.as_deref(), Some("2026-12-31"));
+        assert!(f.handling.needs_answer());
+    }
+    for (id, _) in free {
+        let f = store.question(id).unwrap().data.follow;
+        assert_eq!(f.status, FollowStatus::Open);
+    }
+    assert_eq!(
+        store.undo_label().unwrap().as_deref(),
+        Some("Giao 3 ý kiến cho Phòng Hậu cần")
+    );
+    h.get_by_label("Đã chọn 0");
+
+    // One undo takes the three back.
+    h.get_by_role_and_label(Role::Button, "Hoàn tác").click();
+    h.run();
+    let store = h.state().store().unwrap();
+    for (id, _) in free {
+        let f = store.question(id).unwrap().data.follow;
+        assert_eq!(f.responsible_unit, "");
+        assert_eq!(f.deadline, None);
+        assert_eq!(f.handling, Handling::Undecided);
+    }
+    assert_eq!(store.question(&moved.id).unwrap().data.follow, moved_before);
+}
+
+#[test]
+fn a_written_answer_typed_beside_the_list_is_in_the_file_when_the_window_closes() {
+    let store = demo_store();
+    let late = store
+        .questions()
+        .unwrap()
+        .into_iter()
+        .find(|q| q.data.follow.is_overdue(hoinghi::domain::date::today()))
+        .expect("the sample has one overdue opinion");
+    let mut h = harness(store);
+    go_to(&mut h, "Theo dõi ý kiến");
+    // The overdue one is first: its row opens its follow-up beside the list.
+    h.get_by_label_contains("Quá hạn 3 ngày").click();
+    h.run();
+    h.get_by_label(&format!("Ý kiến số {}", late.data.number));
+    type_into(&mut h, "Số văn bản trả lời", "3190/CAT-PX01");
+    type_into(&mut h, "Ngày văn bản", "06/12/2026");
+    h.get_by(|n| {
+        n.role() == Role::ComboBox && n.label().as_deref() == Some("Tình trạng giải quyết")
+    })
+    .click();
+    h.run();
+    h.get_by_label("Đã giải quyết").click();
+    h.run();
+    // Typing into the answer, then the window manager closes the window at once.
+    type_into(
+        &mut h,
+        "Nội dung trả lời bằng văn bản",
+        "Đã bổ sung 02 biên chế.",
+    );
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let f = h
+        .state()
+        .store()
+        .unwrap()
+        .question(&late.id)
+        .unwrap()
+        .data
+        .follow;
+    assert_eq!(f.answer_doc_no, "3190/CAT-PX01");
+    assert_eq!(f.answer_doc_date.as_deref(), Some("2026-12-06"));
+    assert_eq!(f.status, FollowStatus::Done);
+    assert_eq!(f.written_answer, "Đã bổ sung 02 biên chế.");
+    assert!(!f.is_overdue(hoinghi::domain::date::today()));
+}
