@@ -87,6 +87,10 @@ fn question_gift_and_commendation_round_trip() {
     .unwrap();
     let qid = store.add_question(&q).unwrap();
     let back = store.question(&qid).unwrap();
+    // To be answered in writing: the follow-up takes it, with its responder as the unit.
+    let mut q = q;
+    q.follow.handling = hoinghi::domain::Handling::InWriting;
+    q.follow.responsible_unit = "Phòng Hậu cần".into();
     assert_eq!(back.data, q);
     assert_eq!(back.topic, "Chế độ chính sách");
     assert_eq!(store.next_question_number().unwrap(), 8);

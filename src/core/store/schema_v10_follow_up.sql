@@ -32,6 +32,7 @@ CREATE TABLE paper_details (
     ended_at TEXT NOT NULL DEFAULT '',
     conclusions TEXT NOT NULL DEFAULT '',
     recipients TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL DEFAULT ''
 );
 INSERT INTO paper_details (id) VALUES (1);
@@ -64,11 +65,11 @@ END;
 CREATE TRIGGER paper_details_history_delete AFTER DELETE ON paper_details WHEN (SELECT change_id FROM history_state) IS NOT NULL
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
-    SELECT change_id, redo, 'paper_details', 'delete', 'biên bản, thông báo', 'INSERT INTO paper_details (id, chair_name, chair_title, secretary_name, secretary_title, began_at, ended_at, conclusions, recipients, updated_at) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.chair_name) || ', ' || quote(OLD.chair_title) || ', ' || quote(OLD.secretary_name) || ', ' || quote(OLD.secretary_title) || ', ' || quote(OLD.began_at) || ', ' || quote(OLD.ended_at) || ', ' || quote(OLD.conclusions) || ', ' || quote(OLD.recipients) || ', ' || quote(OLD.updated_at) || ')' FROM history_state;
+    SELECT change_id, redo, 'paper_details', 'delete', 'biên bản, thông báo', 'INSERT INTO paper_details (id, chair_name, chair_title, secretary_name, secretary_title, began_at, ended_at, conclusions, recipients, created_at, updated_at) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.chair_name) || ', ' || quote(OLD.chair_title) || ', ' || quote(OLD.secretary_name) || ', ' || quote(OLD.secretary_title) || ', ' || quote(OLD.began_at) || ', ' || quote(OLD.ended_at) || ', ' || quote(OLD.conclusions) || ', ' || quote(OLD.recipients) || ', ' || quote(OLD.created_at) || ', ' || quote(OLD.updated_at) || ')' FROM history_state;
 END;
 CREATE TRIGGER paper_details_history_update AFTER UPDATE ON paper_details
-WHEN (SELECT change_id FROM history_state) IS NOT NULL AND (OLD.id IS NOT NEW.id OR OLD.chair_name IS NOT NEW.chair_name OR OLD.chair_title IS NOT NEW.chair_title OR OLD.secretary_name IS NOT NEW.secretary_name OR OLD.secretary_title IS NOT NEW.secretary_title OR OLD.began_at IS NOT NEW.began_at OR OLD.ended_at IS NOT NEW.ended_at OR OLD.conclusions IS NOT NEW.conclusions OR OLD.recipients IS NOT NEW.recipients OR OLD.updated_at IS NOT NEW.updated_at)
+WHEN (SELECT change_id FROM history_state) IS NOT NULL AND (OLD.id IS NOT NEW.id OR OLD.chair_name IS NOT NEW.chair_name OR OLD.chair_title IS NOT NEW.chair_title OR OLD.secretary_name IS NOT NEW.secretary_name OR OLD.secretary_title IS NOT NEW.secretary_title OR OLD.began_at IS NOT NEW.began_at OR OLD.ended_at IS NOT NEW.ended_at OR OLD.conclusions IS NOT NEW.conclusions OR OLD.recipients IS NOT NEW.recipients OR OLD.created_at IS NOT NEW.created_at OR OLD.updated_at IS NOT NEW.updated_at)
 BEGIN
     INSERT INTO history_step (change_id, redo, tbl, op, what, sql)
-    SELECT change_id, redo, 'paper_details', 'edit', 'biên bản, thông báo', 'UPDATE paper_details SET chair_name = ' || quote(OLD.chair_name) || ', chair_title = ' || quote(OLD.chair_title) || ', secretary_name = ' || quote(OLD.secretary_name) || ', secretary_title = ' || quote(OLD.secretary_title) || ', began_at = ' || quote(OLD.began_at) || ', ended_at = ' || quote(OLD.ended_at) || ', conclusions = ' || quote(OLD.conclusions) || ', recipients = ' || quote(OLD.recipients) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
+    SELECT change_id, redo, 'paper_details', 'edit', 'biên bản, thông báo', 'UPDATE paper_details SET chair_name = ' || quote(OLD.chair_name) || ', chair_title = ' || quote(OLD.chair_title) || ', secretary_name = ' || quote(OLD.secretary_name) || ', secretary_title = ' || quote(OLD.secretary_title) || ', began_at = ' || quote(OLD.began_at) || ', ended_at = ' || quote(OLD.ended_at) || ', conclusions = ' || quote(OLD.conclusions) || ', recipients = ' || quote(OLD.recipients) || ', created_at = ' || quote(OLD.created_at) || ', updated_at = ' || quote(OLD.updated_at) || ' WHERE id = ' || quote(OLD.id) FROM history_state;
 END;
