@@ -423,6 +423,7 @@ strings! {
     f_answered_by: "Người trả lời", "Answered by";
     f_follow_status: "Tình trạng giải quyết", "Follow-up status";
     import_answers: "Nhập phiếu trả lời của đơn vị", "Import a unit's answers";
+    import_unchanged: "không thay đổi", "unchanged";
     f_stage_order: "Thứ tự lên sân khấu", "Stage order";
     // Overview
     conference_details: "Thông tin hội nghị", "Conference details";

@@ -430,7 +430,7 @@ impl FollowUpPanel {
                         }
                     });
                 pick.response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, s.fu_pick_unit)
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.fu_pick_unit)
                 });
                 let label = ui.label(s.f_deadline);
                 ui.add(
@@ -673,7 +673,7 @@ impl FollowUpPanel {
                     }
                 });
             pick.response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, s.fu_pick_unit)
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.fu_pick_unit)
             });
         });
         form.text(

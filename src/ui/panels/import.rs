@@ -534,6 +534,10 @@ fn duplicates_ui(ui: &mut Ui, plan: &Plan, s: &Strings) -> Option<Action> {
 fn status_ui(ui: &mut Ui, r: &crate::import::PlanRow, warning: Option<&String>, s: &Strings) {
     let dup = match &r.duplicate {
         None => None,
+        // A unit's answer already in the file is not a duplicate: it changes nothing.
+        Some(_) if matches!(r.record, crate::import::Record::Answer(_)) => {
+            Some(s.import_unchanged.to_owned())
+        }
         Some(Duplicate::Existing(_)) => Some(s.import_dup_existing.to_owned()),
         Some(Duplicate::InFile(first)) => Some(format!("{} {first}", s.import_dup_in_file)),
     };
@@ -561,7 +565,11 @@ fn counts_ui(ui: &mut Ui, plan: &Plan, s: &Strings) {
         plan.rows.len(),
         s.import_rows,
         plan.duplicates(),
-        s.import_dups,
+        if plan.kind == Kind::Answers {
+            s.import_unchanged
+        } else {
+            s.import_dups
+        },
         plan.errors.len(),
         s.import_error_rows,
         s.import_skipped,
@@ -574,7 +582,7 @@ fn counts_ui(ui: &mut Ui, plan: &Plan, s: &Strings) {
         plan.skipped_headings,
         s.import_headings,
     );
-    if plan.kind != Kind::Attendees {
+    if !matches!(plan.kind, Kind::Attendees | Kind::Answers) {
         let _ = write!(text, " · {} {}", plan.linked(), s.import_linked);
     }
     if !plan.warnings.is_empty() {
