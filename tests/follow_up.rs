@@ -322,7 +322,7 @@ fn a_unit_s_sheet_is_read_back_with_its_answers_and_undone_in_one_step() {
     let status = plan.rows[0]
         .record
         .value(hoinghi::import::Field::FollowStatus);
-    assert_eq!(status, "Chưa giải quyết → Đã giải quyết");
+    assert_eq!(status, "Chưa giải quyết » Đã giải quyết");
 
     // All or nothing: the mangled row refuses the import, naming it; nothing changes.
     let before = store.questions().unwrap();
@@ -495,7 +495,7 @@ fn the_command_line_imports_answers_and_counts_the_follow_up_on_the_day_given() 
     assert!(out.status.success(), "{err}");
     assert!(
         err.contains(&format!(
-            "ý kiến số {number}: Chưa giải quyết → Đã giải quyết"
+            "ý kiến số {number}: Chưa giải quyết » Đã giải quyết"
         )),
         "{err}"
     );

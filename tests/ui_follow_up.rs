@@ -152,3 +152,65 @@ fn a_written_answer_typed_beside_the_list_is_in_the_file_when_the_window_closes(
     assert_eq!(f.written_answer, "Đã bổ sung 02 biên chế.");
     assert!(!f.is_overdue(hoinghi::domain::date::today()));
 }
+
+#[test]
+fn a_unit_s_answers_are_previewed_as_changes_then_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = hoinghi::store::Store::open(
+        &dir.path().join("hn.sqlite"),
+        hoinghi::store::Missing::Create,
+    )
+    .unwrap();
+    hoinghi::demo::fill(&store).unwrap();
+    let late = store
+        .questions()
+        .unwrap()
+        .into_iter()
+        .find(|q| q.data.follow.is_overdue(hoinghi::domain::date::today()))
+        .unwrap();
+    // The unit's sheet, saved as CSV by its clerk.
+    let csv = dir.path().join("tra-loi.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "PHIẾU CHUYỂN Ý KIẾN,,,,,\nMã,Số,Nội dung trả lời,Số văn bản,Ngày văn bản,Tình trạng\n{},{},Đã bổ sung 02 biên chế,3137/CAT-PX01,05/12/2026,Đã giải quyết\n",
+            late.id, late.data.number
+        ),
+    )
+    .unwrap();
+    let mut h = common::harness_with(
+        store,
+        common::FakeDialogs {
+            answers: vec![csv],
+            ..common::FakeDialogs::default()
+        },
+    );
+    go_to(&mut h, "Theo dõi ý kiến");
+    h.get_by_role_and_label(Role::Button, "Nhập trả lời…")
+        .click();
+    h.step();
+    common::wait_idle(&mut h);
+    assert_eq!(h.state().page(), Page::Import);
+    h.get_by_label("Chưa giải quyết » Đã giải quyết");
+    let stored = |h: &egui_kittest::Harness<'static, hoinghi::ui::App>| {
+        h.state()
+            .store()
+            .unwrap()
+            .question(&late.id)
+            .unwrap()
+            .data
+            .follow
+    };
+    assert_eq!(
+        stored(&h).status,
+        FollowStatus::Open,
+        "the preview writes nothing"
+    );
+    h.get_by_label("Nhập vào hội nghị").click();
+    h.step();
+    common::wait_idle(&mut h);
+    let f = stored(&h);
+    assert_eq!(f.status, FollowStatus::Done);
+    assert_eq!(f.answer_doc_no, "3137/CAT-PX01");
+    assert_eq!(f.written_answer, "Đã bổ sung 02 biên chế");
+}

@@ -463,11 +463,12 @@ impl Record {
                 _ => String::new(),
             },
             Record::Answer(a) => {
+                // "»", not an arrow: the window's font has no arrows.
                 let changed = |old: String, new: String| {
                     if old == new || old.is_empty() {
                         new
                     } else {
-                        format!("{old} → {new}")
+                        format!("{old} » {new}")
                     }
                 };
                 let day = |d: &Option<String>| d.as_deref().map(date::display).unwrap_or_default();
