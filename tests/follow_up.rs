@@ -65,10 +65,10 @@ fn overdue_counts_move_with_the_date_and_are_never_stored() {
     let a = question(&store, 1, Status::InWriting, "Phòng Tổ chức cán bộ");
     let b = question(&store, 2, Status::Forwarded, "Phòng Hậu cần");
     store
-        .assign_questions(&[a.clone()], "Phòng Tổ chức cán bộ", Some("15/12/2026"))
+        .assign_questions(std::slice::from_ref(&a), "Phòng Tổ chức cán bộ", Some("15/12/2026"))
         .unwrap();
     store
-        .assign_questions(&[b.clone()], "Phòng Hậu cần", Some("2026-12-31"))
+        .assign_questions(std::slice::from_ref(&b), "Phòng Hậu cần", Some("2026-12-31"))
         .unwrap();
     let overdue = |d: &str| store.follow_up_counts(day(d)).unwrap().overdue;
     assert_eq!(overdue("14/12/2026"), 0);
@@ -150,7 +150,7 @@ fn several_opinions_are_assigned_in_one_step_that_undo_takes_back() {
     let before = store.question(&ids[1]).unwrap();
     assert!(
         store
-            .assign_questions(&[ids[1].clone()], "Phòng Hậu cần", Some("31/02/2026"))
+            .assign_questions(std::slice::from_ref(&ids[1]), "Phòng Hậu cần", Some("31/02/2026"))
             .is_err()
     );
     assert_eq!(store.question(&ids[1]).unwrap(), before);
