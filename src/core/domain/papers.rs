@@ -80,6 +80,41 @@ pub struct FollowUpCounts {
     pub noted: i64,
 }
 
+impl FollowUpCounts {
+    /// The counts of `questions` on `today`: merged and withdrawn opinions are not
+    /// counted (a merged one follows its main one).
+    pub fn of<'q>(
+        questions: impl IntoIterator<Item = &'q super::Question>,
+        today: jiff::civil::Date,
+    ) -> Self {
+        use super::{FollowStatus, Handling, Status};
+        let mut c = Self::default();
+        for q in questions {
+            let d = &q.data;
+            if d.merged_into.is_some() || d.status == Status::Withdrawn {
+                continue;
+            }
+            match d.follow.handling {
+                Handling::AnsweredInHall => c.answered_in_hall += 1,
+                Handling::Noted => c.noted += 1,
+                Handling::Undecided => {}
+                Handling::InWriting | Handling::ToUnit => {
+                    c.to_answer += 1;
+                    if d.follow.status == FollowStatus::Done {
+                        c.done += 1;
+                    } else {
+                        c.open += 1;
+                        if d.follow.is_overdue(today) {
+                            c.overdue += 1;
+                        }
+                    }
+                }
+            }
+        }
+        c
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -162,30 +162,7 @@ impl Store {
 
     /// The follow-up's counts on `today`.
     pub fn follow_up_counts(&self, today: Date) -> Result<FollowUpCounts> {
-        let mut c = FollowUpCounts::default();
-        for q in self.questions()? {
-            let d = &q.data;
-            if d.merged_into.is_some() || d.status == Status::Withdrawn {
-                continue;
-            }
-            match d.follow.handling {
-                Handling::AnsweredInHall => c.answered_in_hall += 1,
-                Handling::Noted => c.noted += 1,
-                Handling::Undecided => {}
-                Handling::InWriting | Handling::ToUnit => {
-                    c.to_answer += 1;
-                    if d.follow.status == crate::domain::FollowStatus::Done {
-                        c.done += 1;
-                    } else {
-                        c.open += 1;
-                        if d.follow.is_overdue(today) {
-                            c.overdue += 1;
-                        }
-                    }
-                }
-            }
-        }
-        Ok(c)
+        Ok(FollowUpCounts::of(&self.questions()?, today))
     }
 
     pub fn paper_details(&self) -> Result<PaperDetails> {
