@@ -284,7 +284,7 @@ fn the_script_and_the_programme_print_and_open_in_word() {
     let (pdf, _) = render(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         Format::Pdf,
         &mut |_, _| true,
     )
@@ -293,7 +293,7 @@ fn the_script_and_the_programme_print_and_open_in_word() {
     let (docx, _) = render(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         Format::Docx,
         &mut |_, _| true,
     )
@@ -314,7 +314,7 @@ fn the_script_and_the_programme_print_and_open_in_word() {
     let (programme, rows) = render(
         &src,
         ListKind::Programme,
-        Options::default(),
+        &Options::default(),
         Format::Pdf,
         &mut |_, _| true,
     )
@@ -404,7 +404,7 @@ fn render_script(store: &Store, format: Format) -> Vec<u8> {
     render(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         format,
         &mut |_, _| true,
     )
@@ -837,7 +837,7 @@ fn printed_lists_write_offices_out_and_the_export_counts_items() {
     let (csv, _) = render(
         &src,
         ListKind::Signin,
-        Options::default(),
+        &Options::default(),
         Format::Csv,
         &mut |_, _| true,
     )
@@ -850,7 +850,7 @@ fn printed_lists_write_offices_out_and_the_export_counts_items() {
     let (csv, _) = render(
         &src,
         ListKind::Programme,
-        Options::default(),
+        &Options::default(),
         Format::Csv,
         &mut |_, _| true,
     )
@@ -864,7 +864,7 @@ fn printed_lists_write_offices_out_and_the_export_counts_items() {
     let written = hoinghi::export::export(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         &dir.path().join("kich-ban.pdf"),
         &mut |_, _| true,
     )

@@ -160,10 +160,11 @@ fn draws_the_choice(h: &egui_kittest::Harness<'static, hoinghi::ui::App>, page: 
     let p = &h.state().pages.export.preview;
     p.built
         .as_ref()
-        .is_some_and(|b| b.complete && Some(b.key) == p.key)
+        .is_some_and(|b| b.complete && p.key.as_ref() == Some(&b.key))
         && p.key.is_some()
         && p.drawn
-            .is_some_and(|(key, at)| Some(key) == p.key && at == page)
+            .as_ref()
+            .is_some_and(|(key, at)| p.key.as_ref() == Some(key) && *at == page)
 }
 
 fn click_starting(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, text: &str) {
@@ -186,7 +187,13 @@ fn the_preview_on_page_one_draws_the_list_and_order_chosen() {
         draws_the_choice(h, 0)
     });
     let kind = |h: &egui_kittest::Harness<'static, hoinghi::ui::App>| {
-        h.state().pages.export.preview.drawn.map(|(k, _)| k.kind)
+        h.state()
+            .pages
+            .export
+            .preview
+            .drawn
+            .as_ref()
+            .map(|(k, _)| k.kind)
     };
     assert_eq!(kind(&h), Some(ListKind::Signin));
     for (label, want) in [
@@ -205,7 +212,7 @@ fn the_preview_on_page_one_draws_the_list_and_order_chosen() {
     until(&mut h, "the sign-in sheet by unit", |h| {
         draws_the_choice(h, 0)
     });
-    let drawn = h.state().pages.export.preview.drawn.unwrap().0;
+    let drawn = h.state().pages.export.preview.drawn.clone().unwrap().0;
     assert_eq!(drawn.options.sort, Some(Sort::Unit));
     // Badges come out by unit: that is the order shown as chosen.
     click_starting(&mut h, "Thẻ đại biểu");
@@ -215,6 +222,6 @@ fn the_preview_on_page_one_draws_the_list_and_order_chosen() {
     };
     assert!(chosen(&h, "Theo đơn vị"), "badges are printed by unit");
     assert!(!chosen(&h, "Theo tên (thứ tự tiếng Việt)"));
-    let drawn = h.state().pages.export.preview.drawn.unwrap().0;
+    let drawn = h.state().pages.export.preview.drawn.clone().unwrap().0;
     assert_eq!(drawn.kind, ListKind::Badges);
 }
