@@ -278,6 +278,13 @@ pub fn layout(sheet: &Sheet) -> Result<(bool, Vec<f32>)> {
     Ok((landscape, widths.iter().map(|w| w * 25.4 / 72.0).collect()))
 }
 
+/// The widths in millimetres of a table inside a document (a paper after the
+/// conference), as it prints across a portrait page.
+pub fn document_table_layout(table: &TableBlock) -> Result<Vec<f32>> {
+    let (widths, _) = pdf::document_table_widths(&table.sheet().for_paper())?;
+    Ok(widths.iter().map(|w| w * 25.4 / 72.0).collect())
+}
+
 /// Like [`render`], of the first `rows` rows only when given (a preview's first pages).
 pub fn render_first(
     src: &Source,
