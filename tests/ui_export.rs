@@ -263,7 +263,6 @@ fn one_unit_s_follow_up_sheet_is_picked_and_saved_and_papers_offer_no_csv() {
     h.get_by(|n| n.label().as_deref() == Some(unit) && n.role() != Role::ComboBox)
         .click_accesskit();
     let _ = h.run_ok();
-    eprintln!("unit {:?}", h.state().pages.export.unit);
     common::preview_ready(&mut h);
     let key = h.state().pages.export.preview.key.clone().unwrap();
     assert_eq!(key.kind, hoinghi::export::ListKind::FollowUp);
