@@ -375,3 +375,55 @@ impl Sheet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_capacity_typed_on_one_line_breaks_before_the_signer_s_office() {
+        let lines = |title: &str| {
+            Signer {
+                title: title.into(),
+                name: String::new(),
+            }
+            .title_lines()
+        };
+        assert_eq!(
+            lines("TM. Ban Giám đốc Phó Giám đốc"),
+            ["TM. BAN GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+        );
+        assert_eq!(
+            lines("TL. GIÁM ĐỐC CHÁNH VĂN PHÒNG"),
+            ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]
+        );
+        assert_eq!(lines("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC").len(), 2);
+        // Not signed on behalf of anyone: one line, whatever it holds.
+        assert_eq!(
+            lines("Trưởng phòng Tổ chức cán bộ"),
+            ["TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ"]
+        );
+        assert_eq!(lines("THỦ TRƯỞNG ĐƠN VỊ"), ["THỦ TRƯỞNG ĐƠN VỊ"]);
+    }
+
+    #[test]
+    fn paper_leaves_off_the_columns_for_spreadsheets_only() {
+        let sheet = Sheet {
+            columns: vec![
+                col("Mã", 1.0, Align::Left).data_only(),
+                col("Số", 1.0, Align::Center),
+            ],
+            sections: vec![Section {
+                rows: vec![vec![Cell::text("id-1"), Cell::Int(3)]],
+                total: Some(vec![Cell::Blank, Cell::Int(1)]),
+                ..Section::default()
+            }],
+            ..Sheet::default()
+        };
+        let paper = sheet.for_paper();
+        assert_eq!(paper.columns.len(), 1);
+        assert_eq!(paper.columns[0].header, "Số");
+        assert_eq!(paper.sections[0].rows[0], [Cell::Int(3)]);
+        assert_eq!(paper.sections[0].total, Some(vec![Cell::Int(1)]));
+    }
+}
