@@ -19,8 +19,8 @@ use crate::text::{fold, identity, sort_key};
 use Align::{Center as C, Left as L, Right as R};
 
 /// The document's number, left for the clerk (văn thư) to fill in when it is issued.
-fn number(kind: &str) -> Option<String> {
-    Some(format!("Số:          /{kind}"))
+fn number(kind: &str) -> String {
+    format!("Số:          /{kind}")
 }
 
 fn count(x: usize) -> Cell {
@@ -100,18 +100,29 @@ fn conference_day(src: &Source) -> Option<Date> {
     date::parse(&src.conference.start_date)
 }
 
-/// "ngày 16/11/2026, tại Hội trường …": when and where, as far as the file knows.
-fn when_and_where(src: &Source) -> String {
-    let mut s = String::new();
+/// "Ngày 16/11/2026, tại Hội trường …, Hội nghị … đã được tổ chức, do đồng chí …
+/// chủ trì": the opening sentence of the notice and the report, as far as the file
+/// knows; `title`: with the chair's office.
+fn held(src: &Source, title: bool) -> String {
+    let mut parts = Vec::new();
     if let Some(d) = conference_day(src) {
-        s.push_str(&format!("Ngày {}", date::display(&d.to_string())));
+        parts.push(format!("Ngày {}", date::display(&d.to_string())));
     }
     let venue = &src.conference.venue;
     if !venue.is_empty() {
-        s.push_str(if s.is_empty() { "Tại " } else { ", tại " });
-        s.push_str(venue);
+        let at = if parts.is_empty() { "Tại" } else { "tại" };
+        parts.push(format!("{at} {venue}"));
     }
-    s
+    parts.push(format!("{} đã được tổ chức", conference_name(src)));
+    let p = &src.papers;
+    if !p.chair_name.is_empty() {
+        parts.push(if title && !p.chair_title.is_empty() {
+            format!("do đồng chí {}, {} chủ trì", p.chair_name, p.chair_title)
+        } else {
+            format!("do đồng chí {} chủ trì", p.chair_name)
+        });
+    }
+    parts.join(", ")
 }
 
 /// The conference's name, or a plain one.
@@ -253,7 +264,7 @@ pub(super) fn minutes(src: &Source) -> Sheet {
     let p = &src.papers;
     let mut s = sheet("BIÊN BẢN", src, Vec::new());
     s.subtitle = conference_name(src);
-    s.number = number("BB");
+    s.number = Some(number("BB"));
     let mut b = Vec::new();
 
     b.push(heading("I. THỜI GIAN, ĐỊA ĐIỂM"));
@@ -534,31 +545,13 @@ pub(super) fn conclusion(src: &Source) -> Sheet {
         p.chair_title.clone()
     };
     s.subtitle = format!("Kết luận của đồng chí {chair} tại {}", conference_name(src));
-    s.number = number("TB");
+    s.number = Some(number("TB"));
     s.dated = Some(date::today().to_string());
     let mut b = Vec::new();
-    let mut opening = when_and_where(src);
-    let held = if opening.is_empty() {
-        format!("{} đã được tổ chức", conference_name(src))
-    } else {
-        format!(", {} đã được tổ chức", conference_name(src))
-    };
-    opening.push_str(&held);
-    if !p.chair_name.is_empty() {
-        opening.push_str(&format!(
-            ", do đồng chí {}{} chủ trì",
-            p.chair_name,
-            if p.chair_title.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", p.chair_title)
-            }
-        ));
-    }
-    opening.push_str(
-        ". Sau khi nghe ý kiến, kiến nghị của đại biểu và ý kiến trả lời của các đơn vị, đồng chí chủ trì hội nghị kết luận như sau:",
-    );
-    b.push(body(opening));
+    b.push(body(format!(
+        "{}. Sau khi nghe ý kiến, kiến nghị của đại biểu và ý kiến trả lời của các đơn vị, đồng chí chủ trì hội nghị kết luận như sau:",
+        held(src, true)
+    )));
     let conclusions = p.conclusion_paragraphs();
     if conclusions.is_empty() {
         b.push(body("(Chưa ghi kết luận.)"));
@@ -642,21 +635,10 @@ pub(super) fn results_report(src: &Source) -> Sheet {
         "Kết quả tổ chức {}",
         crate::text::lowercase_first(&conference_name(src))
     );
-    s.number = number("BC");
+    s.number = Some(number("BC"));
     s.dated = Some(today.to_string());
     let mut b = Vec::new();
-    let mut opening = when_and_where(src);
-    opening.push_str(&if opening.is_empty() {
-        format!("{} đã được tổ chức", conference_name(src))
-    } else {
-        format!(", {} đã được tổ chức", conference_name(src))
-    });
-    let p = &src.papers;
-    if !p.chair_name.is_empty() {
-        opening.push_str(&format!(", do đồng chí {} chủ trì", p.chair_name));
-    }
-    opening.push_str(". Kết quả như sau:");
-    b.push(body(opening));
+    b.push(body(format!("{}. Kết quả như sau:", held(src, false))));
 
     b.push(heading("I. THÀNH PHẦN, SỐ LƯỢNG ĐẠI BIỂU"));
     let everyone: Vec<&crate::domain::Attendee> = src.attendees.iter().collect();
@@ -789,18 +771,19 @@ fn opinions_tables(src: &Source) -> Vec<Block> {
         .filter(|(_, l)| !l.is_empty())
         .collect();
     let counted: usize = topics.iter().map(|(_, l)| l.len()).sum();
-    let mut sentence = format!("Đại biểu nêu {all} ý kiến, kiến nghị");
+    let mut raised = vec![format!("Đại biểu nêu {all} ý kiến, kiến nghị")];
     if merged > 0 {
-        sentence.push_str(&format!(
-            ", trong đó {merged} ý kiến trùng nội dung đã được gộp"
+        raised.push(format!(
+            "trong đó {merged} ý kiến trùng nội dung đã được gộp"
         ));
     }
     if withdrawn > 0 {
-        sentence.push_str(&format!(", {withdrawn} ý kiến người nêu rút lại"));
+        raised.push(format!("{withdrawn} ý kiến người nêu rút lại"));
     }
-    sentence.push_str(&format!(
-        "; {counted} nội dung được tổng hợp theo lĩnh vực và cách xử lý như sau:"
-    ));
+    let sentence = format!(
+        "{}; {counted} nội dung được tổng hợp theo lĩnh vực và cách xử lý như sau:",
+        raised.join(", ")
+    );
     let handled = |list: &[&Question], h: Handling| {
         list.iter().filter(|q| q.data.follow.handling == h).count()
     };
@@ -1015,7 +998,7 @@ pub(super) fn follow_up(src: &Source, opts: &Options) -> Sheet {
                 .choices(&STATUSES),
         ],
     );
-    s.subtitle = "Danh sách ý kiến cần trả lời".to_owned();
+    "Danh sách ý kiến cần trả lời".clone_into(&mut s.subtitle);
     s.landscape = true;
     s.page_per_section = true;
     s.sheet_per_section = true;
