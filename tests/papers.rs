@@ -459,6 +459,30 @@ fn results_report_adds_up_to_the_store_s_counts() {
         [c.to_answer.to_string(), c.done.to_string()]
     );
     assert_eq!(total_row.last().unwrap(), &c.overdue.to_string());
+
+    // Its figures in a spreadsheet: the tables' totals as numbers.
+    let xlsx = write(
+        &store,
+        ListKind::ResultsReport,
+        &Options::default(),
+        dir.path(),
+        "bc.xlsx",
+    );
+    let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let rows: Vec<Vec<Data>> = book
+        .worksheet_range(&name)
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let totals: Vec<&Vec<Data>> = rows
+        .iter()
+        .filter(|r| r.get(1) == Some(&Data::String("Tổng cộng".into())))
+        .collect();
+    assert_eq!(totals.len(), 3, "attendance, opinions, follow-up");
+    assert_eq!(number(&totals[0][2]), i64::try_from(convened).ok());
+    assert_eq!(number(&totals[2][2]), Some(c.to_answer));
 }
 
 /// A Word table's cells as text, row by row.
