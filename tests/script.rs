@@ -193,13 +193,20 @@ fn the_attendance_sentence_counts_excused_absences_and_nobody_absent() {
 #[test]
 fn each_decision_is_read_with_its_recipients_in_stage_order() {
     let store = seeded();
+    // The same decision as the sample's (dated, since migration 10, before the sample's
+    // own day rather than on a fixed one).
+    let dated = store.commendations().unwrap()[0]
+        .data
+        .decision_date
+        .clone()
+        .unwrap();
     store
         .add_commendation(&CommendationData {
             kind: "Giấy khen".into(),
             collective: true,
             recipient_name: "Công an xã Long Trị".into(),
             decision_number: "2776/QĐ-CAT-PX01".into(),
-            decision_date: Some("2022-11-14".into()),
+            decision_date: Some(dated.clone()),
             issuer: "Giám đốc Công an tỉnh Hậu Giang".into(),
             stage_order: 3,
             ..CommendationData::default()
@@ -213,9 +220,10 @@ fn each_decision_is_read_with_its_recipients_in_stage_order() {
         "{text}"
     );
     assert!(
-        text.contains(
-            "Trân trọng công bố Quyết định số 2776/QĐ-CAT-PX01 ngày 14/11/2022 của Giám đốc Công an tỉnh Hậu Giang về việc tặng giấy khen cho 1 tập thể và 2 cá nhân, gồm:"
-        ),
+        text.contains(&format!(
+            "Trân trọng công bố Quyết định số 2776/QĐ-CAT-PX01 ngày {} của Giám đốc Công an tỉnh Hậu Giang về việc tặng giấy khen cho 1 tập thể và 2 cá nhân, gồm:",
+            hoinghi::domain::date::display(&dated)
+        )),
         "{text}"
     );
     assert!(!text.contains(". Gồm:"), "{text}");
