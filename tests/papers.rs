@@ -826,3 +826,35 @@ fn cli_writes_the_papers_and_one_unit_s_sheet_and_refuses_what_makes_no_sense() 
     assert_eq!(o.status.code(), Some(1));
     assert!(!out.exists());
 }
+
+/// A new file (no programme, no opinions, no paper details): every paper is still
+/// written, with room left to fill in by hand, in every format it is written in.
+#[test]
+fn a_new_file_s_papers_are_written_with_blanks_to_fill() {
+    let store = Store::open_in_memory().unwrap();
+    let src = Source::load(&store).unwrap();
+    for kind in [
+        ListKind::Minutes,
+        ListKind::Conclusion,
+        ListKind::ResultsReport,
+        ListKind::FollowUp,
+    ] {
+        for format in kind.formats() {
+            let (bytes, _) = render(&src, kind, &Options::default(), *format, &mut |_, _| true)
+                .unwrap_or_else(|e| panic!("{kind:?} as {format:?}: {e}"));
+            assert!(!bytes.is_empty(), "{kind:?} as {format:?}");
+        }
+    }
+    let minutes = hoinghi::export::build(&src, ListKind::Minutes, &Options::default());
+    let text: Vec<String> = minutes
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Para(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.iter().any(|t| t == "- Địa điểm: ……………."), "{text:?}");
+    let notice = hoinghi::export::build(&src, ListKind::Conclusion, &Options::default());
+    assert_eq!(notice.recipients, ["- Lưu: VT."]);
+}
