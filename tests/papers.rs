@@ -285,7 +285,7 @@ fn minutes_hold_every_opinion_and_the_desk_s_attendance() {
     let paragraphs = docx_paragraphs(&docx);
     for q in &questions {
         assert!(
-            paragraphs.iter().any(|p| *p == q.data.content),
+            paragraphs.contains(&q.data.content),
             "opinion {} in the Word file",
             q.data.number
         );
