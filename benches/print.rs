@@ -123,7 +123,7 @@ fn benches(c: &mut Criterion) {
                 let (bytes, rows) = render(
                     &src,
                     ListKind::Signin,
-                    Options::default(),
+                    &Options::default(),
                     Format::Pdf,
                     &mut |_, _| true,
                 )
@@ -141,7 +141,7 @@ fn benches(c: &mut Criterion) {
             let (pdf, _) = hoinghi::export::render_first(
                 &src,
                 ListKind::Signin,
-                Options::default(),
+                &Options::default(),
                 Format::Pdf,
                 Some(hoinghi::ui::preview::FIRST_ROWS),
             )
@@ -159,7 +159,7 @@ fn benches(c: &mut Criterion) {
             let (bytes, rows) = render(
                 &src,
                 ListKind::Signin,
-                Options::default(),
+                &Options::default(),
                 Format::Docx,
                 &mut |_, _| true,
             )
@@ -174,7 +174,7 @@ fn benches(c: &mut Criterion) {
             let (bytes, rows) = render(
                 &src,
                 ListKind::Attendees,
-                Options::default(),
+                &Options::default(),
                 Format::Xlsx,
                 &mut |_, _| true,
             )

@@ -82,6 +82,8 @@ pub enum Command {
     /// Import a spreadsheet or CSV file: all rows or none.
     Import(ImportArgs),
     /// Print a list (PDF) or export it (DOCX, XLSX, CSV); the format comes from --out's extension.
+    /// The papers after the conference (minutes, conclusion, results-report) are
+    /// written as PDF or Word; the follow-up sheets also as XLSX for the units to fill in.
     Export {
         list: ListArg,
         #[arg(long)]
@@ -95,6 +97,10 @@ pub enum Command {
         /// Order of a list of people (default: Vietnamese name order).
         #[arg(long, value_enum)]
         sort: Option<SortArg>,
+        /// The follow-up sheet of this unit only, as the follow-up names it
+        /// ("Phòng Tổ chức cán bộ").
+        #[arg(long)]
+        unit: Option<String>,
     },
     /// Print a list on a printer (the system's default one unless named).
     Print {
@@ -112,6 +118,9 @@ pub enum Command {
         /// Order of a list of people (default: Vietnamese name order).
         #[arg(long, value_enum)]
         sort: Option<SortArg>,
+        /// The follow-up sheet of this unit only.
+        #[arg(long)]
+        unit: Option<String>,
     },
     /// List the printers the system knows (the default one marked *).
     Printers,
@@ -228,6 +237,14 @@ pub enum ListArg {
     Script,
     /// Every attendee with every field.
     Attendees,
+    /// The minutes (biên bản), signed by the secretary and the chair.
+    Minutes,
+    /// The notice of the chair's conclusions, with the opinions given to units.
+    Conclusion,
+    /// The report on how the conference went: attendance, opinions, awards, follow-up.
+    ResultsReport,
+    /// The opinions each unit must answer in writing, a page (a worksheet) per unit.
+    FollowUp,
 }
 
 impl From<ListArg> for crate::export::ListKind {
@@ -244,6 +261,10 @@ impl From<ListArg> for crate::export::ListKind {
             ListArg::Programme => Self::Programme,
             ListArg::Script => Self::Script,
             ListArg::Attendees => Self::Attendees,
+            ListArg::Minutes => Self::Minutes,
+            ListArg::Conclusion => Self::Conclusion,
+            ListArg::ResultsReport => Self::ResultsReport,
+            ListArg::FollowUp => Self::FollowUp,
         }
     }
 }
@@ -413,13 +434,13 @@ pub fn run(command: Command) -> Result<()> {
             copies,
             group_by,
             sort,
+            unit,
         } => print(
             list.into(),
             &db,
             printer.as_deref(),
             copies,
-            group_by.is_some(),
-            sort.map(Into::into),
+            &list_options(list.into(), group_by, sort, unit)?,
         ),
         Command::Printers => {
             let mut out = std::io::stdout().lock();
@@ -443,12 +464,12 @@ pub fn run(command: Command) -> Result<()> {
             out,
             group_by,
             sort,
+            unit,
         } => export(
             list.into(),
             &db,
             &out,
-            group_by.is_some(),
-            sort.map(Into::into),
+            &list_options(list.into(), group_by, sort, unit)?,
         ),
     }
 }
@@ -515,26 +536,35 @@ fn stats(db: &Path, json: bool) -> Result<()> {
     Ok(())
 }
 
+/// A list's options from the command line; `--unit` belongs to the follow-up sheet.
+fn list_options(
+    kind: crate::export::ListKind,
+    group_by: Option<GroupBy>,
+    sort: Option<SortArg>,
+    unit: Option<String>,
+) -> Result<crate::export::Options> {
+    if unit.is_some() && kind != crate::export::ListKind::FollowUp {
+        return Err(crate::Error::Invalid(
+            "tùy chọn --unit chỉ dùng với follow-up (phiếu chuyển ý kiến của một đơn vị)".into(),
+        ));
+    }
+    Ok(crate::export::Options {
+        group_by_unit: group_by.is_some(),
+        sort: sort.map(Into::into),
+        unit,
+    })
+}
+
 fn export(
     kind: crate::export::ListKind,
     db: &Path,
     out: &Path,
-    group_by_unit: bool,
-    sort: Option<crate::export::Sort>,
+    opts: &crate::export::Options,
 ) -> Result<()> {
-    use crate::export::{Options, Source};
+    use crate::export::Source;
     let store = Store::open_read_only(db)?;
     let src = Source::load(&store)?;
-    let written = crate::export::export(
-        &src,
-        kind,
-        Options {
-            group_by_unit,
-            sort,
-        },
-        out,
-        &mut |_, _| true,
-    )?;
+    let written = crate::export::export(&src, kind, opts, out, &mut |_, _| true)?;
     eprintln!(
         "Đã ghi {} ({} {}, {} KiB).",
         written.path.display(),
@@ -550,16 +580,11 @@ fn print(
     db: &Path,
     printer: Option<&str>,
     copies: u32,
-    group_by_unit: bool,
-    sort: Option<crate::export::Sort>,
+    opts: &crate::export::Options,
 ) -> Result<()> {
-    use crate::export::{Format, Options, Source};
+    use crate::export::{Format, Source};
     let store = Store::open_read_only(db)?;
     let src = Source::load(&store)?;
-    let opts = Options {
-        group_by_unit,
-        sort,
-    };
     let (bytes, rows) = crate::export::render(&src, kind, opts, Format::Pdf, &mut |_, _| true)?;
     let name = crate::export::suggested_file_name(&src.conference.name, kind, opts, Format::Pdf);
     let dir = tempfile_dir()?;

@@ -46,7 +46,7 @@ fn qpdf_check(path: &Path) {
     );
 }
 
-fn write(store: &Store, kind: ListKind, opts: Options, path: &Path) -> usize {
+fn write(store: &Store, kind: ListKind, opts: &Options, path: &Path) -> usize {
     let src = Source::load(store).unwrap();
     export(&src, kind, opts, path, &mut |_, _| true)
         .unwrap()
@@ -68,7 +68,7 @@ fn every_pdf_list_is_valid_and_has_the_administrative_heading() {
     let store = demo();
     for kind in ListKind::ALL {
         let path = dir.path().join(format!("{kind:?}.pdf"));
-        write(&store, kind, Options::default(), &path);
+        write(&store, kind, &Options::default(), &path);
         qpdf_check(&path);
         let text = pdf_text(&path);
         if kind == ListKind::Badges {
@@ -102,7 +102,7 @@ fn signin_sheet_has_every_name_page_numbers_and_the_count() {
     let store = demo();
     let path = dir.path().join("signin.pdf");
     assert_eq!(
-        write(&store, ListKind::Signin, Options::default(), &path),
+        write(&store, ListKind::Signin, &Options::default(), &path),
         520
     );
     let text = pdf_text(&path);
@@ -155,7 +155,7 @@ fn names_typed_decomposed_print_composed_and_long_cells_wrap_whole() {
     assert_eq!(data.full_name, "Nguyễn Thị Hà");
     store.add_attendee(&data).unwrap();
     let path = dir.path().join("one.pdf");
-    write(&store, ListKind::Signin, Options::default(), &path);
+    write(&store, ListKind::Signin, &Options::default(), &path);
     let text = flat(&pdf_text(&path));
     assert!(text.contains("Nguyễn Thị Hà"), "{text}");
     assert!(!text.contains('\u{302}'), "decomposed marks leaked");
@@ -172,7 +172,7 @@ fn gift_list_totals_in_figures_and_words() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gifts.pdf");
     assert_eq!(
-        write(&demo(), ListKind::Gifts, Options::default(), &path),
+        write(&demo(), ListKind::Gifts, &Options::default(), &path),
         10
     );
     let text = flat(&pdf_text(&path));
@@ -191,7 +191,7 @@ fn opinions_summary_groups_by_topic_and_report_counts_attendance() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo();
     let q = dir.path().join("q.pdf");
-    write(&store, ListKind::Questions, Options::default(), &q);
+    write(&store, ListKind::Questions, &Options::default(), &q);
     let text = flat(&pdf_text(&q));
     assert!(
         text.contains("1. Tổ chức, biên chế Công an xã (12 ý kiến)"),
@@ -199,7 +199,7 @@ fn opinions_summary_groups_by_topic_and_report_counts_attendance() {
     );
     assert!(text.contains("Tổng cộng: 60 ý kiến"));
     let r = dir.path().join("r.pdf");
-    write(&store, ListKind::Report, Options::default(), &r);
+    write(&store, ListKind::Report, &Options::default(), &r);
     let stats = store.stats().unwrap();
     let text = flat(&pdf_text(&r));
     assert!(text.contains(&format!("có mặt: {} đồng chí", stats.checked_in)));
@@ -218,8 +218,9 @@ fn one_unit_per_page_starts_each_unit_on_its_own_page() {
     let opts = Options {
         group_by_unit: true,
         sort: Some(Sort::Protocol),
+        unit: None,
     };
-    write(&store, ListKind::Signin, opts, &path);
+    write(&store, ListKind::Signin, &opts, &path);
     let text = pdf_text(&path);
     let units: std::collections::BTreeSet<String> = store
         .attendees()
@@ -251,7 +252,7 @@ fn xlsx_keeps_types_and_stores_formula_payloads_as_text() {
         .unwrap();
     let path = dir.path().join("a.xlsx");
     assert_eq!(
-        write(&store, ListKind::Attendees, Options::default(), &path),
+        write(&store, ListKind::Attendees, &Options::default(), &path),
         521
     );
     let mut book = calamine::open_workbook_auto(&path).unwrap();
@@ -288,7 +289,7 @@ fn xlsx_keeps_types_and_stores_formula_payloads_as_text() {
 fn gift_xlsx_values_are_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("g.xlsx");
-    write(&demo(), ListKind::Gifts, Options::default(), &path);
+    write(&demo(), ListKind::Gifts, &Options::default(), &path);
     let mut book = calamine::open_workbook_auto(&path).unwrap();
     let name = book.sheet_names()[0].clone();
     let range = book.worksheet_range(&name).unwrap();
@@ -313,7 +314,7 @@ fn csv_has_a_bom_crlf_and_neutralised_payloads() {
         })
         .unwrap();
     let path = dir.path().join("a.csv");
-    write(&store, ListKind::Attendees, Options::default(), &path);
+    write(&store, ListKind::Attendees, &Options::default(), &path);
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();

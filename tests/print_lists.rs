@@ -77,7 +77,7 @@ fn sign_in_sheet_widths_come_from_the_content() {
         store.add_attendee(&d.validate().unwrap()).unwrap();
     }
     let src = Source::load(&store).unwrap();
-    let sheet = build(&src, ListKind::Signin, Options::default());
+    let sheet = build(&src, ListKind::Signin, &Options::default());
     let (landscape, at) = widths(&sheet);
     assert!(!landscape, "portrait A4 holds names and units");
     assert!(at("Ký nhận") >= 35.0, "room to sign: {} mm", at("Ký nhận"));
@@ -108,7 +108,7 @@ fn sign_in_sheet_widths_come_from_the_content() {
     // portrait, so the page turns and nothing breaks.
     let store = conference();
     let src = Source::load(&store).unwrap();
-    let sheet = build(&src, ListKind::Signin, Options::default());
+    let sheet = build(&src, ListKind::Signin, &Options::default());
     let (landscape, at) = widths(&sheet);
     assert!(landscape, "landscape when portrait cannot fit");
     assert!(at("Ký nhận") >= 35.0);
@@ -118,7 +118,7 @@ fn sign_in_sheet_widths_come_from_the_content() {
     );
     // Every list keeps inside its page.
     for kind in ListKind::ALL {
-        let sheet = build(&src, kind, Options::default());
+        let sheet = build(&src, kind, &Options::default());
         let (landscape, mm) = layout(&sheet).unwrap();
         let page = if landscape { 252.0 } else { 165.0 };
         assert!(mm.iter().sum::<f32>() <= page + 0.5, "{kind:?}");
@@ -135,7 +135,7 @@ fn every_name_reads_back_on_one_line_and_short_headers_stay_whole() {
     export(
         &src,
         ListKind::Signin,
-        Options::default(),
+        &Options::default(),
         &path,
         &mut |_, _| true,
     )
@@ -173,7 +173,7 @@ fn word_files_have_the_table_a_repeated_header_and_whole_rows() {
     let (bytes, rows) = render(
         &src,
         ListKind::Signin,
-        Options::default(),
+        &Options::default(),
         Format::Docx,
         &mut |_, _| true,
     )
@@ -227,7 +227,7 @@ fn word_files_have_the_table_a_repeated_header_and_whole_rows() {
     let (bytes, _) = render(
         &src,
         ListKind::Attendees,
-        Options::default(),
+        &Options::default(),
         Format::Docx,
         &mut |_, _| true,
     )
@@ -256,7 +256,7 @@ fn word_files_are_compressed_numbered_from_page_two_with_lines_below_the_heading
     let (bytes, _) = render(
         &src,
         ListKind::Signin,
-        Options::default(),
+        &Options::default(),
         Format::Docx,
         &mut |_, _| true,
     )
@@ -347,7 +347,7 @@ fn libreoffice_reads_the_word_file() {
     export(
         &src,
         ListKind::Signin,
-        Options::default(),
+        &Options::default(),
         &docx,
         &mut |_, _| true,
     )
@@ -408,7 +408,7 @@ fn badges_carry_a_qr_code_that_reads_back_as_the_person_s_code() {
     let (pdf, _) = render(
         &src,
         ListKind::Badges,
-        Options::default(),
+        &Options::default(),
         Format::Pdf,
         &mut |_, _| true,
     )
@@ -461,7 +461,7 @@ fn place_cards_name_the_head_table_on_both_faces() {
     export(
         &src,
         ListKind::PlaceCards,
-        Options::default(),
+        &Options::default(),
         &path,
         &mut |_, _| true,
     )
@@ -519,7 +519,7 @@ fn zbar_reads_every_badge_of_a_page_printed_at_150_dpi() {
     export(
         &src,
         ListKind::Badges,
-        Options::default(),
+        &Options::default(),
         &pdf,
         &mut |_, _| true,
     )

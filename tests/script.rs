@@ -193,15 +193,20 @@ fn the_attendance_sentence_counts_excused_absences_and_nobody_absent() {
 #[test]
 fn each_decision_is_read_with_its_recipients_in_stage_order() {
     let store = seeded();
-    // The same decision as the sample's (whose day moves with the day it is made).
-    let decided = store.commendations().unwrap()[0].data.decision_date.clone();
+    // The same decision as the sample's (dated, since migration 10, before the sample's
+    // own day rather than on a fixed one).
+    let dated = store.commendations().unwrap()[0]
+        .data
+        .decision_date
+        .clone()
+        .unwrap();
     store
         .add_commendation(&CommendationData {
             kind: "Giấy khen".into(),
             collective: true,
             recipient_name: "Công an xã Long Trị".into(),
             decision_number: "2776/QĐ-CAT-PX01".into(),
-            decision_date: decided.clone(),
+            decision_date: Some(dated.clone()),
             issuer: "Giám đốc Công an tỉnh Hậu Giang".into(),
             stage_order: 3,
             ..CommendationData::default()
@@ -214,10 +219,10 @@ fn each_decision_is_read_with_its_recipients_in_stage_order() {
             && text.contains(", Trưởng phòng Tổ chức cán bộ công bố quyết định khen thưởng.\n"),
         "{text}"
     );
-    let day = hoinghi::domain::date::display(decided.as_deref().unwrap());
     assert!(
         text.contains(&format!(
-            "Trân trọng công bố Quyết định số 2776/QĐ-CAT-PX01 ngày {day} của Giám đốc Công an tỉnh Hậu Giang về việc tặng giấy khen cho 1 tập thể và 2 cá nhân, gồm:"
+            "Trân trọng công bố Quyết định số 2776/QĐ-CAT-PX01 ngày {} của Giám đốc Công an tỉnh Hậu Giang về việc tặng giấy khen cho 1 tập thể và 2 cá nhân, gồm:",
+            hoinghi::domain::date::display(&dated)
         )),
         "{text}"
     );
@@ -287,7 +292,7 @@ fn the_script_and_the_programme_print_and_open_in_word() {
     let (pdf, _) = render(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         Format::Pdf,
         &mut |_, _| true,
     )
@@ -296,7 +301,7 @@ fn the_script_and_the_programme_print_and_open_in_word() {
     let (docx, _) = render(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         Format::Docx,
         &mut |_, _| true,
     )
@@ -317,7 +322,7 @@ fn the_script_and_the_programme_print_and_open_in_word() {
     let (programme, rows) = render(
         &src,
         ListKind::Programme,
-        Options::default(),
+        &Options::default(),
         Format::Pdf,
         &mut |_, _| true,
     )
@@ -407,7 +412,7 @@ fn render_script(store: &Store, format: Format) -> Vec<u8> {
     render(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         format,
         &mut |_, _| true,
     )
@@ -840,7 +845,7 @@ fn printed_lists_write_offices_out_and_the_export_counts_items() {
     let (csv, _) = render(
         &src,
         ListKind::Signin,
-        Options::default(),
+        &Options::default(),
         Format::Csv,
         &mut |_, _| true,
     )
@@ -853,7 +858,7 @@ fn printed_lists_write_offices_out_and_the_export_counts_items() {
     let (csv, _) = render(
         &src,
         ListKind::Programme,
-        Options::default(),
+        &Options::default(),
         Format::Csv,
         &mut |_, _| true,
     )
@@ -867,7 +872,7 @@ fn printed_lists_write_offices_out_and_the_export_counts_items() {
     let written = hoinghi::export::export(
         &src,
         ListKind::Script,
-        Options::default(),
+        &Options::default(),
         &dir.path().join("kich-ban.pdf"),
         &mut |_, _| true,
     )

@@ -160,10 +160,11 @@ fn draws_the_choice(h: &egui_kittest::Harness<'static, hoinghi::ui::App>, page: 
     let p = &h.state().pages.export.preview;
     p.built
         .as_ref()
-        .is_some_and(|b| b.complete && Some(b.key) == p.key)
+        .is_some_and(|b| b.complete && p.key.as_ref() == Some(&b.key))
         && p.key.is_some()
         && p.drawn
-            .is_some_and(|(key, at)| Some(key) == p.key && at == page)
+            .as_ref()
+            .is_some_and(|(key, at)| p.key.as_ref() == Some(key) && *at == page)
 }
 
 fn click_starting(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, text: &str) {
@@ -186,7 +187,13 @@ fn the_preview_on_page_one_draws_the_list_and_order_chosen() {
         draws_the_choice(h, 0)
     });
     let kind = |h: &egui_kittest::Harness<'static, hoinghi::ui::App>| {
-        h.state().pages.export.preview.drawn.map(|(k, _)| k.kind)
+        h.state()
+            .pages
+            .export
+            .preview
+            .drawn
+            .as_ref()
+            .map(|(k, _)| k.kind)
     };
     assert_eq!(kind(&h), Some(ListKind::Signin));
     for (label, want) in [
@@ -205,7 +212,7 @@ fn the_preview_on_page_one_draws_the_list_and_order_chosen() {
     until(&mut h, "the sign-in sheet by unit", |h| {
         draws_the_choice(h, 0)
     });
-    let drawn = h.state().pages.export.preview.drawn.unwrap().0;
+    let drawn = h.state().pages.export.preview.drawn.clone().unwrap().0;
     assert_eq!(drawn.options.sort, Some(Sort::Unit));
     // Badges come out by unit: that is the order shown as chosen.
     click_starting(&mut h, "Thẻ đại biểu");
@@ -215,6 +222,81 @@ fn the_preview_on_page_one_draws_the_list_and_order_chosen() {
     };
     assert!(chosen(&h, "Theo đơn vị"), "badges are printed by unit");
     assert!(!chosen(&h, "Theo tên (thứ tự tiếng Việt)"));
-    let drawn = h.state().pages.export.preview.drawn.unwrap().0;
+    let drawn = h.state().pages.export.preview.drawn.clone().unwrap().0;
     assert_eq!(drawn.kind, ListKind::Badges);
+}
+
+/// Issue 23: the follow-up sheet of one unit is chosen in the window as on the command
+/// line, and a paper offers only the formats it is written in.
+#[test]
+fn one_unit_s_follow_up_sheet_is_picked_and_saved_and_papers_offer_no_csv() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("px01.xlsx");
+    let mut h = harness_with(
+        demo_store(),
+        FakeDialogs {
+            answers: vec![out.clone()],
+            ..FakeDialogs::default()
+        },
+    );
+    go_to(&mut h, "In / Xuất tệp");
+    common::preview_ready(&mut h);
+    h.get_by_label("Văn bản sau hội nghị");
+    pick_list(&mut h, "Biên bản hội nghị");
+    common::preview_ready(&mut h);
+    assert!(h.query_by_label("Word (.docx, để sửa lần cuối)").is_some());
+    for refused in ["CSV (UTF-8, mở được bằng Excel)", "Excel (.xlsx)"] {
+        assert!(
+            h.query_by_label(refused).is_none(),
+            "the minutes offer {refused}"
+        );
+    }
+    pick_list(&mut h, "Phiếu chuyển ý kiến cho đơn vị trả lời");
+    common::preview_ready(&mut h);
+    let unit = "Phòng Tổ chức cán bộ";
+    h.get_by(|n| n.role() == Role::ComboBox && n.label().as_deref() == Some("Đơn vị giải quyết"))
+        .click();
+    h.run();
+    // Through accesskit: the list opens upwards (the picker sits low in its pane) and
+    // the options' accesskit bounds are those below it, where a pointer finds nothing.
+    h.get_by(|n| n.label().as_deref() == Some(unit) && n.role() != Role::ComboBox)
+        .click_accesskit();
+    let _ = h.run_ok();
+    common::preview_ready(&mut h);
+    let key = h.state().pages.export.preview.key.clone().unwrap();
+    assert_eq!(key.kind, hoinghi::export::ListKind::FollowUp);
+    assert_eq!(
+        key.options.unit.as_deref(),
+        Some(unit),
+        "the preview is of that unit"
+    );
+    h.get_by_label("Excel (.xlsx)").click();
+    h.run();
+    h.get_by_label("Lưu tệp…").click();
+    h.step();
+    wait_idle(&mut h);
+    let book = calamine::open_workbook_auto(&out).unwrap();
+    assert_eq!(
+        calamine::Reader::sheet_names(&book),
+        [unit],
+        "that unit's worksheet only"
+    );
+}
+
+/// Clicks the list whose name starts with `name`, scrolled into view first (the papers
+/// come last, below the window's height).
+fn pick_list(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, name: &str) {
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with(name)))
+        .scroll_to_me();
+    let _ = h.run_ok();
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with(name)))
+        .click();
+    let _ = h.run_ok();
+    assert!(
+        hoinghi::ui::i18n::VI
+            .list(h.state().pages.export.kind)
+            .starts_with(name),
+        "{name} is chosen"
+    );
 }

@@ -250,9 +250,10 @@ fn attendee_filters_and_protocol_order() {
     let sheet = hoinghi::export::build(
         &src,
         hoinghi::export::ListKind::Signin,
-        hoinghi::export::Options {
+        &hoinghi::export::Options {
             group_by_unit: false,
             sort: Some(hoinghi::export::Sort::Protocol),
+            unit: None,
         },
     );
     let paper: Vec<String> = sheet.sections[0]

@@ -111,6 +111,14 @@ pub enum Error {
     #[error("Không biết định dạng của tệp {path}: hãy dùng đuôi .pdf, .xlsx hoặc .csv.")]
     UnknownFormat { path: PathBuf },
 
+    /// A list asked for in a format it is not written in (minutes as CSV).
+    #[error("«{list}» chỉ xuất ra được tệp {allowed}.")]
+    FormatNotFor { list: String, allowed: String },
+
+    /// A follow-up sheet asked for a unit that was given no opinion to answer.
+    #[error("Không có ý kiến nào giao cho đơn vị «{unit}» trả lời. Các đơn vị được giao: {known}.")]
+    NoSuchUnit { unit: String, known: String },
+
     /// A PDF, DOCX, XLSX or CSV writer failed (nothing was written).
     #[error("Không tạo được tệp {format}: {detail}")]
     Write {

@@ -660,6 +660,15 @@ strings! {
     list_programme: "Chương trình hội nghị (một trang)", "The programme (one page)";
     list_script: "Kịch bản dẫn chương trình", "The MC's script";
     list_attendees: "Danh sách đại biểu đầy đủ các cột", "Full attendee list";
+    list_minutes: "Biên bản hội nghị", "Minutes of the conference";
+    list_conclusion: "Thông báo kết luận của chủ trì hội nghị", "Notice of the chair's conclusions";
+    list_results_report: "Báo cáo kết quả tổ chức hội nghị", "Report on how the conference went";
+    list_follow_up: "Phiếu chuyển ý kiến cho đơn vị trả lời", "Opinions sent to units to answer";
+    export_papers: "Văn bản sau hội nghị", "Papers after the conference";
+    export_papers_hint: "Chủ trì, thư ký, giờ họp, kết luận và nơi nhận lấy từ thông tin văn bản của tệp hội nghị; tình hình trả lời ý kiến tính đến hôm nay.", "The chair, the secretary, the times, the conclusions and the recipients come from the file's paper details; the follow-up is as it stands today.";
+    export_unit: "Đơn vị giải quyết", "Answering unit";
+    export_all_units: "Tất cả đơn vị (mỗi đơn vị một trang)", "Every unit (a page each)";
+    export_follow_up_hint: "Tệp Excel có mỗi đơn vị một trang tính; đơn vị điền các cột trả lời rồi gửi lại để nhập.", "The Excel file has a worksheet per unit; the unit fills in the answer columns and sends it back to be imported.";
 }
 
 impl Strings {
@@ -689,6 +698,10 @@ impl Strings {
             L::Programme => self.list_programme,
             L::Script => self.list_script,
             L::Attendees => self.list_attendees,
+            L::Minutes => self.list_minutes,
+            L::Conclusion => self.list_conclusion,
+            L::ResultsReport => self.list_results_report,
+            L::FollowUp => self.list_follow_up,
         }
     }
 

@@ -13,7 +13,7 @@ use egui::{ColorImage, TextureHandle, TextureOptions};
 use crate::export::{ListKind, Options};
 
 /// What a preview shows: the list, its options and the data it was made from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
     pub kind: ListKind,
     pub options: Options,
@@ -103,8 +103,8 @@ pub const FIRST_ROWS: usize = 45;
 
 impl Preview {
     /// Whether the preview shows something else than `key` (and must be built anew).
-    pub fn stale(&self, key: Key) -> bool {
-        self.key != Some(key)
+    pub fn stale(&self, key: &Key) -> bool {
+        self.key.as_ref() != Some(key)
     }
 
     /// Starts building the preview of `key`: `build(first_rows)` makes the PDF, of the
@@ -115,7 +115,7 @@ impl Preview {
         ctx: &egui::Context,
         build: impl Fn(Option<usize>) -> crate::error::Result<(Vec<u8>, usize)> + Send + 'static,
     ) {
-        self.key = Some(key);
+        self.key = Some(key.clone());
         self.error = None;
         self.asked = None;
         if self.built.as_ref().is_some_and(|b| b.key.kind != key.kind) {
@@ -132,13 +132,13 @@ impl Preview {
                             let pages = page_count(&pdf);
                             let done = complete || rows <= FIRST_ROWS;
                             Message::Built(Built {
-                                key,
+                                key: key.clone(),
                                 pdf: Arc::new(pdf),
                                 pages,
                                 complete: done,
                             })
                         }
-                        Err(e) => Message::Failed(key, e.to_string()),
+                        Err(e) => Message::Failed(key.clone(), e.to_string()),
                     };
                     let stop = matches!(&message, Message::Built(b) if b.complete)
                         || matches!(message, Message::Failed(..));
@@ -160,7 +160,7 @@ impl Preview {
     pub fn poll(&mut self, ctx: &egui::Context) {
         loop {
             match self.rx.try_recv() {
-                Ok(Message::Built(b)) if Some(b.key) == self.key => {
+                Ok(Message::Built(b)) if self.key.as_ref() == Some(&b.key) => {
                     // A short version never replaces a whole one of the same list.
                     if !b.complete
                         && self
@@ -174,14 +174,16 @@ impl Preview {
                     self.built = Some(b);
                     self.asked = None;
                 }
-                Ok(Message::Failed(key, e)) if Some(key) == self.key => self.error = Some(e),
+                Ok(Message::Failed(key, e)) if self.key.as_ref() == Some(&key) => {
+                    self.error = Some(e);
+                }
                 Ok(Message::Page {
                     key,
                     page,
                     width,
                     pdf,
                     image,
-                }) if Some(key) == self.key => {
+                }) if self.key.as_ref() == Some(&key) => {
                     let handle = ctx.load_texture("preview-page", image, TextureOptions::LINEAR);
                     self.texture = Some(Texture {
                         key,
@@ -204,7 +206,7 @@ impl Preview {
     pub fn texture(&mut self, width: u32, ctx: &egui::Context) -> Option<&TextureHandle> {
         self.drawn = None;
         let built = self.built.clone()?;
-        let key = built.key;
+        let key = built.key.clone();
         let want = (self.page, width);
         let fresh = self.texture.as_ref().is_some_and(|t| {
             t.key == built.key && (t.page, t.width) == want && Arc::ptr_eq(&t.pdf, &built.pdf)
@@ -218,8 +220,8 @@ impl Preview {
         let t = self
             .texture
             .as_ref()
-            .filter(|t| Some(t.key) == self.key && t.key == key && t.page == self.page)?;
-        self.drawn = Some((t.key, t.page));
+            .filter(|t| self.key.as_ref() == Some(&t.key) && t.key == key && t.page == self.page)?;
+        self.drawn = Some((t.key.clone(), t.page));
         Some(&t.handle)
     }
 

@@ -80,9 +80,12 @@ pub fn preview_ready(h: &mut Harness<'static, App>) {
         let built = p
             .built
             .as_ref()
-            .is_some_and(|b| b.complete && Some(b.key) == p.key);
+            .is_some_and(|b| b.complete && p.key.as_ref() == Some(&b.key));
         // And its page drawn: a spinner turns until then.
-        let drawn = p.drawn.is_some_and(|(key, _)| Some(key) == p.key);
+        let drawn = p
+            .drawn
+            .as_ref()
+            .is_some_and(|(key, _)| p.key.as_ref() == Some(key));
         if built && drawn && h.run_ok().is_some() {
             return;
         }

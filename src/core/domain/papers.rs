@@ -81,15 +81,16 @@ pub struct FollowUpCounts {
 }
 
 impl FollowUpCounts {
-    /// The counts of `questions` on `today`. Merged questions follow their main one and
-    /// withdrawn ones are not followed, so neither is counted.
-    pub fn of<'a>(
-        questions: impl IntoIterator<Item = &'a super::QuestionData>,
+    /// The counts of `questions` on `today`: merged and withdrawn opinions are not
+    /// counted (a merged one follows its main one).
+    pub fn of<'q>(
+        questions: impl IntoIterator<Item = &'q super::Question>,
         today: jiff::civil::Date,
     ) -> Self {
         use super::{FollowStatus, Handling, Status};
         let mut c = Self::default();
-        for d in questions {
+        for q in questions {
+            let d = &q.data;
             if d.merged_into.is_some() || d.status == Status::Withdrawn {
                 continue;
             }

@@ -193,7 +193,7 @@ impl FollowStatus {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    pub fn vi(self) -> &'static str {
+    pub const fn vi(self) -> &'static str {
         match self {
             Self::Open => "Chưa giải quyết",
             Self::InProgress => "Đang giải quyết",

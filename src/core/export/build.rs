@@ -26,6 +26,8 @@ pub struct Source {
     pub programme: Vec<crate::domain::programme::Item>,
     /// The organiser's rewrites of the script, by (item id, paragraph key).
     pub script_edits: std::collections::HashMap<(String, String), String>,
+    /// The chair, the secretary, the conclusions and recipients of the papers.
+    pub papers: crate::domain::PaperDetails,
 }
 
 impl Source {
@@ -42,6 +44,7 @@ impl Source {
                 offices: s.offices()?,
                 programme: s.programme()?,
                 script_edits: s.script_edits()?,
+                papers: s.paper_details()?,
             })
         })
     }
@@ -66,7 +69,7 @@ impl Source {
 const NO_UNIT: &str = "(Chưa ghi đơn vị)";
 
 /// Builds the sheet of `kind`.
-pub fn build(src: &Source, kind: ListKind, opts: Options) -> Sheet {
+pub fn build(src: &Source, kind: ListKind, opts: &Options) -> Sheet {
     let mut sheet = match kind {
         ListKind::Signin => signin(src, opts),
         ListKind::Attendance => attendance(src, opts),
@@ -79,13 +82,17 @@ pub fn build(src: &Source, kind: ListKind, opts: Options) -> Sheet {
         ListKind::Programme => programme(src),
         ListKind::Script => script(src),
         ListKind::Attendees => attendees(src, opts),
+        ListKind::Minutes => super::papers::minutes(src),
+        ListKind::Conclusion => super::papers::conclusion(src),
+        ListKind::ResultsReport => super::papers::results_report(src),
+        ListKind::FollowUp => super::papers::follow_up(src, opts),
     };
     sheet.file_stem = stem(kind, opts);
     sheet
 }
 
 /// The list's name in a file name: "Danh sách ký nhận đại biểu theo đơn vị".
-pub fn stem(kind: ListKind, opts: Options) -> String {
+pub fn stem(kind: ListKind, opts: &Options) -> String {
     let base = match kind {
         ListKind::Signin => "Danh sách ký nhận đại biểu",
         ListKind::Attendance => "Danh sách điểm danh",
@@ -98,6 +105,15 @@ pub fn stem(kind: ListKind, opts: Options) -> String {
         ListKind::Programme => "Chương trình hội nghị",
         ListKind::Script => "Kịch bản dẫn chương trình",
         ListKind::Attendees => "Danh sách đại biểu",
+        ListKind::Minutes => "Biên bản hội nghị",
+        ListKind::Conclusion => "Thông báo kết luận hội nghị",
+        ListKind::ResultsReport => "Báo cáo kết quả tổ chức hội nghị",
+        ListKind::FollowUp => {
+            return match &opts.unit {
+                Some(unit) => format!("Phiếu chuyển ý kiến - {unit}"),
+                None => "Phiếu chuyển ý kiến".to_owned(),
+            };
+        }
     };
     if opts.group_by_unit
         && matches!(
@@ -111,21 +127,12 @@ pub fn stem(kind: ListKind, opts: Options) -> String {
     }
 }
 
-fn sheet(title: &str, src: &Source, columns: Vec<Column>) -> Sheet {
+pub(super) fn sheet(title: &str, src: &Source, columns: Vec<Column>) -> Sheet {
     Sheet {
         title: title.to_owned(),
         subtitle: src.conference.name.clone(),
-        landscape: false,
         columns,
-        sections: Vec::new(),
-        page_per_section: false,
-        intro: Vec::new(),
-        closing: Vec::new(),
-        min_row_mm: 0.0,
-        badges: false,
-        place_cards: false,
-        prose: Vec::new(),
-        file_stem: String::new(),
+        ..Sheet::default()
     }
 }
 
@@ -178,13 +185,13 @@ fn by_unit(people: Vec<&Attendee>, group: bool) -> Vec<(Option<String>, Vec<&Att
 
 /// Offices written out as the file's ladder names them ("PGĐ" → "Phó Giám đốc") for the
 /// lists that print an office; each distinct position is written out once.
-struct Offices {
-    ladder: Ladder,
+pub(super) struct Offices {
+    pub(super) ladder: Ladder,
     done: std::cell::RefCell<HashMap<String, String>>,
 }
 
 impl Offices {
-    fn of(src: &Source) -> Self {
+    pub(super) fn of(src: &Source) -> Self {
         let ladder = if src.offices.is_empty() {
             Ladder::seed()
         } else {
@@ -208,11 +215,11 @@ impl Offices {
     }
 }
 
-fn stt(i: usize) -> Cell {
+pub(super) fn stt(i: usize) -> Cell {
     Cell::Int(i64::try_from(i + 1).unwrap_or(i64::MAX))
 }
 
-fn signin(src: &Source, opts: Options) -> Sheet {
+fn signin(src: &Source, opts: &Options) -> Sheet {
     let offices = Offices::of(src);
     let mut s = sheet(
         "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ",
@@ -262,7 +269,7 @@ fn signin(src: &Source, opts: Options) -> Sheet {
     s
 }
 
-fn attendance(src: &Source, opts: Options) -> Sheet {
+fn attendance(src: &Source, opts: &Options) -> Sheet {
     let mut s = sheet(
         "DANH SÁCH ĐIỂM DANH ĐẠI BIỂU DỰ HỘI NGHỊ",
         src,
@@ -330,7 +337,7 @@ fn absence_note(a: &Attendee) -> String {
 }
 
 /// "63,1%": Vietnamese writes a decimal comma.
-fn percent(part: usize, whole: usize) -> String {
+pub(super) fn percent(part: usize, whole: usize) -> String {
     crate::domain::money::percent(part as u64, whole as u64)
 }
 
@@ -412,7 +419,7 @@ fn report(src: &Source) -> Sheet {
     s
 }
 
-fn gifts(src: &Source, opts: Options) -> Sheet {
+fn gifts(src: &Source, opts: &Options) -> Sheet {
     let mut s = sheet(
         "DANH SÁCH KÝ NHẬN QUÀ TẶNG",
         src,
@@ -667,7 +674,7 @@ fn questions(src: &Source) -> Sheet {
     s
 }
 
-fn badges(src: &Source, opts: Options) -> Sheet {
+fn badges(src: &Source, opts: &Options) -> Sheet {
     let offices = Offices::of(src);
     let mut s = sheet(
         "THẺ ĐẠI BIỂU",
@@ -750,6 +757,37 @@ fn place_cards(src: &Source) -> Sheet {
     s
 }
 
+/// Who leads a programme item: the attendee picked, with rank and office written out,
+/// or the name typed.
+pub(super) fn lead(
+    src: &Source,
+    offices: &Offices,
+    item: &crate::domain::programme::Item,
+) -> String {
+    item.data
+        .lead_id
+        .as_deref()
+        .and_then(|id| src.attendees.iter().find(|a| a.id == id))
+        .map_or_else(
+            || item.data.lead_name.clone(),
+            |a| {
+                let d = &a.data;
+                let office = crate::script::office_phrase(&offices.ladder, &d.position, &d.unit);
+                [d.rank.as_str(), d.full_name.as_str()]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + &if office.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {office}")
+                    }
+            },
+        )
+}
+
 fn programme(src: &Source) -> Sheet {
     let offices = Offices::of(src);
     let mut s = sheet(
@@ -762,31 +800,6 @@ fn programme(src: &Source) -> Sheet {
             col("Ghi chú", 20.0, L),
         ],
     );
-    let lead = |item: &crate::domain::programme::Item| {
-        item.data
-            .lead_id
-            .as_deref()
-            .and_then(|id| src.attendees.iter().find(|a| a.id == id))
-            .map_or_else(
-                || item.data.lead_name.clone(),
-                |a| {
-                    let d = &a.data;
-                    let office =
-                        crate::script::office_phrase(&offices.ladder, &d.position, &d.unit);
-                    [d.rank.as_str(), d.full_name.as_str()]
-                        .iter()
-                        .filter(|t| !t.is_empty())
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        + &if office.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", {office}")
-                        }
-                },
-            )
-    };
     s.sections.push(Section {
         rows: src
             .programme
@@ -795,7 +808,7 @@ fn programme(src: &Source) -> Sheet {
                 vec![
                     Cell::text(&item.data.start_time),
                     Cell::text(&item.data.title),
-                    Cell::text(lead(item)),
+                    Cell::text(lead(src, &offices, item)),
                     Cell::text(&item.data.notes),
                 ]
             })
@@ -834,7 +847,7 @@ fn script(src: &Source) -> Sheet {
     s
 }
 
-fn attendees(src: &Source, opts: Options) -> Sheet {
+fn attendees(src: &Source, opts: &Options) -> Sheet {
     let mut s = sheet(
         "DANH SÁCH ĐẠI BIỂU",
         src,

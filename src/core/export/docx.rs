@@ -22,6 +22,8 @@ use super::sheet::{Align, Cell, Sheet};
 use crate::domain::Conference;
 use crate::error::{Error, Result};
 
+mod document;
+
 const FONT: &str = "Times New Roman";
 /// Sizes in half-points.
 const TEXT: usize = 26;
@@ -79,7 +81,7 @@ fn borderless_cell(width: usize) -> TableCell {
 /// The two heading blocks: agency and issuing unit on the left, the nation and motto
 /// with the place and date on the right, with the PDF's widths; each rule a solid line
 /// below its text (Decree 30), not an underline on the letters.
-fn heading(c: &Conference, width: usize) -> Result<Table> {
+fn heading(c: &Conference, sheet: &Sheet, width: usize) -> Result<Table> {
     let g = super::pdf::heading_layout(c, width as f32 / 20.0)?;
     let left_w = twips_pt(g.left).min(width);
     let right_w = width - left_w;
@@ -100,19 +102,24 @@ fn heading(c: &Conference, width: usize) -> Result<Table> {
             ))
             .add_paragraph(rule_para(twips_pt(g.unit_rule), left_w));
     }
-    let right = borderless_cell(right_w)
-        .add_paragraph(bold_para(
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            (g.nation_size * 2.0).round() as usize,
-            AlignmentType::Center,
-        ))
-        .add_paragraph(bold_para(super::pdf::MOTTO, TEXT, AlignmentType::Center))
-        .add_paragraph(rule_para(twips_pt(g.motto_rule), right_w))
-        .add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .add_run(run(&super::pdf::place_and_date(c), TEXT).italic()),
+    if let Some(number) = &sheet.number {
+        left = left.add_paragraph(
+            para(number, TEXT, AlignmentType::Center)
+                .line_spacing(LineSpacing::new().before(120).after(0)),
         );
+    }
+    let right =
+        borderless_cell(right_w)
+            .add_paragraph(bold_para(
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                (g.nation_size * 2.0).round() as usize,
+                AlignmentType::Center,
+            ))
+            .add_paragraph(bold_para(super::pdf::MOTTO, TEXT, AlignmentType::Center))
+            .add_paragraph(rule_para(twips_pt(g.motto_rule), right_w))
+            .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(
+                run(&super::pdf::place_and_date(c, sheet.dated.as_deref()), TEXT).italic(),
+            ));
     // No cell margins: the blocks' widths are the text's, as in the PDF.
     Ok(
         Table::without_borders(vec![TableRow::new(vec![left, right])])
@@ -152,27 +159,34 @@ fn rule_para(len: usize, block: usize) -> Paragraph {
     p
 }
 
-fn signatures(c: &Conference, width: usize) -> Option<Table> {
-    let blocks = [
-        (&c.signer_left_title, &c.signer_left_name),
-        (&c.signer_right_title, &c.signer_right_name),
-    ];
-    if blocks.iter().all(|(t, n)| t.is_empty() && n.is_empty()) {
+/// The signature blocks side by side: the list's own signers, else the conference's;
+/// a "Nơi nhận:" block in the left half's place when the paper has recipients.
+fn signatures(c: &Conference, sheet: &Sheet, width: usize) -> Option<Table> {
+    let blocks = sheet.signers_or(c);
+    let recipients = &sheet.recipients;
+    if recipients.is_empty()
+        && blocks
+            .iter()
+            .all(|b| b.title.is_empty() && b.name.is_empty())
+    {
         return None;
     }
     let half = width / 2;
     let cells = blocks
         .iter()
-        .map(|(title, name)| {
-            let mut cell = borderless_cell(half).add_paragraph(bold_para(
-                &title.to_uppercase(),
-                TEXT,
-                AlignmentType::Center,
-            ));
+        .enumerate()
+        .map(|(i, b)| {
+            if i == 0 && !recipients.is_empty() {
+                return recipients_cell(recipients, half);
+            }
+            let mut cell = borderless_cell(half);
+            for line in b.title_lines() {
+                cell = cell.add_paragraph(bold_para(&line, TEXT, AlignmentType::Center));
+            }
             for _ in 0..4 {
                 cell = cell.add_paragraph(para("", TEXT, AlignmentType::Center));
             }
-            cell.add_paragraph(bold_para(name, TEXT, AlignmentType::Center))
+            cell.add_paragraph(bold_para(&b.name, TEXT, AlignmentType::Center))
         })
         .collect();
     Some(
@@ -181,6 +195,21 @@ fn signatures(c: &Conference, width: usize) -> Option<Table> {
             .width(width, WidthType::Dxa)
             .layout(TableLayoutType::Fixed),
     )
+}
+
+/// "Nơi nhận:" in 12 pt bold italic, each recipient below it in 11 pt (Decree 30).
+fn recipients_cell(lines: &[String], width: usize) -> TableCell {
+    let tight = || LineSpacing::new().before(0).after(0);
+    let mut cell = borderless_cell(width).add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Left)
+            .line_spacing(tight())
+            .add_run(run("Nơi nhận:", 24).bold().italic()),
+    );
+    for l in lines {
+        cell = cell.add_paragraph(para(l, 22, AlignmentType::Left).line_spacing(tight()));
+    }
+    cell
 }
 
 fn cell(text: &str, width: usize, a: Align, bold: bool, size: usize) -> TableCell {
@@ -289,10 +318,13 @@ pub fn write(
     if sheet.badges {
         return badges(sheet, progress);
     }
+    if !sheet.blocks.is_empty() {
+        return document::write(sheet, conference, progress);
+    }
     if !sheet.prose.is_empty() {
         let width = twips_pt(super::pdf::portrait_width());
         let mut doc = page(false)
-            .add_table(heading(conference, width)?)
+            .add_table(heading(conference, sheet, width)?)
             .add_paragraph(para("", TEXT, AlignmentType::Center))
             .add_paragraph(bold_para(
                 &sheet.title.to_uppercase(),
@@ -326,7 +358,7 @@ pub fn write(
     let widths: Vec<usize> = widths_pt.iter().map(|w| twips_pt(*w)).collect();
     let width: usize = widths.iter().sum();
     let mut doc = page(landscape);
-    let per_page = sheet.page_per_section && sheet.sections.len() > 1;
+    let per_page = sheet.per_page();
     let groups: Vec<Vec<&super::sheet::Section>> = if per_page {
         sheet.sections.iter().map(|s| vec![s]).collect()
     } else {
@@ -339,7 +371,7 @@ pub fn write(
                 doc.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
         }
         doc = doc
-            .add_table(heading(conference, width)?)
+            .add_table(heading(conference, sheet, width)?)
             .add_paragraph(para("", TEXT, AlignmentType::Center))
             .add_paragraph(bold_para(
                 &sheet.title.to_uppercase(),
@@ -367,7 +399,7 @@ pub fn write(
             }
         }
         doc = doc.add_paragraph(para("", TEXT, AlignmentType::Left));
-        if let Some(t) = signatures(conference, width) {
+        if let Some(t) = signatures(conference, sheet, width) {
             doc = doc.add_table(t);
         }
         if !progress(0, total.max(1)) {

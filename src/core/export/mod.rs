@@ -7,6 +7,7 @@
 mod build;
 mod csv;
 mod docx;
+mod papers;
 mod pdf;
 mod sheet;
 mod xlsx;
@@ -14,7 +15,8 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 pub use build::{Source, build, head_table};
-pub use sheet::{Align, Cell, Column, Section, Sheet};
+pub use papers::follow_up_units;
+pub use sheet::{Align, Block, Cell, Column, Flow, Para, Section, Sheet, Signer, TableBlock};
 pub use xlsx::looks_like_formula;
 
 use crate::error::{Error, Result};
@@ -44,10 +46,19 @@ pub enum ListKind {
     Programme,
     /// The MC's script.
     Script,
+    /// The minutes of the conference (biên bản), signed by the secretary and the chair.
+    Minutes,
+    /// The notice of the chair's conclusions, with the opinions given to units.
+    Conclusion,
+    /// The report on how the conference went: attendance, opinions, awards, follow-up.
+    ResultsReport,
+    /// The opinions each unit owes a written answer, one unit a page, with columns for
+    /// its answer (sent out as a spreadsheet, read back by the import of answers).
+    FollowUp,
 }
 
 impl ListKind {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 15] = [
         Self::Signin,
         Self::Attendance,
         Self::Report,
@@ -59,7 +70,29 @@ impl ListKind {
         Self::Attendees,
         Self::Programme,
         Self::Script,
+        Self::Minutes,
+        Self::Conclusion,
+        Self::ResultsReport,
+        Self::FollowUp,
     ];
+
+    /// The papers written after the conference (not lists of the day).
+    pub fn is_paper(self) -> bool {
+        matches!(
+            self,
+            Self::Minutes | Self::Conclusion | Self::ResultsReport | Self::FollowUp
+        )
+    }
+
+    /// The formats the list is written in. Minutes and the conclusion notice are papers
+    /// to sign and file: PDF and Word only; the report's tables may go to a spreadsheet.
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            Self::Minutes | Self::Conclusion => &[Format::Pdf, Format::Docx],
+            Self::ResultsReport => &[Format::Pdf, Format::Docx, Format::Xlsx],
+            _ => &Format::ALL,
+        }
+    }
 
     /// Lists of attendees can be grouped by unit and sorted.
     pub fn is_people(self) -> bool {
@@ -91,13 +124,16 @@ pub enum Sort {
     Unit,
 }
 
-/// How a list is grouped and ordered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How a list is grouped, ordered and filtered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Options {
     /// One unit per page (sign-in, attendance, attendees).
     pub group_by_unit: bool,
     /// `None`: the list's natural order (name order for people, entry order for gifts).
     pub sort: Option<Sort>,
+    /// The follow-up sheet of this unit only (as the follow-up names it; case, spacing
+    /// and tone placement aside). `None`: every unit.
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -111,6 +147,16 @@ pub enum Format {
 
 impl Format {
     pub const ALL: [Self; 4] = [Self::Pdf, Self::Docx, Self::Xlsx, Self::Csv];
+
+    /// The extension with its dot, as people say it (".pdf").
+    pub fn dotted(self) -> &'static str {
+        match self {
+            Self::Pdf => ".pdf",
+            Self::Xlsx => ".xlsx",
+            Self::Csv => ".csv",
+            Self::Docx => ".docx",
+        }
+    }
 
     /// The format a file name asks for.
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -149,23 +195,60 @@ pub struct Written {
 pub fn render(
     src: &Source,
     kind: ListKind,
-    opts: Options,
+    opts: &Options,
     format: Format,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Vec<u8>, usize)> {
-    let sheet = tabular(build(src, kind, opts), format);
-    let bytes = match format {
-        Format::Pdf => pdf::write(&sheet, &src.conference, progress)?,
-        Format::Xlsx => xlsx::write(&sheet, &src.conference, progress)?,
-        Format::Csv => csv::write(&sheet, progress)?,
-        Format::Docx => docx::write(&sheet, &src.conference, progress)?,
-    };
+    let sheet = prepare(src, kind, opts, format)?;
+    let bytes = write(&sheet, src, format, progress)?;
     Ok((bytes, sheet.row_count()))
 }
 
-/// A spreadsheet holds the script's paragraphs one to a row.
-fn tabular(mut sheet: Sheet, format: Format) -> Sheet {
-    if sheet.prose.is_empty() || matches!(format, Format::Pdf | Format::Docx) {
+/// The sheet of a list as `format` holds it, or why it cannot be written so.
+fn prepare(src: &Source, kind: ListKind, opts: &Options, format: Format) -> Result<Sheet> {
+    if !kind.formats().contains(&format) {
+        return Err(Error::FormatNotFor {
+            list: build::stem(kind, &Options::default()),
+            allowed: {
+                let mut names: Vec<&str> = kind.formats().iter().map(|f| f.dotted()).collect();
+                let last = names.pop().unwrap_or_default();
+                if names.is_empty() {
+                    last.to_owned()
+                } else {
+                    format!("{} hoặc {last}", names.join(", "))
+                }
+            },
+        });
+    }
+    if kind == ListKind::FollowUp
+        && let Some(unit) = &opts.unit
+    {
+        papers::check_unit(src, unit)?;
+    }
+    Ok(for_format(build(src, kind, opts), format))
+}
+
+fn write(
+    sheet: &Sheet,
+    src: &Source,
+    format: Format,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>> {
+    match format {
+        Format::Pdf => pdf::write(sheet, &src.conference, progress),
+        Format::Xlsx => xlsx::write(sheet, &src.conference, progress),
+        Format::Csv => csv::write(sheet, progress),
+        Format::Docx => docx::write(sheet, &src.conference, progress),
+    }
+}
+
+/// Paper leaves off the columns meant for spreadsheets; a spreadsheet holds the
+/// script's paragraphs one to a row.
+fn for_format(mut sheet: Sheet, format: Format) -> Sheet {
+    if matches!(format, Format::Pdf | Format::Docx) {
+        return sheet.for_paper();
+    }
+    if sheet.prose.is_empty() {
         return sheet;
     }
     sheet.columns = vec![Column {
@@ -174,6 +257,9 @@ fn tabular(mut sheet: Sheet, format: Format) -> Sheet {
         align: Align::Left,
         min_mm: 0.0,
         whole: false,
+        data_only: false,
+        xlsx_chars: 0,
+        choices: &[],
     }];
     sheet.sections = vec![Section {
         rows: std::mem::take(&mut sheet.prose)
@@ -188,19 +274,26 @@ fn tabular(mut sheet: Sheet, format: Format) -> Sheet {
 /// How a list prints: landscape or not, and its columns' widths in millimetres, from
 /// the content (the longest names, a signature's room, headers whole).
 pub fn layout(sheet: &Sheet) -> Result<(bool, Vec<f32>)> {
-    let (landscape, widths, _) = pdf::column_widths(sheet)?;
+    let (landscape, widths, _) = pdf::column_widths(&sheet.clone().for_paper())?;
     Ok((landscape, widths.iter().map(|w| w * 25.4 / 72.0).collect()))
+}
+
+/// The widths in millimetres of a table inside a document (a paper after the
+/// conference), as it prints across a portrait page.
+pub fn document_table_layout(table: &TableBlock) -> Result<Vec<f32>> {
+    let (widths, _) = pdf::document_table_widths(&table.sheet().for_paper())?;
+    Ok(widths.iter().map(|w| w * 25.4 / 72.0).collect())
 }
 
 /// Like [`render`], of the first `rows` rows only when given (a preview's first pages).
 pub fn render_first(
     src: &Source,
     kind: ListKind,
-    opts: Options,
+    opts: &Options,
     format: Format,
     rows: Option<usize>,
 ) -> Result<(Vec<u8>, usize)> {
-    let mut sheet = tabular(build(src, kind, opts), format);
+    let mut sheet = prepare(src, kind, opts, format)?;
     let all = sheet.row_count();
     if let Some(n) = rows {
         let mut left = n;
@@ -212,13 +305,7 @@ pub fn render_first(
             .sections
             .retain(|s| !s.rows.is_empty() || s.total.is_some());
     }
-    let progress = &mut |_, _| true;
-    let bytes = match format {
-        Format::Pdf => pdf::write(&sheet, &src.conference, progress)?,
-        Format::Xlsx => xlsx::write(&sheet, &src.conference, progress)?,
-        Format::Csv => csv::write(&sheet, progress)?,
-        Format::Docx => docx::write(&sheet, &src.conference, progress)?,
-    };
+    let bytes = write(&sheet, src, format, &mut |_, _| true)?;
     Ok((bytes, all))
 }
 
@@ -226,7 +313,7 @@ pub fn render_first(
 pub fn export(
     src: &Source,
     kind: ListKind,
-    opts: Options,
+    opts: &Options,
     path: &Path,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Written> {
@@ -278,7 +365,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn suggested_file_name(
     conference_name: &str,
     kind: ListKind,
-    opts: Options,
+    opts: &Options,
     format: Format,
 ) -> String {
     let sheet_stem = build::stem(kind, opts);
@@ -332,7 +419,7 @@ mod name_tests {
     #[test]
     fn suggested_names_end_at_a_word_and_fit_windows() {
         let long = "Hội nghị đối thoại giữa Đảng ủy, Ban Giám đốc Công an tỉnh với CBCS Công an cấp xã, đoàn viên, hội viên năm 2022";
-        let name = suggested_file_name(long, ListKind::Signin, Options::default(), Format::Pdf);
+        let name = suggested_file_name(long, ListKind::Signin, &Options::default(), Format::Pdf);
         let stem = name.strip_suffix(".pdf").unwrap_or_default();
         assert!(stem.chars().count() <= NAME_CHARS, "{name}");
         assert!(

@@ -30,6 +30,8 @@ use super::sheet::{Align, Cell, Sheet};
 use crate::domain::{Conference, date};
 use crate::error::{Error, Result};
 
+mod document;
+
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
 const A4: (f32, f32) = (210.0 * MM, 297.0 * MM);
@@ -53,12 +55,15 @@ enum Style {
     Regular = 0,
     Bold = 1,
     Italic = 2,
+    /// "Nơi nhận:" above the recipients.
+    BoldItalic = 3,
 }
 
-static FONT_FILES: [&[u8]; 3] = [
+static FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../../assets/fonts/Tinos-Regular.ttf"),
     include_bytes!("../../../assets/fonts/Tinos-Bold.ttf"),
     include_bytes!("../../../assets/fonts/Tinos-Italic.ttf"),
+    include_bytes!("../../../assets/fonts/Tinos-BoldItalic.ttf"),
 ];
 
 /// One paragraph shaped: glyphs with advances in ems, and where it may break.
@@ -83,10 +88,10 @@ struct Line {
 struct Typesetter {
     faces: Vec<rustybuzz::Face<'static>>,
     /// Per style, the strings shaped on the current page.
-    cache: [HashMap<String, Arc<Shaped>>; 3],
+    cache: [HashMap<String, Arc<Shaped>>; 4],
     /// Per style, each character below [`MEMO_CHARS`] as the font maps it, looked up once:
     /// the cmap search took as long as the rest of the shaping.
-    chars: [Vec<CharGlyph>; 3],
+    chars: [Vec<CharGlyph>; 4],
 }
 
 /// Every Latin and Vietnamese letter lies below U+2000.
@@ -230,9 +235,24 @@ impl Typesetter {
     /// Breaks `text` into lines no wider than `max` points. Paragraphs (`\n`) always
     /// start a line; a word wider than `max` is broken between letters.
     fn wrap(&mut self, style: Style, size: f32, text: &str, max: f32) -> Vec<Line> {
-        let max_em = (max / size).max(0.5);
+        self.wrap_indented(style, size, text, max, 0.0)
+    }
+
+    /// Like [`Self::wrap`], the first line of each paragraph `indent` points narrower
+    /// (a body paragraph's first-line indent).
+    fn wrap_indented(
+        &mut self,
+        style: Style,
+        size: f32,
+        text: &str,
+        max: f32,
+        indent: f32,
+    ) -> Vec<Line> {
+        let full_em = (max / size).max(0.5);
+        let first_em = ((max - indent) / size).max(0.5);
         let mut lines = Vec::new();
         for para in text.split('\n') {
+            let para_start = lines.len();
             let shaped = self.shape(style, para.trim_end_matches('\r'));
             let line = |range: Range<usize>| Line {
                 width_em: shaped.advance[range.clone()].iter().sum(),
@@ -245,6 +265,11 @@ impl Typesetter {
             let mut i = 0;
             while i < shaped.glyphs.len() {
                 let adv = shaped.advance[i];
+                let max_em = if lines.len() == para_start {
+                    first_em
+                } else {
+                    full_em
+                };
                 if shaped.space[i] {
                     last_space = Some(i);
                 } else if width + adv > max_em && i > start {
@@ -422,8 +447,9 @@ impl Writer {
         self.y += h;
     }
 
-    /// The two heading blocks and the place-and-date line.
-    fn heading(&mut self, c: &Conference) {
+    /// The two heading blocks, the document's number under the issuing unit when it
+    /// has one, and the place-and-date line.
+    fn heading(&mut self, c: &Conference, sheet: &Sheet) {
         let x0 = self.left();
         let total = self.content_width();
         let g = heading_geometry(&mut self.ts, c, total);
@@ -450,6 +476,12 @@ impl Writer {
             self.rule(cx - g.unit_rule / 2.0, at, cx + g.unit_rule / 2.0, at);
             y = at;
         }
+        if let Some(number) = &sheet.number {
+            y += 3.0 * MM;
+            let lines = self.ts.wrap(Style::Regular, TEXT_SIZE, number, left_w);
+            self.lines_at(&lines, x0, left_w, y, TEXT_SIZE, Align::Center);
+            y += lines.len() as f32 * TEXT_SIZE * LEADING;
+        }
         let left_bottom = y;
 
         let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -467,7 +499,7 @@ impl Writer {
         y += RULE_GAP;
         self.rule(cx - w / 2.0, y, cx + w / 2.0, y);
         y += 3.0 * MM;
-        let place_line = place_and_date(c);
+        let place_line = place_and_date(c, sheet.dated.as_deref());
         let lines = self.ts.wrap(Style::Italic, TEXT_SIZE, &place_line, right_w);
         self.lines_at(&lines, right_x, right_w, y, TEXT_SIZE, Align::Center);
         y += lines.len() as f32 * TEXT_SIZE * LEADING;
@@ -494,37 +526,70 @@ impl Writer {
         self.y += 4.0 * MM;
     }
 
-    /// "NGƯỜI LẬP DANH SÁCH" and "THỦ TRƯỞNG ĐƠN VỊ", names below the signing space.
-    fn signatures(&mut self, c: &Conference) {
-        let blocks = [
-            (&c.signer_left_title, &c.signer_left_name),
-            (&c.signer_right_title, &c.signer_right_name),
-        ];
-        if blocks.iter().all(|(t, n)| t.is_empty() && n.is_empty()) {
+    /// "NGƯỜI LẬP DANH SÁCH" and "THỦ TRƯỞNG ĐƠN VỊ", names below the signing space;
+    /// the list's own signers when it has them. A "Nơi nhận:" block takes the left
+    /// half's place, beside the right signature, as Decree 30 lays it out.
+    fn signatures(&mut self, c: &Conference, sheet: &Sheet) {
+        let blocks = sheet.signers_or(c);
+        let recipients = &sheet.recipients;
+        if recipients.is_empty()
+            && blocks
+                .iter()
+                .all(|b| b.title.is_empty() && b.name.is_empty())
+        {
             return;
         }
         let half = self.content_width() / 2.0;
-        let needed = 2.0 * TEXT_SIZE * LEADING + 28.0 * MM + 6.0 * MM;
+        let titles: Vec<String> = blocks.iter().map(|b| b.title_lines().join("\n")).collect();
+        // What the tallest block takes: its lines and the room to sign.
+        let mut needed = RECIPIENT_TITLE * LEADING * (recipients.len() as f32 + 1.5);
+        for (b, title) in blocks.iter().zip(&titles) {
+            let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, title, half).len()
+                + self.ts.wrap(Style::Bold, TEXT_SIZE, &b.name, half).len();
+            needed = needed.max(lines as f32 * TEXT_SIZE * LEADING + 25.0 * MM);
+        }
         self.y += 6.0 * MM;
         if self.y + needed > self.bottom() {
             self.new_page();
         }
         let top = self.y;
         let mut bottom = top;
-        for (i, (title, name)) in blocks.iter().enumerate() {
-            let x = self.left() + half * i as f32;
+        if !recipients.is_empty() {
+            // Left-aligned at the margin, the title in bold italic, the lines smaller.
+            let x = self.left();
+            let width = half - 4.0 * MM;
+            let mut y = top + 1.0 * MM;
             let lines = self
                 .ts
-                .wrap(Style::Bold, TEXT_SIZE, &title.to_uppercase(), half);
+                .wrap(Style::BoldItalic, RECIPIENT_TITLE, "Nơi nhận:", width);
+            self.lines_at(&lines, x, width, y, RECIPIENT_TITLE, Align::Left);
+            y += lines.len() as f32 * RECIPIENT_TITLE * LEADING;
+            for r in recipients {
+                let lines = self.ts.wrap(Style::Regular, RECIPIENT_SIZE, r, width);
+                self.lines_at(&lines, x, width, y, RECIPIENT_SIZE, Align::Left);
+                y += lines.len() as f32 * RECIPIENT_SIZE * LEADING;
+            }
+            bottom = bottom.max(y);
+        }
+        for (i, (b, title)) in blocks.iter().zip(&titles).enumerate() {
+            if (i == 0 && !recipients.is_empty()) || (b.title.is_empty() && b.name.is_empty()) {
+                continue;
+            }
+            let x = self.left() + half * i as f32;
+            let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, title, half);
             self.lines_at(&lines, x, half, top, TEXT_SIZE, Align::Center);
             let y = top + lines.len() as f32 * TEXT_SIZE * LEADING + 25.0 * MM;
-            let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, name, half);
+            let lines = self.ts.wrap(Style::Bold, TEXT_SIZE, &b.name, half);
             self.lines_at(&lines, x, half, y, TEXT_SIZE, Align::Center);
             bottom = bottom.max(y + lines.len() as f32 * TEXT_SIZE * LEADING);
         }
         self.y = bottom;
     }
 }
+
+/// "Nơi nhận:" is set in 12 pt, the recipients in 11 pt (Decree 30).
+const RECIPIENT_TITLE: f32 = 12.0;
+const RECIPIENT_SIZE: f32 = 11.0;
 
 /// The motto under the nation's name.
 pub(super) const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
@@ -592,9 +657,13 @@ pub(super) fn heading_layout(c: &Conference, total: f32) -> Result<HeadingGeomet
 }
 
 /// "Hậu Giang, ngày 05 tháng 02 năm 2026" (Decree 30 pads days below 10 and months
-/// below 3). The conference's first day when known, else today.
-pub(super) fn place_and_date(c: &Conference) -> String {
-    let d = date::parse(&c.start_date).unwrap_or_else(date::today);
+/// below 3). On `dated` when given (a paper written after the conference), else the
+/// conference's first day when known, else today.
+pub(super) fn place_and_date(c: &Conference, dated: Option<&str>) -> String {
+    let d = dated
+        .and_then(date::parse)
+        .or_else(|| date::parse(&c.start_date))
+        .unwrap_or_else(date::today);
     let place = if c.place_name.is_empty() {
         "……………"
     } else {
@@ -1166,6 +1235,40 @@ fn fit_at(
     None
 }
 
+/// Column widths of a table inside a document, across a portrait page: at the usual
+/// size, rows as tall as they must be; a size smaller only when the longest words need it.
+fn fit_portrait(sheet: &Sheet, ts: &mut Typesetter) -> Fit {
+    let room = portrait_width();
+    for (size, lines) in [
+        (TABLE_SIZE, 2),
+        (TABLE_SIZE, 3),
+        (TABLE_SIZE, MAX_LINES),
+        (SMALL_TABLE_SIZE, MAX_LINES),
+    ] {
+        if let Some(widths) = fit_at(sheet, ts, size, room, lines) {
+            return Fit {
+                landscape: false,
+                widths,
+                size,
+            };
+        }
+    }
+    let (min, _, _) = needs(sheet, ts, SMALL_TABLE_SIZE);
+    let scale = room / min.iter().sum::<f32>().max(1.0);
+    Fit {
+        landscape: false,
+        widths: min.iter().map(|w| w * scale).collect(),
+        size: SMALL_TABLE_SIZE,
+    }
+}
+
+/// The column widths (points) and text size of a table inside a document; the Word
+/// file uses the same.
+pub(super) fn document_table_widths(sheet: &Sheet) -> Result<(Vec<f32>, f32)> {
+    let f = fit_portrait(sheet, &mut Typesetter::new()?);
+    Ok((f.widths, f.size))
+}
+
 /// The width of a portrait page's text, in points.
 pub(super) fn portrait_width() -> f32 {
     A4.0 - MARGIN_LEFT - MARGIN_RIGHT
@@ -1361,17 +1464,20 @@ pub fn write(
     if !sheet.prose.is_empty() {
         return prose(sheet, conference, progress);
     }
+    if !sheet.blocks.is_empty() {
+        return document::write(sheet, conference, progress);
+    }
     let fit = fit(sheet, &mut Typesetter::new()?);
     render(fit.landscape, &sheet.title, |w| {
         let table = Table::new(w, sheet, &fit.widths, fit.size);
         let total = sheet.row_count();
         let mut done = 0;
         let (x, cw) = (w.left(), w.content_width());
-        let per_page = sheet.page_per_section && sheet.sections.len() > 1;
+        let per_page = sheet.per_page();
         for (si, section) in sheet.sections.iter().enumerate() {
             if si == 0 || per_page {
                 w.new_page();
-                w.heading(conference);
+                w.heading(conference, sheet);
                 let third = if per_page {
                     section.heading.as_deref()
                 } else {
@@ -1429,7 +1535,7 @@ pub fn write(
                 w.paragraph(f, Style::Italic, TEXT_SIZE, x, cw, Align::Left);
             }
             if per_page {
-                w.signatures(conference);
+                w.signatures(conference, sheet);
             }
         }
         if !per_page {
@@ -1437,7 +1543,7 @@ pub fn write(
             for p in &sheet.closing {
                 w.paragraph(p, Style::Regular, TEXT_SIZE, x, cw, Align::Left);
             }
-            w.signatures(conference);
+            w.signatures(conference, sheet);
         }
         progress(total, total);
         Ok(())
@@ -1614,7 +1720,7 @@ fn prose(
 ) -> Result<Vec<u8>> {
     render(false, &sheet.title, |w| {
         w.new_page();
-        w.heading(conference);
+        w.heading(conference, sheet);
         w.title(&sheet.title, &sheet.subtitle, None);
         let (x, cw) = (w.left(), w.content_width());
         let total = sheet.prose.len();
@@ -1767,7 +1873,7 @@ mod heading_tests {
         let Ok(mut w) = Writer::new(landscape, tx) else {
             panic!("the bundled fonts load");
         };
-        w.heading(c);
+        w.heading(c, &Sheet::default());
         let mut texts = Vec::new();
         let mut rules = Vec::new();
         for op in &w.ops {
@@ -1901,8 +2007,24 @@ mod fit_tests {
             panic!("the bundled fonts load");
         };
         for kind in ListKind::ALL {
-            let sheet = build(&src, kind, Options::default());
+            let sheet = build(&src, kind, &Options::default()).for_paper();
             if sheet.badges || sheet.place_cards || !sheet.prose.is_empty() {
+                continue;
+            }
+            // A document's tables sit in portrait, each fitted on its own.
+            for table in sheet.blocks.iter().filter_map(|b| match b {
+                crate::export::Block::Table(t) => Some(t.sheet()),
+                _ => None,
+            }) {
+                let f = fit_portrait(&table, &mut ts);
+                let used: f32 = f.widths.iter().sum();
+                assert!((used - portrait_width()).abs() < 0.5, "{kind:?}: {used} pt");
+                let (min, _, _) = needs(&table, &mut ts, f.size);
+                for (w, lo) in f.widths.iter().zip(&min) {
+                    assert!(w + 0.01 >= *lo, "{kind:?}: a column below its minimum");
+                }
+            }
+            if !sheet.blocks.is_empty() {
                 continue;
             }
             let f = fit(&sheet, &mut ts);

@@ -40,6 +40,10 @@ struct Formats {
     bold_int: Format,
     bold_money: Format,
     note: Format,
+    /// A paragraph of a document, wrapped across the merged row.
+    para: Format,
+    /// An id an import matches on: text, not wrapped, greyed.
+    id: Format,
 }
 
 impl Formats {
@@ -90,6 +94,13 @@ impl Formats {
                 .set_font_name("Times New Roman")
                 .set_font_size(12)
                 .set_italic(),
+            para: base.clone().set_align(FormatAlign::Left),
+            id: Format::new()
+                .set_font_name("Times New Roman")
+                .set_font_size(10)
+                .set_font_color(0x0080_8080)
+                .set_align(FormatAlign::Top)
+                .set_num_format("@"),
         }
     }
 }
@@ -197,11 +208,305 @@ pub fn write(
     // Fast deflate: at 100,000 rows level 6 spent most of the time compressing.
     book.set_zip_compression_level(1);
     let f = Formats::new();
-    // Rows go straight to a temporary file as written, with inline strings: no
-    // shared-string table to hash, and memory stays flat however long the list.
-    let ws = book.add_worksheet_with_constant_memory().map_err(err)?;
-    fill(ws, &f, sheet, conference, progress)?;
+    if !sheet.blocks.is_empty() {
+        document(book.add_worksheet(), &f, sheet, conference)?;
+        progress(1, 1);
+    } else if sheet.sheet_per_section {
+        let mut names = Vec::new();
+        let total = sheet.sections.len();
+        for (i, section) in sheet.sections.iter().enumerate() {
+            let ws = book.add_worksheet();
+            per_section(ws, &f, sheet, section, conference, &mut names)?;
+            if !progress(i + 1, total) {
+                return Err(Error::Cancelled);
+            }
+        }
+    } else {
+        // Rows go straight to a temporary file as written, with inline strings: no
+        // shared-string table to hash, and memory stays flat however long the list.
+        let ws = book.add_worksheet_with_constant_memory().map_err(err)?;
+        fill(ws, &f, sheet, conference, progress)?;
+    }
     book.save_to_buffer().map_err(err)
+}
+
+/// A worksheet's name from `text`: without the characters Excel refuses, at most 31
+/// long, unlike the names already given.
+fn sheet_name(text: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = text.chars().filter(|c| !"[]:*?/\\".contains(*c)).collect();
+    let clean = clean.trim().trim_matches('\'');
+    let base = if clean.is_empty() { "Trang" } else { clean };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let head: String = base.chars().take(31 - suffix.chars().count()).collect();
+        let name = format!("{}{suffix}", head.trim_end());
+        if !taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+        {
+            taken.push(name.clone());
+            return name;
+        }
+        n += 1;
+    }
+}
+
+/// How tall a merged line of `chars` characters is across `width` characters of
+/// columns, in points.
+fn wrapped_height(chars: usize, width: f64) -> f64 {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a paragraph's length, far below 2^52"
+    )]
+    let lines = (chars as f64 / width.max(10.0)).ceil().max(1.0);
+    16.0 * lines
+}
+
+/// Widths in characters of the sheet's columns, as the column formats are set.
+fn set_columns(ws: &mut Worksheet, f: &Formats, sheet: &Sheet) -> Result<f64> {
+    let mut total = 0.0;
+    for (i, c) in sheet.columns.iter().enumerate() {
+        let col = u16::try_from(i).unwrap_or(u16::MAX);
+        let chars = column_chars(sheet, i, c);
+        total += chars;
+        ws.set_column_width(col, chars).map_err(err)?;
+        let format = if c.data_only {
+            &f.id
+        } else {
+            &f.text[c.align as usize]
+        };
+        ws.set_column_format(col, format).map_err(err)?;
+    }
+    Ok(total)
+}
+
+/// One section on a worksheet of its own, named after it (a unit's follow-up sheet).
+/// The layout is fixed, as the import of answers reads it back: the issuing unit, the
+/// title, the subtitle, the section's heading, the intro's lines, an empty row, then
+/// the header row and one row per record; nothing below them.
+fn per_section(
+    ws: &mut Worksheet,
+    f: &Formats,
+    sheet: &Sheet,
+    section: &super::sheet::Section,
+    conference: &Conference,
+    names: &mut Vec<String>,
+) -> Result<()> {
+    let heading = section.heading.as_deref().unwrap_or(&sheet.file_stem);
+    // "Đơn vị chủ trì giải quyết: Phòng Hậu cần" is named "Phòng Hậu cần".
+    let name = heading.rsplit(": ").next().unwrap_or(heading);
+    ws.set_name(sheet_name(name, names)).map_err(err)?;
+    page_setup(ws, sheet);
+    let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).unwrap_or(0);
+    let width = set_columns(ws, f, sheet)?;
+    let line = |ws: &mut Worksheet, row: u32, text: &str, fmt: &Format| {
+        ws.merge_range(row, 0, row, last_col, text, fmt)
+            .map(|_| ())
+            .map_err(err)
+    };
+    line(ws, 0, &conference.issuing_unit.to_uppercase(), &f.subtitle)?;
+    line(ws, 1, &sheet.title.to_uppercase(), &f.title)?;
+    ws.set_row_height(1, 24).map_err(err)?;
+    line(ws, 2, &sheet.subtitle, &f.subtitle)?;
+    line(ws, 3, heading, &f.subtitle)?;
+    let mut row = 4;
+    for p in &sheet.intro {
+        line(ws, row, p, &f.para)?;
+        ws.set_row_height(row, wrapped_height(p.chars().count(), width))
+            .map_err(err)?;
+        row += 1;
+    }
+    row += 1;
+    let header_row = row;
+    for (i, c) in sheet.columns.iter().enumerate() {
+        let col = u16::try_from(i).unwrap_or(u16::MAX);
+        ws.write_string_with_format(row, col, c.header, &f.header)
+            .map_err(err)?;
+    }
+    ws.set_freeze_panes(header_row + 1, 0).map_err(err)?;
+    ws.set_repeat_rows(header_row, header_row).map_err(err)?;
+    row += 1;
+    for r in &section.rows {
+        for (i, cell) in r.iter().enumerate() {
+            let col = u16::try_from(i).unwrap_or(u16::MAX);
+            let column = sheet.columns.get(i);
+            if column.is_some_and(|c| c.data_only)
+                && let Cell::Text(id) = cell
+            {
+                ws.write_string_with_format(row, col, id, &f.id)
+                    .map_err(err)?;
+                continue;
+            }
+            let align = column.map_or(Align::Left, |c| c.align);
+            write_cell(ws, f, row, col, cell, align, false).map_err(err)?;
+        }
+        row += 1;
+    }
+    if row > header_row + 1 {
+        for (i, c) in sheet.columns.iter().enumerate() {
+            if c.choices.is_empty() {
+                continue;
+            }
+            let col = u16::try_from(i).unwrap_or(u16::MAX);
+            let offered = rust_xlsxwriter::DataValidation::new()
+                .allow_list_strings(c.choices)
+                .map_err(err)?
+                .set_error_style(rust_xlsxwriter::DataValidationErrorStyle::Warning);
+            ws.add_data_validation(header_row + 1, col, row - 1, col, &offered)
+                .map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
+/// A document's headings, paragraphs and tables one below the other (the report's
+/// figures, to reuse); its tables' columns share the sheet's columns.
+fn document(ws: &mut Worksheet, f: &Formats, sheet: &Sheet, conference: &Conference) -> Result<()> {
+    use super::sheet::Block;
+    let name: String = sheet
+        .file_stem
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    ws.set_name(name).map_err(err)?;
+    page_setup(ws, sheet);
+    let tables: Vec<Sheet> = sheet
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t.sheet()),
+            Block::Heading(_) | Block::Para(_) => None,
+        })
+        .collect();
+    let columns = tables
+        .iter()
+        .map(|t| t.columns.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut width = 0.0;
+    for i in 0..columns {
+        let chars = tables
+            .iter()
+            .filter_map(|t| t.columns.get(i).map(|c| column_chars(t, i, c)))
+            .fold(4.0f64, f64::max);
+        width += chars;
+        ws.set_column_width(u16::try_from(i).unwrap_or(u16::MAX), chars)
+            .map_err(err)?;
+    }
+    let last_col = u16::try_from(columns - 1).unwrap_or(0);
+    let line = |ws: &mut Worksheet, row: u32, text: &str, fmt: &Format| {
+        if last_col == 0 {
+            ws.write_string_with_format(row, 0, text, fmt).map(|_| ())
+        } else {
+            ws.merge_range(row, 0, row, last_col, text, fmt).map(|_| ())
+        }
+        .map_err(err)
+    };
+    let mut row: u32 = 0;
+    if !conference.issuing_unit.is_empty() {
+        line(
+            ws,
+            row,
+            &conference.issuing_unit.to_uppercase(),
+            &f.subtitle,
+        )?;
+        row += 1;
+    }
+    line(ws, row, &sheet.title.to_uppercase(), &f.title)?;
+    ws.set_row_height(row, 24).map_err(err)?;
+    row += 1;
+    if !sheet.subtitle.is_empty() {
+        line(ws, row, &sheet.subtitle, &f.subtitle)?;
+        ws.set_row_height(row, wrapped_height(sheet.subtitle.chars().count(), width))
+            .map_err(err)?;
+        row += 1;
+    }
+    row += 1;
+    let mut tables = tables.iter();
+    for block in &sheet.blocks {
+        match block {
+            Block::Heading(text) => {
+                line(ws, row, text, &f.band)?;
+                row += 1;
+            }
+            Block::Para(p) => {
+                line(ws, row, &p.text, &f.para)?;
+                ws.set_row_height(row, wrapped_height(p.text.chars().count(), width))
+                    .map_err(err)?;
+                row += 1;
+            }
+            Block::Table(_) => {
+                let Some(t) = tables.next() else { continue };
+                for (i, c) in t.columns.iter().enumerate() {
+                    let col = u16::try_from(i).unwrap_or(u16::MAX);
+                    ws.write_string_with_format(row, col, c.header, &f.header)
+                        .map_err(err)?;
+                }
+                row += 1;
+                for s in &t.sections {
+                    if let Some(h) = &s.heading {
+                        line(ws, row, h, &f.band)?;
+                        row += 1;
+                    }
+                    for (r, bold) in s
+                        .rows
+                        .iter()
+                        .map(|r| (r, false))
+                        .chain(s.total.iter().map(|r| (r, true)))
+                    {
+                        for (i, cell) in r.iter().enumerate() {
+                            let col = u16::try_from(i).unwrap_or(u16::MAX);
+                            let align = t.columns.get(i).map_or(Align::Left, |c| c.align);
+                            // Columns differ from table to table: each cell carries its
+                            // own format.
+                            let plain = &f.text[align as usize];
+                            match cell {
+                                Cell::Text(text) if !bold && !looks_like_formula(text) => {
+                                    ws.write_string_with_format(row, col, text, plain)
+                                        .map_err(err)?;
+                                }
+                                Cell::Int(n) if !bold => {
+                                    #[allow(
+                                        clippy::cast_precision_loss,
+                                        reason = "counts far below 2^52"
+                                    )]
+                                    let n = *n as f64;
+                                    ws.write_number_with_format(row, col, n, plain)
+                                        .map_err(err)?;
+                                }
+                                _ => {
+                                    write_cell(ws, f, row, col, cell, align, bold).map_err(err)?;
+                                }
+                            }
+                        }
+                        row += 1;
+                    }
+                }
+                row += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A4, the orientation of the list, Decree 30 margins, fit to the page's width,
+/// gridlines, page numbers in the footer.
+fn page_setup(ws: &mut Worksheet, sheet: &Sheet) {
+    ws.set_paper_size(9); // A4
+    if sheet.landscape {
+        ws.set_landscape();
+    }
+    ws.set_margins(1.18, 0.59, 0.79, 0.79, 0.3, 0.3);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_gridlines(true);
+    ws.set_footer("&CTrang &P/&N");
 }
 
 fn fill(
@@ -220,22 +525,8 @@ fn fill(
         .take(31)
         .collect();
     ws.set_name(name).map_err(err)?;
-    ws.set_paper_size(9); // A4
-    if sheet.landscape {
-        ws.set_landscape();
-    }
-    ws.set_margins(1.18, 0.59, 0.79, 0.79, 0.3, 0.3);
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_print_gridlines(true);
-    ws.set_footer("&CTrang &P/&N");
-
-    for (i, c) in sheet.columns.iter().enumerate() {
-        let col = u16::try_from(i).unwrap_or(u16::MAX);
-        ws.set_column_width(col, column_chars(sheet, i, c))
-            .map_err(err)?;
-        ws.set_column_format(col, &f.text[c.align as usize])
-            .map_err(err)?;
-    }
+    page_setup(ws, sheet);
+    set_columns(ws, f, sheet)?;
 
     let mut row: u32 = 0;
     let line = |ws: &mut Worksheet, row: u32, text: &str, fmt: &Format| {
@@ -326,6 +617,9 @@ fn fill(
 /// line up to 45 characters (longer text wraps), never less than the header's longest
 /// word, short headers whole; a signature column as wide as 35 mm.
 fn column_chars(sheet: &Sheet, i: usize, c: &super::sheet::Column) -> f64 {
+    if c.xlsx_chars > 0 {
+        return f64::from(c.xlsx_chars);
+    }
     let words = |t: &str| {
         t.split_whitespace()
             .map(|w| w.chars().count())

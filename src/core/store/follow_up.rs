@@ -162,8 +162,7 @@ impl Store {
 
     /// The follow-up's counts on `today`.
     pub fn follow_up_counts(&self, today: Date) -> Result<FollowUpCounts> {
-        let questions = self.questions()?;
-        Ok(FollowUpCounts::of(questions.iter().map(|q| &q.data), today))
+        Ok(FollowUpCounts::of(&self.questions()?, today))
     }
 
     pub fn paper_details(&self) -> Result<PaperDetails> {

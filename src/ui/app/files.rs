@@ -354,7 +354,9 @@ impl App {
                 let text = format!("{} {}", self.s().copy_saved, path.display());
                 self.chrome.info(text);
             }
-            Ask::Export { kind, options, .. } => self.export_to(kind, options, path)?,
+            Ask::Export {
+                kind, ref options, ..
+            } => self.export_to(kind, options.clone(), path)?,
             Ask::DeskFileOpen => self.take_desk_file(&path)?,
             Ask::DeskFileSave { .. } => self.save_desk_file(&path)?,
         }

@@ -179,7 +179,7 @@ impl App {
         let suggested = crate::export::suggested_file_name(
             &self.session.data.conference.name,
             kind,
-            options,
+            &options,
             format,
         );
         self.ask(crate::ui::dialogs::Ask::Export {
@@ -203,7 +203,7 @@ impl App {
         self.pages.export.error = None;
         self.jobs.spawn("export", move |progress| {
             Outcome::Exported(reader.read(Source::load).and_then(|src| {
-                crate::export::export(&src, kind, options, &path, &mut |d, t| progress.set(d, t))
+                crate::export::export(&src, kind, &options, &path, &mut |d, t| progress.set(d, t))
             }))
         })
     }
@@ -221,13 +221,13 @@ impl App {
         self.jobs.spawn("print", move |progress| {
             Outcome::Printed(reader.read(Source::load).and_then(|src| {
                 let (pdf, _) =
-                    crate::export::render(&src, kind, options, Format::Pdf, &mut |d, t| {
+                    crate::export::render(&src, kind, &options, Format::Pdf, &mut |d, t| {
                         progress.set(d, t)
                     })?;
                 let name = crate::export::suggested_file_name(
                     &src.conference.name,
                     kind,
-                    options,
+                    &options,
                     Format::Pdf,
                 );
                 let dir =
@@ -259,7 +259,7 @@ impl App {
             options: export.options(),
             generation: self.session.data.generation,
         };
-        if !export.preview.stale(key) {
+        if !export.preview.stale(&key) {
             return;
         }
         let Ok(reader) = Reader::new(store, Source::load) else {
@@ -267,13 +267,14 @@ impl App {
         };
         let src = std::sync::Mutex::new(Some(reader));
         let loaded: std::sync::OnceLock<Result<Source>> = std::sync::OnceLock::new();
+        let (kind, options) = (key.kind, key.options.clone());
         self.pages.export.preview.start(key, ctx, move |first| {
             let src = loaded.get_or_init(|| {
                 let reader = src.lock().ok().and_then(|mut r| r.take());
                 reader.map_or(Err(Error::NoFile), |r| r.read(Source::load))
             });
             let src = src.as_ref().map_err(|e| Error::Invalid(e.to_string()))?;
-            crate::export::render_first(src, key.kind, key.options, Format::Pdf, first)
+            crate::export::render_first(src, kind, &options, Format::Pdf, first)
         });
     }
 

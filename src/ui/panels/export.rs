@@ -20,6 +20,8 @@ pub struct ExportPanel {
     pub format: Format,
     pub group_by_unit: bool,
     pub sort: Option<Sort>,
+    /// The follow-up sheet of one unit; `None`: every unit.
+    pub unit: Option<String>,
     /// The last file written, offered for opening.
     pub written: Option<Written>,
     pub error: Option<String>,
@@ -66,6 +68,7 @@ impl Default for ExportPanel {
             format: Format::Pdf,
             group_by_unit: false,
             sort: None,
+            unit: None,
             written: None,
             error: None,
             preview: Preview::default(),
@@ -102,6 +105,16 @@ fn rows(kind: ListKind, data: &Data) -> i64 {
         ListKind::Gifts => st.gifts,
         ListKind::Commendations => st.commendations,
         ListKind::Questions => st.questions,
+        ListKind::Minutes | ListKind::Conclusion | ListKind::ResultsReport => 1,
+        ListKind::FollowUp => {
+            let owed = data
+                .questions
+                .items
+                .iter()
+                .filter(|q| q.data.is_followed_up())
+                .count();
+            i64::try_from(owed).unwrap_or(i64::MAX)
+        }
     }
 }
 
@@ -112,6 +125,11 @@ impl ExportPanel {
                 && self.kind.is_people()
                 && !matches!(self.kind, ListKind::Badges | ListKind::PlaceCards),
             sort: self.sort,
+            unit: if self.kind == ListKind::FollowUp {
+                self.unit.clone()
+            } else {
+                None
+            },
         }
     }
 
@@ -334,8 +352,20 @@ impl ExportPanel {
     fn list_ui(&mut self, ui: &mut Ui, data: &Data, s: &Strings) {
         ui.label(RichText::new(s.export_list).strong());
         for kind in ListKind::ALL {
+            if kind == ListKind::Minutes {
+                ui.add_space(theme::GAP);
+                ui.label(RichText::new(s.export_papers).strong());
+                ui.label(theme::muted(s.export_papers_hint));
+            }
             let n = rows(kind, data);
-            let text = if matches!(kind, ListKind::Report | ListKind::Script) {
+            let text = if matches!(
+                kind,
+                ListKind::Report
+                    | ListKind::Script
+                    | ListKind::Minutes
+                    | ListKind::Conclusion
+                    | ListKind::ResultsReport
+            ) {
                 s.list(kind).to_owned()
             } else {
                 format!("{}  ({n})", s.list(kind))
@@ -346,11 +376,40 @@ impl ExportPanel {
                     .wrap();
             if ui.add(button).clicked() && self.kind != kind {
                 self.kind = kind;
+                if !kind.formats().contains(&self.format) {
+                    self.format = Format::Pdf;
+                }
                 self.sort = None;
                 self.written = None;
                 self.preview.page = 0;
             }
         }
+    }
+
+    /// The unit whose follow-up sheet is written, or every unit.
+    fn unit_ui(&mut self, ui: &mut Ui, data: &Data, s: &Strings) {
+        let units = crate::export::follow_up_units(&data.questions.items);
+        if self
+            .unit
+            .as_ref()
+            .is_some_and(|u| !units.iter().any(|x| x == u))
+        {
+            self.unit = None;
+        }
+        ui.add_space(theme::GAP);
+        let label = ui.label(RichText::new(s.export_unit).strong());
+        egui::ComboBox::from_id_salt("follow_up_unit")
+            .width(ui.available_width() - theme::GAP)
+            .selected_text(self.unit.as_deref().unwrap_or(s.export_all_units))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.unit, None, s.export_all_units);
+                for u in units {
+                    ui.selectable_value(&mut self.unit, Some(u.clone()), u);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.label(theme::muted(s.export_follow_up_hint));
     }
 
     fn options_ui(
@@ -364,13 +423,22 @@ impl ExportPanel {
         theme::card().show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(s.export_format).strong());
+            let formats = self.kind.formats();
+            if !formats.contains(&self.format) {
+                self.format = Format::Pdf;
+            }
             for (f, label) in [
                 (Format::Pdf, s.export_pdf),
                 (Format::Docx, s.export_docx),
                 (Format::Xlsx, s.export_xlsx),
                 (Format::Csv, s.export_csv),
             ] {
-                ui.radio_value(&mut self.format, f, label);
+                if formats.contains(&f) {
+                    ui.radio_value(&mut self.format, f, label);
+                }
+            }
+            if self.kind == ListKind::FollowUp {
+                self.unit_ui(ui, data, s);
             }
             let people = self.kind.is_people();
             if people || self.kind == ListKind::Gifts {

@@ -819,5 +819,5 @@ pub fn counts_ui(ui: &mut Ui, data: &Data, today: Date, s: &Strings) {
 
 /// The follow-up's counts on `today`, from what the window holds.
 pub fn counts(data: &Data, today: Date) -> crate::domain::FollowUpCounts {
-    crate::domain::FollowUpCounts::of(data.questions.items.iter().map(|q| &q.data), today)
+    crate::domain::FollowUpCounts::of(&data.questions.items, today)
 }
