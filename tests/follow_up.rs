@@ -65,10 +65,18 @@ fn overdue_counts_move_with_the_date_and_are_never_stored() {
     let a = question(&store, 1, Status::InWriting, "Phòng Tổ chức cán bộ");
     let b = question(&store, 2, Status::Forwarded, "Phòng Hậu cần");
     store
-        .assign_questions(std::slice::from_ref(&a), "Phòng Tổ chức cán bộ", Some("15/12/2026"))
+        .assign_questions(
+            std::slice::from_ref(&a),
+            "Phòng Tổ chức cán bộ",
+            Some("15/12/2026"),
+        )
         .unwrap();
     store
-        .assign_questions(std::slice::from_ref(&b), "Phòng Hậu cần", Some("2026-12-31"))
+        .assign_questions(
+            std::slice::from_ref(&b),
+            "Phòng Hậu cần",
+            Some("2026-12-31"),
+        )
         .unwrap();
     let overdue = |d: &str| store.follow_up_counts(day(d)).unwrap().overdue;
     assert_eq!(overdue("14/12/2026"), 0);
@@ -150,7 +158,11 @@ fn several_opinions_are_assigned_in_one_step_that_undo_takes_back() {
     let before = store.question(&ids[1]).unwrap();
     assert!(
         store
-            .assign_questions(std::slice::from_ref(&ids[1]), "Phòng Hậu cần", Some("31/02/2026"))
+            .assign_questions(
+                std::slice::from_ref(&ids[1]),
+                "Phòng Hậu cần",
+                Some("31/02/2026")
+            )
             .is_err()
     );
     assert_eq!(store.question(&ids[1]).unwrap(), before);
@@ -500,4 +512,152 @@ fn the_command_line_imports_answers_and_counts_the_follow_up_on_the_day_given() 
         "{err}"
     );
     assert_eq!(follow("20/12/2026"), (open - 1, 4, 0));
+}
+
+/// The unit's sheet as the app writes it, opened, filled in and saved again as its clerk
+/// would: an answer with its document number and an Excel date, one row left for later,
+/// one id spoiled by a stray keystroke.
+#[test]
+fn the_app_s_own_sheet_filled_in_by_a_unit_comes_back_and_undoes_whole() {
+    use calamine::{Data, Reader as _};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hn.hoinghi");
+    let db = db.to_str().unwrap();
+    assert!(hoinghi(&["demo", "--db", db], None).status.success());
+    let sent = dir.path().join("phieu-PX01.xlsx");
+    let out = hoinghi(
+        &[
+            "export",
+            "follow-up",
+            "--db",
+            db,
+            "--unit",
+            "Phòng Tổ chức cán bộ",
+            "--out",
+            sent.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&sent).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    let header = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c.to_string() == "Mã"))
+        .expect("a header row starting with Mã");
+    let col = |title: &str| {
+        rows[header]
+            .iter()
+            .position(|c| c.to_string() == title)
+            .unwrap_or_else(|| panic!("no column {title}"))
+    };
+    let (answer, doc_no, doc_date) = (
+        col("Nội dung trả lời"),
+        col("Số văn bản"),
+        col("Ngày văn bản"),
+    );
+    // Rows the unit has not answered yet.
+    let open: Vec<usize> = (header + 1..rows.len())
+        .filter(|&r| rows[r].get(answer).is_none_or(|c| c.to_string().is_empty()))
+        .filter(|&r| rows[r].first().is_some_and(|c| !c.to_string().is_empty()))
+        .collect();
+    assert!(
+        open.len() >= 3,
+        "the personnel office has opinions to answer: {open:?}"
+    );
+    let ids: Vec<String> = open.iter().map(|&r| rows[r][0].to_string()).collect();
+
+    let mut filled = rust_xlsxwriter::Workbook::new();
+    let ws = filled.add_worksheet();
+    ws.set_name(&name).unwrap();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (r, row) in rows.iter().enumerate() {
+        let rr = u32::try_from(r).unwrap();
+        for (c, cell) in row.iter().enumerate() {
+            let cc = u16::try_from(c).unwrap();
+            match cell {
+                Data::Empty => {}
+                Data::Float(f) => drop(ws.write_number(rr, cc, *f).unwrap()),
+                Data::Int(i) => drop(ws.write_number(rr, cc, *i as f64).unwrap()),
+                Data::DateTime(d) => {
+                    drop(
+                        ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
+                            .unwrap(),
+                    );
+                }
+                other => drop(ws.write_string(rr, cc, other.to_string()).unwrap()),
+            }
+        }
+    }
+    let at = |r: usize| u32::try_from(r).unwrap();
+    let c = |i: usize| u16::try_from(i).unwrap();
+    // 46010 is 19/12/2025 as Excel counts days.
+    ws.write_string(
+        at(open[0]),
+        c(answer),
+        "Phòng đã tham mưu bổ sung 02 biên chế.",
+    )
+    .unwrap();
+    ws.write_string(at(open[0]), c(doc_no), "3137/CAT-PX01")
+        .unwrap();
+    ws.write_number_with_format(at(open[0]), c(doc_date), 46010.0, &date_format)
+        .unwrap();
+    // open[1] is left for later; open[2]'s id gets a stray character.
+    ws.write_string(at(open[2]), 0, format!("{}9", ids[2]))
+        .unwrap();
+    ws.write_string(at(open[2]), c(answer), "Đã trả lời.")
+        .unwrap();
+    let back = dir.path().join("phieu-PX01-da-tra-loi.xlsx");
+    filled.save(&back).unwrap();
+    let back = back.to_str().unwrap();
+
+    let before = std::fs::read(db).unwrap();
+    let out = hoinghi(&["import", "answers", back, "--db", db], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("dòng {}, cột A «Mã»", open[2] + 1)),
+        "the spoiled id is named by its row: {err}"
+    );
+    assert_eq!(std::fs::read(db).unwrap(), before, "all or nothing");
+
+    let out = hoinghi(
+        &["import", "answers", back, "--db", db, "--skip-invalid"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = Store::open(Path::new(db), Missing::Refuse).unwrap();
+    let f = |id: &str| store.question(id).unwrap().data.follow;
+    assert_eq!(f(&ids[0]).status, FollowStatus::Done);
+    assert_eq!(f(&ids[0]).answer_doc_no, "3137/CAT-PX01");
+    assert_eq!(f(&ids[0]).answer_doc_date.as_deref(), Some("2025-12-19"));
+    assert_eq!(f(&ids[1]).written_answer, "", "left for later");
+    assert_eq!(f(&ids[2]).written_answer, "", "its id was spoiled");
+    // The rows the app had filled in already came back unchanged: one step, one undo.
+    assert_eq!(
+        store.undo_label().unwrap().as_deref(),
+        Some("Nhập trả lời ý kiến từ tệp phieu-PX01-da-tra-loi.xlsx")
+    );
+    assert_eq!(
+        store.history(1).unwrap()[0]
+            .counts
+            .iter()
+            .map(|c| c.rows)
+            .sum::<i64>(),
+        1
+    );
+    store.undo().unwrap();
+    assert_eq!(f(&ids[0]).status, FollowStatus::Open);
+    assert_eq!(f(&ids[0]).answer_doc_no, "");
 }

@@ -50,6 +50,11 @@ pub enum Action {
     SetFollowUp(String, crate::domain::FollowUp),
     /// Save the chair, secretary, conclusions and recipients of the papers.
     SavePaperDetails(crate::domain::PaperDetails),
+    /// Show one list on the export page (a paper after the conference, one unit's sheet).
+    OpenList {
+        kind: crate::export::ListKind,
+        unit: Option<String>,
+    },
     /// Add a gift.
     AddGift(GiftData),
     /// Replace a gift's data.

@@ -474,7 +474,8 @@ pub fn change_label(action: &Action, data: &Data) -> Option<Label> {
         | Action::SetScriptEdit { .. }
         | Action::ArrangeIntroduction { .. }
         | Action::SetExcused { .. }) => programme_label(a, data)?,
-        Action::Undo
+        Action::OpenList { .. }
+        | Action::Undo
         | Action::Redo
         | Action::NewConference
         | Action::OpenConference

@@ -248,6 +248,10 @@ strings! {
     fu_papers: "Biên bản, thông báo…", "Minutes and notice…";
     fu_papers_hint: "Chủ trì, thư ký, giờ họp, kết luận của chủ trì và nơi nhận: dùng cho biên bản hội nghị và thông báo kết luận.", "Chair, secretary, hours, the chair's conclusions and recipients: used by the minutes and the conclusion notice.";
     fu_print: "In giấy tờ…", "Print papers…";
+    fu_print_minutes: "Biên bản hội nghị", "Minutes";
+    fu_print_conclusion: "Thông báo kết luận", "Conclusion notice";
+    fu_print_report: "Báo cáo kết quả hội nghị", "Results report";
+    fu_print_sheets: "Phiếu chuyển ý kiến cho đơn vị", "Follow-up sheets for units";
     fu_ticked: "Đã chọn {}", "{} ticked";
     fu_assign_unit: "Giao cho", "Assign to";
     fu_assign_unit_hint: "đơn vị giải quyết", "responsible unit";

@@ -24,7 +24,7 @@ pub const DEPARTMENTS: [&str; 8] = [
 ];
 
 /// A follow-up as it is stored: text normalised, dates ISO.
-fn cleaned(f: &FollowUp) -> FollowUp {
+pub(crate) fn cleaned(f: &FollowUp) -> FollowUp {
     let iso = |d: &Option<String>| {
         d.as_deref()
             .map(str::trim)
@@ -46,13 +46,22 @@ fn cleaned(f: &FollowUp) -> FollowUp {
 impl Store {
     /// Writes a question's follow-up fields (inside the caller's change).
     pub(crate) fn write_follow_up(&self, id: &str, f: &FollowUp) -> Result<()> {
+        self.write_follow_up_forwarding(id, f, false)
+    }
+
+    /// [`Store::write_follow_up`]; `forward` also marks a question still "received" in the
+    /// hall as forwarded, in the same statement (one step of the history).
+    fn write_follow_up_forwarding(&self, id: &str, f: &FollowUp, forward: bool) -> Result<()> {
         let f = cleaned(f);
-        let n = self.conn.execute(
+        // One statement, so the history records one step for the row.
+        self.conn.execute(
             "UPDATE question SET handling = ?2, responsible_unit = ?3, deadline = ?4, answer_doc_no = ?5,
-                answer_doc_date = ?6, written_answer = ?7, answered_by = ?8, follow_status = ?9
-             WHERE id = ?1 AND (handling, responsible_unit, deadline, answer_doc_no, answer_doc_date,
+                answer_doc_date = ?6, written_answer = ?7, answered_by = ?8, follow_status = ?9,
+                updated_at = ?10,
+                status = CASE WHEN ?11 AND status = 'received' THEN 'forwarded' ELSE status END
+             WHERE id = ?1 AND ((handling, responsible_unit, deadline, answer_doc_no, answer_doc_date,
                  written_answer, answered_by, follow_status)
-                 IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) OR (?11 AND status = 'received'))",
             params![
                 id,
                 f.handling.code(),
@@ -62,15 +71,11 @@ impl Store {
                 f.answer_doc_date,
                 f.written_answer,
                 f.answered_by,
-                f.status.code()
+                f.status.code(),
+                now(),
+                forward
             ],
         )?;
-        if n > 0 {
-            self.conn.execute(
-                "UPDATE question SET updated_at = ?2 WHERE id = ?1",
-                params![id, now()],
-            )?;
-        }
         Ok(())
     }
 
@@ -117,16 +122,11 @@ impl Store {
             if deadline.is_some() {
                 f.deadline.clone_from(&deadline);
             }
-            if q.data.status == Status::Received {
-                self.conn.execute(
-                    "UPDATE question SET status = ?2 WHERE id = ?1",
-                    params![id, Status::Forwarded.code()],
-                )?;
-            }
-            if f != q.data.follow || q.data.status == Status::Received {
+            let forward = q.data.status == Status::Received;
+            if f != q.data.follow || forward {
                 changed += 1;
             }
-            self.write_follow_up(id, &f)?;
+            self.write_follow_up_forwarding(id, &f, forward)?;
             self.copy_answer_to_merged(id)?;
         }
         Ok(changed)

@@ -99,12 +99,16 @@ impl Store {
         self.writable()?;
         let mut d = d.clone();
         d.settle_handling(None);
-        let d = &d;
+        let f = super::follow_up::cleaned(&d.follow);
         let id = new_id();
+        // One statement, so the history records one step for the new row.
         self.conn.execute(
             "INSERT INTO question (id, number, asker_id, asker_name, asker_unit, anonymous, channel, topic_id,
-                content, responder, status, answer, merged_into, search_key, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                content, responder, status, answer, merged_into, search_key, created_at, updated_at,
+                handling, responsible_unit, deadline, answer_doc_no, answer_doc_date, written_answer,
+                answered_by, follow_status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
+                ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
             params![
                 id,
                 d.number,
@@ -120,10 +124,17 @@ impl Store {
                 d.answer,
                 d.merged_into,
                 d.search_key(),
-                now()
+                now(),
+                f.handling.code(),
+                f.responsible_unit,
+                f.deadline,
+                f.answer_doc_no,
+                f.answer_doc_date,
+                f.written_answer,
+                f.answered_by,
+                f.status.code()
             ],
         )?;
-        self.write_follow_up(&id, &d.follow)?;
         Ok(id)
     }
 
@@ -132,11 +143,14 @@ impl Store {
         let before = self.question(id)?;
         let mut d = d.clone();
         d.settle_handling(Some(&before.data));
-        let d = &d;
+        let f = super::follow_up::cleaned(&d.follow);
+        // One statement, so the history records one step for the row.
         let n = self.conn.execute(
             "UPDATE question SET number = ?2, asker_id = ?3, asker_name = ?4, asker_unit = ?5, anonymous = ?6,
                 channel = ?7, topic_id = ?8, content = ?9, responder = ?10, status = ?11, answer = ?12,
-                merged_into = ?13, search_key = ?14, updated_at = ?15
+                merged_into = ?13, search_key = ?14, updated_at = ?15, handling = ?16,
+                responsible_unit = ?17, deadline = ?18, answer_doc_no = ?19, answer_doc_date = ?20,
+                written_answer = ?21, answered_by = ?22, follow_status = ?23
              WHERE id = ?1",
             params![
                 id,
@@ -153,13 +167,20 @@ impl Store {
                 d.answer,
                 d.merged_into,
                 d.search_key(),
-                now()
+                now(),
+                f.handling.code(),
+                f.responsible_unit,
+                f.deadline,
+                f.answer_doc_no,
+                f.answer_doc_date,
+                f.written_answer,
+                f.answered_by,
+                f.status.code()
             ],
         )?;
         if n == 0 {
             return Err(Error::NotFound(id.to_owned()));
         }
-        self.write_follow_up(id, &d.follow)?;
         self.copy_answer_to_merged(id)
     }
 

@@ -117,6 +117,7 @@ impl App {
             | A::SetTyping(_)
             | A::McView(_)
             | A::ProgrammeStep(_)
+            | A::OpenList { .. }
             | A::Navigate { .. } => {
                 self.run_window(&action);
                 Ok(Outcome::Other)
@@ -444,6 +445,15 @@ impl App {
                 let last = self.session.data.programme.len().saturating_sub(1);
                 let now = i64::try_from(self.chrome.current_item).unwrap_or(0) + i64::from(step);
                 self.chrome.current_item = usize::try_from(now.max(0)).unwrap_or(0).min(last);
+            }
+            Action::OpenList { kind, ref unit } => {
+                let export = &mut self.pages.export;
+                export.kind = kind;
+                if !kind.formats().contains(&export.format) {
+                    export.format = kind.formats()[0];
+                }
+                export.unit.clone_from(unit);
+                self.pages.page = Page::Export;
             }
             Action::Navigate { page, new_record } => {
                 self.pages.page = page;

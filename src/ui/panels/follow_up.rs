@@ -375,12 +375,20 @@ impl FollowUpPanel {
         writable: bool,
     ) {
         // Right to left: the last is leftmost.
-        if ui.button(s.fu_print).clicked() {
-            actions.push(Action::Navigate {
-                page: crate::ui::Page::Export,
-                new_record: false,
-            });
-        }
+        ui.menu_button(s.fu_print, |ui| {
+            use crate::export::ListKind as L;
+            for (kind, text) in [
+                (L::Minutes, s.fu_print_minutes),
+                (L::Conclusion, s.fu_print_conclusion),
+                (L::ResultsReport, s.fu_print_report),
+                (L::FollowUp, s.fu_print_sheets),
+            ] {
+                if ui.button(text).clicked() {
+                    let unit = (kind == L::FollowUp).then(|| self.unit.clone()).flatten();
+                    actions.push(Action::OpenList { kind, unit });
+                }
+            }
+        });
         if ui
             .button(s.fu_papers)
             .on_hover_text(s.fu_papers_hint)
