@@ -584,15 +584,19 @@ fn the_app_s_own_sheet_filled_in_by_a_unit_comes_back_and_undoes_whole() {
             let cc = u16::try_from(c).unwrap();
             match cell {
                 Data::Empty => {}
-                Data::Float(f) => drop(ws.write_number(rr, cc, *f).unwrap()),
-                Data::Int(i) => drop(ws.write_number(rr, cc, *i as f64).unwrap()),
-                Data::DateTime(d) => {
-                    drop(
-                        ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
-                            .unwrap(),
-                    );
+                Data::Float(f) => {
+                    ws.write_number(rr, cc, *f).unwrap();
                 }
-                other => drop(ws.write_string(rr, cc, other.to_string()).unwrap()),
+                Data::Int(i) => {
+                    ws.write_number(rr, cc, *i as f64).unwrap();
+                }
+                Data::DateTime(d) => {
+                    ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
+                        .unwrap();
+                }
+                other => {
+                    ws.write_string(rr, cc, other.to_string()).unwrap();
+                }
             }
         }
     }
