@@ -550,12 +550,12 @@ fn the_app_s_own_sheet_filled_in_by_a_unit_comes_back_and_undoes_whole() {
     let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
     let header = rows
         .iter()
-        .position(|r| r.first().is_some_and(|c| c.to_string() == "Mã"))
+        .position(|r| r.first().is_some_and(|c| *c == "Mã"))
         .expect("a header row starting with Mã");
     let col = |title: &str| {
         rows[header]
             .iter()
-            .position(|c| c.to_string() == title)
+            .position(|c| *c == title)
             .unwrap_or_else(|| panic!("no column {title}"))
     };
     let (answer, doc_no, doc_date) = (
@@ -588,7 +588,8 @@ fn the_app_s_own_sheet_filled_in_by_a_unit_comes_back_and_undoes_whole() {
                     ws.write_number(rr, cc, *f).unwrap();
                 }
                 Data::Int(i) => {
-                    ws.write_number(rr, cc, *i as f64).unwrap();
+                    ws.write_number(rr, cc, f64::from(i32::try_from(*i).unwrap()))
+                        .unwrap();
                 }
                 Data::DateTime(d) => {
                     ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
