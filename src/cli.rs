@@ -666,7 +666,7 @@ fn list(kind: Kind, db: &Path, search: &str, json: bool) -> Result<()> {
                 .map(|q| {
                     let mut o = serde_json::to_value(q).unwrap_or_default();
                     if let Some(map) = o.as_object_mut() {
-                        map.insert("overdue".into(), q.data.follow.is_overdue(today).into());
+                        map.insert("overdue".into(), q.data.is_overdue(today).into());
                     }
                     o
                 })
@@ -866,6 +866,8 @@ fn import(args: &ImportArgs) -> Result<()> {
         };
         for r in &plan.rows {
             match (&r.duplicate, on_duplicate) {
+                // A unit's answer changes an opinion already there.
+                (None, _) if kind == Kind::Answers => s.updated += 1,
                 (None, _) => s.imported += 1,
                 (
                     Some(crate::import::Duplicate::Existing(id)),

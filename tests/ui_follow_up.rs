@@ -214,3 +214,102 @@ fn a_unit_s_answers_are_previewed_as_changes_then_stored() {
     assert_eq!(f.answer_doc_no, "3137/CAT-PX01");
     assert_eq!(f.written_answer, "Đã bổ sung 02 biên chế");
 }
+
+/// Types at the end of the field that has the cursor (Ctrl+End, then the text).
+fn type_at_end(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, text: &str) {
+    h.event(egui::Event::Key {
+        key: egui::Key::End,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    h.event(egui::Event::Text(text.to_owned()));
+    h.step();
+}
+
+#[test]
+fn a_new_line_survives_the_pause_and_text_typed_before_close_is_written() {
+    // Found in review: the pause wrote the answer, then the form took the file's trimmed
+    // text back and ate the new line being typed; and the papers' details typed less than a
+    // second before Close were never written.
+    let store = demo_store();
+    let late = store
+        .questions()
+        .unwrap()
+        .into_iter()
+        .find(|q| q.data.is_overdue(hoinghi::domain::date::today()))
+        .unwrap();
+    let mut h = harness(store);
+    go_to(&mut h, "Theo dõi ý kiến");
+    h.get_by_label_contains("Quá hạn 3 ngày").click();
+    h.run();
+    let field = h.get_by_role_and_label(Role::MultilineTextInput, "Nội dung trả lời bằng văn bản");
+    field.focus();
+    h.step();
+    type_at_end(&mut h, "Dòng một\n");
+    h.run_steps(6);
+    let written = |h: &egui_kittest::Harness<'static, hoinghi::ui::App>| {
+        h.state()
+            .store()
+            .unwrap()
+            .question(&late.id)
+            .unwrap()
+            .data
+            .follow
+            .written_answer
+    };
+    assert_eq!(written(&h), "Dòng một", "the pause wrote it");
+    type_at_end(&mut h, "Dòng hai");
+    h.run_steps(6);
+    assert_eq!(written(&h), "Dòng một\nDòng hai", "typed on the new line");
+
+    // The papers: a name typed, then Close at once.
+    h.get_by_role_and_label(Role::Button, "Biên bản, thông báo…")
+        .click();
+    h.run();
+    let chair = h.get_by_role_and_label(Role::TextInput, "Chủ trì (cấp bậc, họ tên)");
+    chair.focus();
+    h.step();
+    type_at_end(&mut h, " (dự)");
+    // The side's own Close (the page may show a toast's too).
+    h.get_all_by_role_and_label(Role::Button, "Đóng")
+        .max_by_key(|n| n.rect().min.x as i32)
+        .unwrap()
+        .click();
+    h.step();
+    assert_eq!(
+        h.state()
+            .store()
+            .unwrap()
+            .paper_details()
+            .unwrap()
+            .chair_name,
+        "Đại tá Nguyễn Thanh Tràng (dự)"
+    );
+}
+
+#[test]
+fn ticks_do_not_outlive_the_filter_they_were_made_under() {
+    // Found in review: ticks made under one unit stayed ticked, unseen, under another.
+    let store = demo_store();
+    // The overdue one is the first row.
+    let first = store
+        .questions()
+        .unwrap()
+        .into_iter()
+        .find(|q| q.data.is_overdue(hoinghi::domain::date::today()))
+        .unwrap()
+        .data
+        .number;
+    let mut h = harness(store);
+    go_to(&mut h, "Theo dõi ý kiến");
+    tick(&mut h, first);
+    h.get_by_label("Đã chọn 1");
+    h.get_by(|n| n.role() == Role::ComboBox && n.label().as_deref() == Some("Tình trạng"))
+        .click();
+    h.run();
+    h.get_by_label("Quá hạn").click();
+    h.run();
+    h.get_by_label("Đã chọn 0");
+}

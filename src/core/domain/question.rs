@@ -201,26 +201,23 @@ impl FollowStatus {
         }
     }
 
-    /// Reads what a unit types in its sheet's status column ("Đã giải quyết", "đã xong",
-    /// "Đang xử lý", "chưa"), accents and case aside. Anything else ("sắp xong") is not
-    /// guessed at.
+    /// Reads what a unit types in its sheet's status column, accents and case aside: the
+    /// first word decides ("Đã có văn bản trả lời", "Đã giải quyết xong" are done; "Đang
+    /// xem xét" in progress; "Chưa" open). What could mean another thing is not guessed
+    /// at: "đã chuyển" (sent elsewhere, not answered), "sắp xong".
     pub fn parse(text: &str) -> Option<Self> {
         let key = crate::text::fold(text);
-        let key = key.trim().trim_end_matches('.');
+        let key = key.trim().trim_end_matches(['.', ';', '!', ',']).trim();
         if let Some(s) = Self::from_code(key) {
             return Some(s);
         }
-        let (head, tail) = key.split_once(' ').unwrap_or((key, ""));
-        let tail_ok = matches!(
-            tail.trim(),
-            "" | "giai quyet" | "xu ly" | "tra loi" | "thuc hien" | "xong"
-        );
-        match head {
-            "chua" if tail_ok => Some(Self::Open),
-            "dang" if tail_ok => Some(Self::InProgress),
-            "da" if tail_ok => Some(Self::Done),
-            "xong" | "done" if tail.is_empty() => Some(Self::Done),
-            "hoan" if tail == "thanh" => Some(Self::Done),
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let sent_on = key.contains("chuyen");
+        match words.as_slice() {
+            ["chua", ..] if !sent_on => Some(Self::Open),
+            ["dang", ..] if !sent_on => Some(Self::InProgress),
+            ["da", ..] if !sent_on => Some(Self::Done),
+            ["xong"] | ["done"] | ["hoan", "thanh", ..] => Some(Self::Done),
             _ => None,
         }
     }
@@ -246,14 +243,26 @@ pub struct FollowUp {
 }
 
 impl FollowUp {
-    /// Past its deadline on `today` and not done. Computed, never stored.
+    /// Owed a written answer, past its deadline on `today` and not done. Computed, never
+    /// stored. A noted opinion keeps its old deadline but owes nothing.
     pub fn is_overdue(&self, today: jiff::civil::Date) -> bool {
-        self.status != FollowStatus::Done
+        self.handling.needs_answer()
+            && self.status != FollowStatus::Done
             && self
                 .deadline
                 .as_deref()
                 .and_then(super::date::parse)
                 .is_some_and(|d| d < today)
+    }
+
+    /// An opinion that owed nothing (answered in the hall, noted) now owes a written
+    /// answer: "done" meant the hall's answer, so it is open again unless a written
+    /// answer is already recorded. `was_owed`: it owed one before.
+    pub fn owe_again(&mut self, was_owed: bool) {
+        let answered = !self.written_answer.is_empty() || !self.answer_doc_no.is_empty();
+        if !was_owed && self.handling.needs_answer() && !answered {
+            self.status = FollowStatus::Open;
+        }
     }
 
     /// Days past the deadline on `today` (0 when not overdue).
@@ -303,6 +312,11 @@ impl QuestionData {
             && self.status != Status::Withdrawn
     }
 
+    /// Followed up and past its deadline on `today` (a merged copy is not counted twice).
+    pub fn is_overdue(&self, today: jiff::civil::Date) -> bool {
+        self.is_followed_up() && self.follow.is_overdue(today)
+    }
+
     /// The hall's status sets the handling while nobody chose another one, so questions
     /// answered or sent on during the conference arrive in the follow-up already sorted.
     /// `before`: the question as it was stored (None for a new one).
@@ -313,28 +327,45 @@ impl QuestionData {
             Status::Forwarded => Some(Handling::ToUnit),
             Status::Received | Status::Withdrawn => None,
         };
+        // The unit follows the responder while it is the responder the hall typed.
+        if let Some(b) = before
+            && b.responder != self.responder
+            && self.follow.responsible_unit == b.responder
+            && self.follow.handling.needs_answer()
+        {
+            self.follow.responsible_unit.clone_from(&self.responder);
+        }
         if before.is_some_and(|b| b.status == self.status) {
             return;
         }
-        let chosen_by_hand = self.follow.handling != Handling::Undecided
-            && before.is_none_or(|b| implied(b.status) != Some(self.follow.handling));
-        let Some(handling) = implied(self.status) else {
-            return;
-        };
-        if chosen_by_hand {
+        // Still what the hall's status implied (or nothing): the status decides again.
+        let from_status = self.follow.handling == Handling::Undecided
+            || before.is_some_and(|b| implied(b.status) == Some(self.follow.handling));
+        if !from_status {
             return;
         }
-        self.follow.handling = handling;
-        if handling == Handling::AnsweredInHall {
-            self.follow.status = FollowStatus::Done;
-            return;
-        }
-        if self.follow.responsible_unit.is_empty() {
-            self.follow.responsible_unit.clone_from(&self.responder);
-        }
-        // Answered in the hall, then sent on after all: a written answer is owed again.
-        if self.follow.written_answer.is_empty() && self.follow.answer_doc_no.is_empty() {
-            self.follow.status = FollowStatus::Open;
+        let answered =
+            !self.follow.written_answer.is_empty() || !self.follow.answer_doc_no.is_empty();
+        match implied(self.status) {
+            // Back to "received": the status had decided it, so it is undecided again.
+            None => {
+                self.follow.handling = Handling::Undecided;
+                if !answered {
+                    self.follow.status = FollowStatus::Open;
+                }
+            }
+            Some(Handling::AnsweredInHall) => {
+                self.follow.handling = Handling::AnsweredInHall;
+                self.follow.status = FollowStatus::Done;
+            }
+            Some(handling) => {
+                let was_owed = self.follow.handling.needs_answer();
+                self.follow.handling = handling;
+                if self.follow.responsible_unit.is_empty() {
+                    self.follow.responsible_unit.clone_from(&self.responder);
+                }
+                self.follow.owe_again(was_owed);
+            }
         }
     }
 
@@ -468,10 +499,15 @@ mod tests {
             ("DA GIAI QUYET", Some(FollowStatus::Done)),
             ("Hoàn thành", Some(FollowStatus::Done)),
             ("Đang xử lý", Some(FollowStatus::InProgress)),
+            ("Đang xem xét", Some(FollowStatus::InProgress)),
             ("chưa", Some(FollowStatus::Open)),
+            ("Chưa giải quyết xong;", Some(FollowStatus::Open)),
+            ("Đã có văn bản trả lời", Some(FollowStatus::Done)),
+            ("Đã giải quyết xong", Some(FollowStatus::Done)),
             ("in_progress", Some(FollowStatus::InProgress)),
             ("sắp xong", None),
             ("đã chuyển", None),
+            ("Đã chuyển Phòng Hậu cần", None),
             ("", None),
         ] {
             assert_eq!(FollowStatus::parse(typed), want, "{typed}");

@@ -150,7 +150,9 @@ fn store_records(
                 s.add_commendation(&d)?;
             }
             Record::Answer(a) => {
-                s.set_follow_up(&a.id, &a.after)?;
+                // Onto the opinion as it is now: an edit made while the preview was open stays.
+                let now = s.question(&a.id)?.data.follow;
+                s.set_follow_up(&a.id, &a.typed.onto(&now))?;
                 summary.updated += 1;
                 continue;
             }

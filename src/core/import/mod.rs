@@ -28,7 +28,7 @@ pub use fields::{Field, Kind};
 pub use legacy::Legacy;
 pub use plan::{parse_map, plan, prepare};
 pub use read::{Encoding, FileType, ReadOptions, Workbook};
-pub use records::{AnswerRow, Known, Record};
+pub use records::{AnswerRow, Known, Record, Typed};
 
 use crate::domain::Problem;
 

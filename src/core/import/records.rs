@@ -40,6 +40,8 @@ pub struct AnswerRow {
     pub content: String,
     pub before: FollowUp,
     pub after: FollowUp,
+    /// The cells as typed: applied again onto the file as it is when the import is stored.
+    pub typed: Typed,
 }
 
 /// What the file already holds, for marking duplicates and linking people.
@@ -55,6 +57,8 @@ pub struct Known {
     gifts: Vec<GiftData>,
     /// Opinions by id (a follow-up sheet's answers): number, content, follow-up.
     questions: HashMap<String, (i64, String, FollowUp)>,
+    /// Opinions merged into another since: id → the main one's id.
+    merged: HashMap<String, String>,
 }
 
 impl Known {
@@ -80,11 +84,13 @@ impl Known {
             match kind {
                 Kind::Attendees => {}
                 Kind::Answers => {
-                    k.questions = s
-                        .questions()?
-                        .into_iter()
-                        .map(|q| (q.id, (q.data.number, q.data.content, q.data.follow)))
-                        .collect();
+                    for q in s.questions()? {
+                        if let Some(main) = q.data.merged_into {
+                            k.merged.insert(q.id.clone(), main);
+                        }
+                        k.questions
+                            .insert(q.id, (q.data.number, q.data.content, q.data.follow));
+                    }
                 }
                 Kind::Questions => {
                     k.records = s
@@ -105,6 +111,14 @@ impl Known {
             Ok(())
         })?;
         Ok(k)
+    }
+
+    /// The opinion a sheet's id answers: itself, or its main one when it was merged.
+    fn answered(&self, id: &str) -> Option<(&str, &(i64, String, FollowUp))> {
+        let id = self.merged.get(id).map_or(id, String::as_str);
+        self.questions
+            .get_key_value(id)
+            .map(|(k, v)| (k.as_str(), v))
     }
 
     fn attendee(&self, name: &str, unit: &str) -> Option<String> {
@@ -226,7 +240,8 @@ fn question(get: &dyn Fn(Field) -> String, order: i64, known: &Known) -> Built {
 }
 
 /// A row of a follow-up sheet: the opinion its id names, the answer typed beside it. A
-/// row whose answer columns are all empty is one the unit left for later: skipped.
+/// row whose answer columns are all empty is one the unit left for later: skipped. An id
+/// of an opinion merged since the sheet was sent answers its main opinion.
 fn answer(
     cells: &Cells<'_>,
     get: &dyn Fn(Field) -> String,
@@ -244,7 +259,7 @@ fn answer(
     {
         return RowKind::Blank;
     }
-    let Some((number, content, before)) = known.questions.get(&id) else {
+    let Some((id, (number, content, before))) = known.answered(&id) else {
         let problem = if id.is_empty() {
             Problem::Required
         } else {
@@ -253,13 +268,15 @@ fn answer(
         return RowKind::Errors(vec![(cells.column_of(Field::QuestionId), problem)]);
     };
     let mut errors = Vec::new();
-    let mut after = before.clone();
-    if !doc_date.trim().is_empty() {
-        match crate::domain::date::parse(&doc_date) {
-            Some(d) => after.answer_doc_date = Some(d.to_string()),
-            None => errors.push((cells.column_of(Field::AnswerDocDate), Problem::BadDate)),
+    let typed_date = if doc_date.trim().is_empty() {
+        None
+    } else {
+        let parsed = crate::domain::date::parse(&doc_date).map(|d| d.to_string());
+        if parsed.is_none() {
+            errors.push((cells.column_of(Field::AnswerDocDate), Problem::BadDate));
         }
-    }
+        parsed
+    };
     let typed_status = if status.trim().is_empty() {
         None
     } else {
@@ -272,36 +289,68 @@ fn answer(
     if !errors.is_empty() {
         return RowKind::Errors(errors);
     }
-    if !answer.is_empty() {
-        after.written_answer = answer;
-    }
-    if !doc_no.is_empty() {
-        after.answer_doc_no = doc_no;
-    }
-    if !by.is_empty() {
-        after.answered_by = by;
-    } else if after.answered_by.is_empty() && !after.written_answer.is_empty() {
-        after.answered_by.clone_from(&after.responsible_unit);
-    }
-    // An answer sent back with no status is an answer given.
-    after.status = typed_status.unwrap_or(
-        if after.written_answer.is_empty() && after.answer_doc_no.is_empty() {
-            after.status
-        } else {
-            FollowStatus::Done
-        },
-    );
-    if !after.handling.needs_answer() {
-        after.handling = Handling::InWriting;
-    }
+    let typed = Typed {
+        written_answer: Some(answer).filter(|v| !v.is_empty()),
+        answer_doc_no: Some(doc_no).filter(|v| !v.is_empty()),
+        answer_doc_date: typed_date,
+        answered_by: Some(by).filter(|v| !v.is_empty()),
+        status: typed_status,
+    };
     let row = AnswerRow {
-        id,
+        id: id.to_owned(),
         number: *number,
         content: content.clone(),
+        after: typed.onto(before),
         before: before.clone(),
-        after,
+        typed,
     };
     RowKind::Record((Record::Answer(Box::new(row)), false), Vec::new())
+}
+
+/// What a unit typed in one row of its sheet (`None`: the cell is empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Typed {
+    pub written_answer: Option<String>,
+    pub answer_doc_no: Option<String>,
+    /// ISO.
+    pub answer_doc_date: Option<String>,
+    pub answered_by: Option<String>,
+    pub status: Option<FollowStatus>,
+}
+
+impl Typed {
+    /// The follow-up `stored` becomes with these cells: each typed cell replaces its field,
+    /// an answer with no status (or with the status the sheet was sent with) is done.
+    pub fn onto(&self, stored: &FollowUp) -> FollowUp {
+        let mut after = stored.clone();
+        if let Some(v) = &self.written_answer {
+            after.written_answer.clone_from(v);
+        }
+        if let Some(v) = &self.answer_doc_no {
+            after.answer_doc_no.clone_from(v);
+        }
+        if let Some(v) = &self.answer_doc_date {
+            after.answer_doc_date = Some(v.clone());
+        }
+        if let Some(v) = &self.answered_by {
+            after.answered_by.clone_from(v);
+        } else if after.answered_by.is_empty() && !after.written_answer.is_empty() {
+            after.answered_by.clone_from(&after.responsible_unit);
+        }
+        let answered_now = after.written_answer != stored.written_answer
+            || after.answer_doc_no != stored.answer_doc_no;
+        after.status = match self.status {
+            // The sheet came pre-filled "Đang giải quyết" and the unit added its answer.
+            Some(st) if st == stored.status && answered_now => FollowStatus::Done,
+            Some(st) => st,
+            None if answered_now => FollowStatus::Done,
+            None => stored.status,
+        };
+        if !after.handling.needs_answer() {
+            after.handling = Handling::InWriting;
+        }
+        after
+    }
 }
 
 /// A person's name as lists write it, made the name alone: forms of address and the

@@ -115,9 +115,12 @@ impl Store {
         for id in ids {
             let q = self.question(id)?;
             let mut f = q.data.follow.clone();
-            if !f.handling.needs_answer() {
+            let was_owed = f.handling.needs_answer();
+            if !was_owed {
                 f.handling = Handling::ToUnit;
             }
+            // Answered in the hall and now sent to a unit: open until it answers.
+            f.owe_again(was_owed);
             f.responsible_unit.clone_from(&unit);
             if deadline.is_some() {
                 f.deadline.clone_from(&deadline);

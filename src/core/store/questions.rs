@@ -142,6 +142,9 @@ impl Store {
         self.writable()?;
         let before = self.question(id)?;
         let mut d = d.clone();
+        // The follow-up is changed by its own calls (set_follow_up, assign_questions), never
+        // by an edit of the slip: a slip form opened before an assignment must not undo it.
+        d.follow = before.data.follow.clone();
         d.settle_handling(Some(&before.data));
         let f = super::follow_up::cleaned(&d.follow);
         // One statement, so the history records one step for the row.
@@ -256,7 +259,11 @@ impl Store {
     pub fn unmerge_question(&self, id: &str) -> Result<()> {
         self.writable()?;
         let n = self.conn.execute(
-            "UPDATE question SET merged_into = NULL, status = ?2, updated_at = ?3 WHERE id = ?1",
+            // Out of its merge it starts afresh: the follow-up it had was the main one's copy.
+            "UPDATE question SET merged_into = NULL, status = ?2, updated_at = ?3, handling = '',
+                responsible_unit = '', deadline = NULL, answer_doc_no = '', answer_doc_date = NULL,
+                written_answer = '', answered_by = '', follow_status = 'open'
+             WHERE id = ?1",
             params![id, Status::Received.code(), now()],
         )?;
         if n == 0 {

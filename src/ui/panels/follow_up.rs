@@ -121,36 +121,40 @@ pub struct FollowUpPanel {
     assign_error: Option<String>,
     pub side: Side,
     pub draft: FollowDraft,
-    original: FollowDraft,
+    /// The opinion's follow-up as the file holds it, as loaded or last written from the
+    /// draft: the file differing from it means someone else changed it (undo, an import).
+    shown: Option<FollowUp>,
     pub errors: Vec<FieldError>,
     pub papers: PaperDetails,
-    papers_original: PaperDetails,
+    /// The papers' details as the file holds them (normalised), loaded or last written.
+    papers_shown: Option<PaperDetails>,
+    /// The filters the ticks were made under: ticks never outlive the rows they were made on.
+    ticked_under: Option<(Scope, Option<String>, StatusFilter)>,
     /// The day overdue is counted on; `None`: the computer's (tests give one).
     pub today: Option<Date>,
 }
 
 impl crate::ui::autosave::Unsaved for FollowUpPanel {
-    fn unsaved(&mut self, data: &Data) -> Vec<Action> {
+    fn unsaved(&mut self, _data: &Data) -> Vec<Action> {
         let mut actions = Vec::new();
-        if let Side::Opinion(id) = &self.side
-            && self.draft != self.original
-        {
+        if let Side::Opinion(id) = &self.side {
             match self.draft.validate() {
                 Ok(f) => {
                     self.errors.clear();
-                    self.original = self.draft.clone();
-                    let stored = data.questions.items.iter().find(|q| &q.id == id);
-                    if stored.is_some_and(|q| q.data.follow != f) {
-                        actions.push(Action::SetFollowUp(id.clone(), f));
+                    if self.shown.as_ref() != Some(&f) {
+                        actions.push(Action::SetFollowUp(id.clone(), f.clone()));
+                        self.shown = Some(f);
                     }
                 }
                 Err(e) => self.errors = e,
             }
         }
-        if self.side == Side::Papers && self.papers != self.papers_original {
-            self.papers_original = self.papers.clone();
-            if self.papers.normalized() != data.paper_details {
-                actions.push(Action::SavePaperDetails(self.papers.clone()));
+        // Whatever the side shows now: typed, then closed within the pause, still written.
+        if let Some(shown) = &self.papers_shown {
+            let typed = self.papers.normalized();
+            if typed != *shown {
+                actions.push(Action::SavePaperDetails(typed.clone()));
+                self.papers_shown = Some(typed);
             }
         }
         actions
@@ -164,7 +168,7 @@ fn order_key(q: &Question, today: Date) -> (u8, i64, String, i64) {
     let f = &q.data.follow;
     let deadline = f.deadline.clone().unwrap_or_else(|| "9999".into());
     let n = q.data.number;
-    if f.is_overdue(today) {
+    if q.data.is_overdue(today) {
         (0, -f.days_overdue(today), deadline, n)
     } else if f.handling == Handling::Undecided {
         (1, 0, String::new(), n)
@@ -201,41 +205,59 @@ impl FollowUpPanel {
             .filter(|q| match self.status {
                 StatusFilter::Any => true,
                 StatusFilter::Is(st) => q.data.follow.status == st,
-                StatusFilter::Overdue => q.data.follow.is_overdue(today),
+                StatusFilter::Overdue => q.data.is_overdue(today),
             })
             .collect();
         rows.sort_by_cached_key(|q| order_key(q, today));
         rows
     }
 
-    /// Opens one opinion's follow-up beside the list.
-    fn open(&mut self, q: &Question) {
+    /// Opens one opinion's follow-up beside the list, once what was typed in the one
+    /// shown is written.
+    fn open(&mut self, q: &Question, data: &Data, actions: &mut Vec<Action>) {
+        use crate::ui::autosave::Unsaved as _;
+        actions.extend(self.unsaved(data));
         self.draft = FollowDraft::from_follow(&q.data.follow);
-        self.original = self.draft.clone();
+        self.shown = Some(q.data.follow.clone());
         self.errors.clear();
         self.side = Side::Opinion(q.id.clone());
     }
 
-    /// The file changed under an untouched form (undo, an import): show what it holds.
+    /// Shows another side (or none), once what was typed is written.
+    fn switch_side(&mut self, side: Side, data: &Data, actions: &mut Vec<Action>) {
+        use crate::ui::autosave::Unsaved as _;
+        actions.extend(self.unsaved(data));
+        self.side = side;
+    }
+
+    /// The file changed other than through this page's forms (undo, redo, an import, an
+    /// assignment): the forms show what it holds now.
     fn follow_the_file(&mut self, data: &Data) {
         if let Side::Opinion(id) = &self.side {
             match data.questions.items.iter().find(|q| &q.id == id) {
-                None => self.side = Side::Nothing,
-                Some(q) => {
-                    let stored = FollowDraft::from_follow(&q.data.follow);
-                    if self.draft == self.original && stored != self.original {
-                        self.draft = stored.clone();
-                        self.original = stored;
-                    }
+                None => {
+                    self.side = Side::Nothing;
+                    self.shown = None;
                 }
+                Some(q) if self.shown.as_ref() != Some(&q.data.follow) => {
+                    self.draft = FollowDraft::from_follow(&q.data.follow);
+                    self.shown = Some(q.data.follow.clone());
+                    self.errors.clear();
+                }
+                Some(_) => {}
             }
         }
-        if self.papers == self.papers_original && self.papers_original != data.paper_details {
+        if self.papers_shown.as_ref() != Some(&data.paper_details) {
             self.papers = data.paper_details.clone();
-            self.papers_original = data.paper_details.clone();
+            self.papers_shown = Some(data.paper_details.clone());
         }
         let known: BTreeSet<&str> = data.questions.items.iter().map(|q| q.id.as_str()).collect();
         self.ticked.retain(|id| known.contains(id.as_str()));
+        let under = (self.scope, self.unit.clone(), self.status);
+        if self.ticked_under.as_ref() != Some(&under) {
+            self.ticked.clear();
+            self.ticked_under = Some(under);
+        }
     }
 
     pub fn ui(
@@ -258,7 +280,9 @@ impl FollowUpPanel {
                             Side::Opinion(id) => {
                                 self.opinion_ui(ui, data, &id, s, writable, &mut actions);
                             }
-                            Side::Papers => self.papers_ui(ui, s, writable),
+                            Side::Papers => {
+                                self.papers_ui(ui, data, s, writable, &mut actions);
+                            }
                             Side::Nothing => {}
                         });
                 });
@@ -309,7 +333,7 @@ impl FollowUpPanel {
             }
             return;
         }
-        self.table_ui(ui, &rows, today, s, writable);
+        self.table_ui(ui, &rows, data, s, writable, actions);
     }
 
     fn filters_ui(&mut self, ui: &mut Ui, s: &'static Strings, data: &Data) {
@@ -394,9 +418,7 @@ impl FollowUpPanel {
             .on_hover_text(s.fu_papers_hint)
             .clicked()
         {
-            self.papers = data.paper_details.clone();
-            self.papers_original = data.paper_details.clone();
-            self.side = Side::Papers;
+            self.switch_side(Side::Papers, data, actions);
         }
         if ui
             .add_enabled(writable, egui::Button::new(s.fu_import_answers))
@@ -492,10 +514,12 @@ impl FollowUpPanel {
         &mut self,
         ui: &mut Ui,
         rows: &[&Question],
-        today: Date,
+        data: &Data,
         s: &'static Strings,
         writable: bool,
+        actions: &mut Vec<Action>,
     ) {
+        let today = self.today();
         let all_ticked = rows.iter().all(|q| self.ticked.contains(&q.id));
         let mut clicked: Option<&Question> = None;
         let open_id = match &self.side {
@@ -581,7 +605,7 @@ impl FollowUpPanel {
                         ui.add(egui::Label::new(day).selectable(false));
                     });
                     row.col(|ui| {
-                        let text = if f.is_overdue(today) {
+                        let text = if q.data.is_overdue(today) {
                             RichText::new(
                                 s.fu_overdue_days
                                     .replace("{}", &f.days_overdue(today).to_string()),
@@ -601,7 +625,7 @@ impl FollowUpPanel {
                 });
             });
         if let Some(q) = clicked {
-            self.open(q);
+            self.open(q, data, actions);
         }
     }
 
@@ -621,7 +645,7 @@ impl FollowUpPanel {
             ui.heading(s.fu_opinion.replace("{}", &q.data.number.to_string()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(s.close).clicked() {
-                    self.side = Side::Nothing;
+                    self.switch_side(Side::Nothing, data, actions);
                 }
             });
         });
@@ -643,7 +667,7 @@ impl FollowUpPanel {
                 s.fu_hall_answer, q.data.answer
             )));
         }
-        if q.data.follow.is_overdue(self.today()) {
+        if q.data.is_overdue(self.today()) {
             ui.label(
                 RichText::new(
                     s.fu_overdue_days
@@ -657,7 +681,14 @@ impl FollowUpPanel {
         let mut form = FormUi::new(s, &self.errors, false, writable);
         let handlings: Vec<(Handling, &str)> =
             Handling::ALL.iter().map(|h| (*h, s.handling(*h))).collect();
+        let was_owed = self.draft.handling.needs_answer();
         form.choice(ui, s.f_handling, &mut self.draft.handling, &handlings);
+        let answered = !self.draft.written_answer.trim().is_empty()
+            || !self.draft.answer_doc_no.trim().is_empty();
+        if !was_owed && self.draft.handling.needs_answer() && !answered {
+            // "Done" meant the hall's answer: a written one is owed now.
+            self.draft.status = FollowStatus::Open;
+        }
         form.text(
             ui,
             "responsible_unit",
@@ -732,23 +763,25 @@ impl FollowUpPanel {
         }
         if form.submit || form.commit {
             // Written now rather than after the pause: a choice, Enter, or leaving a field.
-            if let Ok(f) = self.draft.validate() {
-                self.errors.clear();
-                if f != q.data.follow {
-                    self.original = self.draft.clone();
-                    actions.push(Action::SetFollowUp(q.id.clone(), f));
-                }
-            }
+            use crate::ui::autosave::Unsaved as _;
+            actions.extend(self.unsaved(data));
         }
         ui.label(theme::muted(s.fu_autosaved));
     }
 
-    fn papers_ui(&mut self, ui: &mut Ui, s: &'static Strings, writable: bool) {
+    fn papers_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &Data,
+        s: &'static Strings,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
         ui.horizontal(|ui| {
             ui.heading(s.fu_papers);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(s.close).clicked() {
-                    self.side = Side::Nothing;
+                    self.switch_side(Side::Nothing, data, actions);
                 }
             });
         });
