@@ -325,23 +325,28 @@ impl ExportPanel {
                 }
             }
             ui.add_space(theme::GAP);
-            ui.horizontal(|ui| {
-                let ready = matches!(&d.printers, Some(Ok(l)) if !l.is_empty());
-                if ui
-                    .add_enabled(ready, egui::Button::new(s.print_go))
-                    .clicked()
-                {
-                    actions.push(Action::Print {
-                        kind,
-                        options,
-                        printer: d.printer.clone(),
-                        copies: d.copies,
-                    });
-                    close = true;
-                }
-                if ui.button(s.cancel).clicked() {
-                    close = true;
-                }
+            // Ids of their own: the printers arriving above (a spinner becomes a list) must
+            // not change the buttons' ids, or a click asked for by id (a screen reader, the
+            // tests) in that frame is lost.
+            ui.push_id("print_dialog_buttons", |ui| {
+                ui.horizontal(|ui| {
+                    let ready = matches!(&d.printers, Some(Ok(l)) if !l.is_empty());
+                    if ui
+                        .add_enabled(ready, egui::Button::new(s.print_go))
+                        .clicked()
+                    {
+                        actions.push(Action::Print {
+                            kind,
+                            options,
+                            printer: d.printer.clone(),
+                            copies: d.copies,
+                        });
+                        close = true;
+                    }
+                    if ui.button(s.cancel).clicked() {
+                        close = true;
+                    }
+                })
             });
         });
         if close {
