@@ -274,7 +274,7 @@ fn a_new_line_survives_the_pause_and_text_typed_before_close_is_written() {
     type_at_end(&mut h, " (dự)");
     // The side's own Close (the page may show a toast's too).
     h.get_all_by_role_and_label(Role::Button, "Đóng")
-        .max_by_key(|n| n.rect().min.x as i32)
+        .max_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
         .unwrap()
         .click();
     h.step();

@@ -217,7 +217,7 @@ impl FollowStatus {
             ["chua", ..] if !sent_on => Some(Self::Open),
             ["dang", ..] if !sent_on => Some(Self::InProgress),
             ["da", ..] if !sent_on => Some(Self::Done),
-            ["xong"] | ["done"] | ["hoan", "thanh", ..] => Some(Self::Done),
+            ["xong" | "done"] | ["hoan", "thanh", ..] => Some(Self::Done),
             _ => None,
         }
     }

@@ -820,13 +820,15 @@ impl FollowUpPanel {
     }
 }
 
-/// The units named in the follow-up, for the filter.
+/// The units given opinions to answer, for the filter: the units that have a sheet to
+/// print (printing the filtered unit's sheet must not fall back to every unit's).
 fn units_in_use(data: &Data) -> Vec<String> {
     let mut seen = BTreeSet::new();
     let mut out: Vec<String> = data
         .questions
         .items
         .iter()
+        .filter(|q| q.data.is_followed_up())
         .map(|q| q.data.follow.responsible_unit.clone())
         .filter(|u| !u.is_empty() && seen.insert(crate::text::fold(u)))
         .collect();
