@@ -268,6 +268,18 @@ fn wrapped_height(chars: usize, width: f64) -> f64 {
 }
 
 /// Widths in characters of the sheet's columns, as the column formats are set.
+/// The columns' headers on `row`, frozen and repeated on every printed page.
+fn write_header(ws: &mut Worksheet, f: &Formats, sheet: &Sheet, row: u32) -> Result<()> {
+    for (i, c) in sheet.columns.iter().enumerate() {
+        let col = u16::try_from(i).unwrap_or(u16::MAX);
+        ws.write_string_with_format(row, col, c.header, &f.header)
+            .map_err(err)?;
+    }
+    ws.set_freeze_panes(row + 1, 0).map_err(err)?;
+    ws.set_repeat_rows(row, row).map_err(err)?;
+    Ok(())
+}
+
 fn set_columns(ws: &mut Worksheet, f: &Formats, sheet: &Sheet) -> Result<f64> {
     let mut total = 0.0;
     for (i, c) in sheet.columns.iter().enumerate() {
@@ -323,13 +335,7 @@ fn per_section(
     }
     row += 1;
     let header_row = row;
-    for (i, c) in sheet.columns.iter().enumerate() {
-        let col = u16::try_from(i).unwrap_or(u16::MAX);
-        ws.write_string_with_format(row, col, c.header, &f.header)
-            .map_err(err)?;
-    }
-    ws.set_freeze_panes(header_row + 1, 0).map_err(err)?;
-    ws.set_repeat_rows(header_row, header_row).map_err(err)?;
+    write_header(ws, f, sheet, header_row)?;
     row += 1;
     for r in &section.rows {
         for (i, cell) in r.iter().enumerate() {
@@ -559,13 +565,7 @@ fn fill(
     }
     row += 1;
     let header_row = row;
-    for (i, c) in sheet.columns.iter().enumerate() {
-        let col = u16::try_from(i).unwrap_or(u16::MAX);
-        ws.write_string_with_format(row, col, c.header, &f.header)
-            .map_err(err)?;
-    }
-    ws.set_freeze_panes(header_row + 1, 0).map_err(err)?;
-    ws.set_repeat_rows(header_row, header_row).map_err(err)?;
+    write_header(ws, f, sheet, header_row)?;
     row += 1;
 
     let total = sheet.row_count();
