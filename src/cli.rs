@@ -520,11 +520,11 @@ fn stats(db: &Path, json: bool) -> Result<()> {
     ));
     lines.push(format!("Khen thưởng: {}", s.commendations));
     let f = &s.follow_up;
-    if f.open + f.done + f.answered_in_hall > 0 {
+    if f.to_answer + f.answered_in_hall > 0 {
         lines.push(format!(
             "Theo dõi ý kiến: trả lời tại hội nghị {}, cần trả lời bằng văn bản {} (đã giải quyết {}, chưa {}, quá hạn {})",
             f.answered_in_hall,
-            f.open + f.done,
+            f.to_answer,
             f.done,
             f.open,
             f.overdue

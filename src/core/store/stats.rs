@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Store;
+use crate::domain::FollowUpCounts;
 use crate::error::Result;
 
 /// The counts `hoinghi stats --json` prints and the overview shows.
@@ -21,17 +22,9 @@ pub struct Stats {
     pub gifts_handed_over: i64,
     pub gift_value_total_vnd: i64,
     pub commendations: i64,
-    /// Opinions owed a written answer: open, done, and overdue today.
-    pub follow_up: FollowUpStats,
-}
-
-/// `stats --json`'s `follow_up`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct FollowUpStats {
-    pub open: i64,
-    pub done: i64,
-    pub overdue: i64,
-    pub answered_in_hall: i64,
+    /// The follow-up on the day counted: answered in the hall, owed a written answer, of
+    /// those open, done and overdue, and noted.
+    pub follow_up: FollowUpCounts,
 }
 
 impl Store {
@@ -70,13 +63,7 @@ impl Store {
             let (status, n) = row?;
             s.questions_by_status.insert(status, n);
         }
-        let f = self.follow_up_counts(today)?;
-        s.follow_up = FollowUpStats {
-            open: f.open,
-            done: f.done,
-            overdue: f.overdue,
-            answered_in_hall: f.answered_in_hall,
-        };
+        s.follow_up = self.follow_up_counts(today)?;
         Ok(s)
     }
 }

@@ -465,9 +465,10 @@ pub fn nav_ui(
         });
 }
 
-/// "Theo dõi ý kiến  17": the opinions still waiting for their written answer.
+/// "Theo dõi ý kiến  17": the opinions still waiting for their written answer (counted
+/// when the file was last read, not every frame).
 fn follow_up_nav(data: &Data, s: &Strings) -> String {
-    let c = crate::ui::panels::follow_up::counts(data, crate::domain::date::today());
+    let c = &data.stats.follow_up;
     if c.open == 0 {
         s.nav_follow_up.to_owned()
     } else {

@@ -189,7 +189,8 @@ fn figures_ui(ui: &mut Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) 
 /// The follow-up after the conference, for the organiser only: the projector's view
 /// leaves it out (overdue answers are not for the hall's screen).
 fn follow_up_ui(ui: &mut Ui, data: &Data, s: &Strings, actions: &mut Vec<Action>) {
-    let c = super::follow_up::counts(data, crate::domain::date::today());
+    // Counted when the file was last read, not every frame.
+    let c = &data.stats.follow_up;
     if c.answered_in_hall + c.to_answer == 0 {
         return;
     }
