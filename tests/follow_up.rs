@@ -815,3 +815,33 @@ fn a_sheet_sent_back_in_progress_with_an_answer_added_is_done() {
         FollowStatus::Done
     );
 }
+
+#[test]
+fn answers_typed_in_an_old_font_are_read_as_vietnamese() {
+    // A unit's clerk on an old machine types with .VnTime (TCVN3): the import converts the
+    // column, as it does for lists of people.
+    let (store, ids) = assigned_store();
+    let tcvn3 = hoinghi::import::Legacy::Tcvn3;
+    let answers = [
+        "Phòng đã tham mưu bổ sung biên chế cho đơn vị trong quý I.",
+        "Đề nghị đơn vị liên hệ Phòng Hậu cần để được hướng dẫn thủ tục.",
+        "Đã báo cáo Ban Giám đốc xem xét, giải quyết theo quy định.",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tra-loi-tcvn3.xlsx");
+    Sheet {
+        rows: ids
+            .iter()
+            .zip(1..)
+            .zip(answers)
+            .map(|((id, n), a)| sheet_row(id, n, &tcvn3.encode(a), "", "", ""))
+            .collect(),
+    }
+    .write(&path);
+    let plan = common::plan_file(&store, Kind::Answers, &path).unwrap();
+    assert!(plan.errors.is_empty(), "{:?}", plan.errors);
+    hoinghi::import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true).unwrap();
+    for (id, a) in ids.iter().zip(answers) {
+        assert_eq!(store.question(id).unwrap().data.follow.written_answer, a);
+    }
+}
