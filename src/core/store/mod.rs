@@ -7,6 +7,7 @@ mod attendees;
 pub mod backup;
 mod commendations;
 mod conference;
+pub(crate) mod connect;
 mod follow_up;
 mod gifts;
 pub mod history;
@@ -133,8 +134,8 @@ impl Store {
         let key = found.locked.then(|| key.cloned()).flatten();
         let conn = match looked {
             Some(conn) => conn,
-            None => Connection::open_with_flags(
-                crate::paths::for_sqlite(path),
+            None => connect::open_with_flags(
+                path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX
                     | OpenFlags::SQLITE_OPEN_URI,
@@ -173,7 +174,7 @@ impl Store {
 
     /// A conference held only in memory (tests, benchmarks).
     pub fn open_in_memory() -> Result<Self> {
-        let conn = Connection::open_in_memory()?;
+        let conn = connect::open_in_memory()?;
         let mut store = Self {
             conn,
             path: None,
@@ -300,7 +301,7 @@ impl Store {
         let tmp = dest.with_extension("sqlite.partial");
         let _ = std::fs::remove_file(&tmp);
         let copy = || -> Result<()> {
-            let mut out = Connection::open(crate::paths::for_sqlite(&tmp))?;
+            let mut out = connect::open(&tmp)?;
             apply_key(&out, self.key.as_ref())?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
             backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
@@ -323,7 +324,7 @@ fn writer(path: &Path, looked: Option<Connection>, key: Option<&Passphrase>) -> 
     if let Some(conn) = looked {
         return Ok(conn);
     }
-    let conn = Connection::open(crate::paths::for_sqlite(path))?;
+    let conn = connect::open(path)?;
     apply_key(&conn, key)?;
     Ok(conn)
 }
@@ -475,8 +476,7 @@ fn inspect(
         }
         (false, _) => OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     };
-    let conn =
-        Connection::open_with_flags(crate::paths::for_sqlite(path), flags).map_err(corrupt)?;
+    let conn = connect::open_with_flags(path, flags).map_err(corrupt)?;
     // A connection that may write checkpoints the write-ahead log into the file when it
     // closes, and a refused file must keep its bytes: no checkpoint until it is accepted.
     let writes = locked && usage == Use::Write;

@@ -11,7 +11,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use serde::{Deserialize, Serialize};
 
 use super::op::Action;
@@ -107,7 +107,7 @@ impl DeskFile {
 
     fn write_locked(&self, tmp: &Path, pin: &Passphrase) -> Result<()> {
         let body = serde_json::to_string(self).map_err(|e| Error::Invalid(e.to_string()))?;
-        let conn = Connection::open(crate::paths::for_sqlite(tmp))?;
+        let conn = crate::store::connect::open(tmp)?;
         crate::store::apply_key(&conn, Some(pin))?;
         conn.pragma_update(None, "application_id", LOCKED_FILE_ID)?;
         conn.execute_batch("CREATE TABLE desk_file (body TEXT NOT NULL)")?;
@@ -134,8 +134,8 @@ fn read_locked(path: &Path, pin: Option<&Passphrase>) -> Result<Vec<u8>> {
              hoặc không phải tệp lượt điểm danh của bàn",
         )
     };
-    let conn = Connection::open_with_flags(
-        crate::paths::for_sqlite(path),
+    let conn = crate::store::connect::open_with_flags(
+        path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     crate::store::apply_key(&conn, Some(pin))?;
