@@ -831,6 +831,11 @@ fn import(args: &ImportArgs) -> Result<()> {
     if plan.book.sheets.len() > 1 {
         eprintln!("Đọc trang \"{}\".", plan.sheet().name);
     }
+    for (name, n) in &plan.other_sheets {
+        eprintln!(
+            "Trong tệp, trang \"{name}\" còn {n} trả lời mới: nhập tiếp bằng --sheet \"{name}\" (hoặc chạy lại lệnh này)."
+        );
+    }
     for c in plan.converted() {
         if let Some(l) = c.legacy {
             eprintln!("Cột {}: chuyển mã từ {} sang Unicode.", c.label(), l.name());

@@ -845,3 +845,204 @@ fn answers_typed_in_an_old_font_are_read_as_vietnamese() {
         assert_eq!(store.question(id).unwrap().data.follow.written_answer, a);
     }
 }
+
+/// The workbook of every unit's sheet, exported once, filled in on one sheet or two:
+/// the sheets as calamine reads them, by name.
+fn every_unit_s_sheets(db: &str, dir: &Path) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader as _;
+    let sent = dir.join("phieu-cac-don-vi.xlsx");
+    let out = hoinghi(
+        &[
+            "export",
+            "follow-up",
+            "--db",
+            db,
+            "--out",
+            sent.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&sent).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            (name, range.rows().map(<[calamine::Data]>::to_vec).collect())
+        })
+        .collect()
+}
+
+/// Writes `sheets` back as a workbook, each `(sheet, row, text)` typed into the answer column.
+fn filled_in(
+    sheets: &[(String, Vec<Vec<calamine::Data>>)],
+    answers: &[(usize, usize, &str)],
+    path: &Path,
+) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (s, (name, rows)) in sheets.iter().enumerate() {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        let header = rows
+            .iter()
+            .position(|r| r.first().is_some_and(|c| *c == "Mã"))
+            .unwrap();
+        let answer = rows[header]
+            .iter()
+            .position(|c| *c == "Nội dung trả lời")
+            .unwrap();
+        let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+        for (r, row) in rows.iter().enumerate() {
+            let rr = u32::try_from(r).unwrap();
+            for (c, cell) in row.iter().enumerate() {
+                let cc = u16::try_from(c).unwrap();
+                match cell {
+                    calamine::Data::Empty => {}
+                    calamine::Data::Float(f) => {
+                        ws.write_number(rr, cc, *f).unwrap();
+                    }
+                    calamine::Data::DateTime(d) => {
+                        ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
+                            .unwrap();
+                    }
+                    other => {
+                        ws.write_string(rr, cc, other.to_string()).unwrap();
+                    }
+                }
+            }
+        }
+        for &(_, r, text) in answers.iter().filter(|a| a.0 == s) {
+            ws.write_string(
+                u32::try_from(header + 1 + r).unwrap(),
+                u16::try_from(answer).unwrap(),
+                text,
+            )
+            .unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_workbook_of_every_unit_is_read_on_the_sheet_that_was_answered_and_names_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hn.hoinghi");
+    let db = db.to_str().unwrap();
+    assert!(hoinghi(&["demo", "--db", db], None).status.success());
+    let sheets = every_unit_s_sheets(db, dir.path());
+    assert!(sheets.len() >= 4, "a sheet per unit: {}", sheets.len());
+    let rows_of = |s: usize| {
+        let rows = &sheets[s].1;
+        let header = rows
+            .iter()
+            .position(|r| r.first().is_some_and(|c| *c == "Mã"))
+            .unwrap();
+        rows[header + 1..]
+            .iter()
+            .take_while(|r| r.first().is_some_and(|c| c.to_string().len() > 20))
+            .count()
+    };
+    // The unit that answered has the fewest opinions: not the sheet read by default.
+    let fewest = (0..sheets.len()).min_by_key(|&s| rows_of(s)).unwrap();
+    let most = (0..sheets.len()).max_by_key(|&s| rows_of(s)).unwrap();
+    assert!(rows_of(fewest) < rows_of(most));
+    let id_at = |s: usize, r: usize| {
+        let rows = &sheets[s].1;
+        let header = rows
+            .iter()
+            .position(|r| r.first().is_some_and(|c| *c == "Mã"))
+            .unwrap();
+        rows[header + 1 + r][0].to_string()
+    };
+
+    let one = dir.path().join("mot-don-vi-tra-loi.xlsx");
+    filled_in(
+        &sheets,
+        &[(fewest, 0, "Đơn vị đã có văn bản hướng dẫn.")],
+        &one,
+    );
+    let out = hoinghi(
+        &["import", "answers", one.to_str().unwrap(), "--db", db],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("Đọc trang \"{}\"", sheets[fewest].0)),
+        "{err}"
+    );
+    let store = Store::open(Path::new(db), Missing::Refuse).unwrap();
+    let answered = id_at(fewest, 0);
+    assert_eq!(
+        store
+            .question(&answered)
+            .unwrap()
+            .data
+            .follow
+            .written_answer,
+        "Đơn vị đã có văn bản hướng dẫn."
+    );
+    drop(store);
+
+    // Two units answered in the same workbook: one sheet is read, the other is named
+    // with the way to read it next.
+    let other = (0..sheets.len())
+        .find(|&s| s != fewest && s != most)
+        .unwrap();
+    let two = dir.path().join("hai-don-vi-tra-loi.xlsx");
+    filled_in(
+        &sheets,
+        &[
+            (most, 0, "Trả lời của đơn vị thứ nhất."),
+            (most, 1, "Trả lời thứ hai của đơn vị thứ nhất."),
+            (other, 0, "Trả lời của đơn vị thứ hai."),
+        ],
+        &two,
+    );
+    let out = hoinghi(
+        &["import", "answers", two.to_str().unwrap(), "--db", db],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("Đọc trang \"{}\"", sheets[most].0)),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("trang \"{}\" còn 1 trả lời mới", sheets[other].0)),
+        "the other sheet's answers are not left unsaid: {err}"
+    );
+    assert!(err.contains("--sheet"), "{err}");
+    // The same command again reads the sheet still holding answers.
+    let out = hoinghi(
+        &["import", "answers", two.to_str().unwrap(), "--db", db],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("Đọc trang \"{}\"", sheets[other].0)),
+        "{err}"
+    );
+    assert!(!err.contains("trả lời mới"), "nothing is left: {err}");
+    let store = Store::open(Path::new(db), Missing::Refuse).unwrap();
+    for (s, r, text) in [
+        (most, 0, "Trả lời của đơn vị thứ nhất."),
+        (other, 0, "Trả lời của đơn vị thứ hai."),
+    ] {
+        assert_eq!(
+            store
+                .question(&id_at(s, r))
+                .unwrap()
+                .data
+                .follow
+                .written_answer,
+            text
+        );
+    }
+}

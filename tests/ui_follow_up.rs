@@ -313,3 +313,80 @@ fn ticks_do_not_outlive_the_filter_they_were_made_under() {
     h.run();
     h.get_by_label("Đã chọn 0");
 }
+
+#[test]
+fn a_workbook_of_two_units_reads_the_one_that_answers_most_and_names_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store();
+    let owed: Vec<(String, i64)> = store
+        .questions()
+        .unwrap()
+        .into_iter()
+        .filter(|q| {
+            q.data.follow.handling.needs_answer() && q.data.follow.written_answer.is_empty()
+        })
+        .map(|q| (q.id, q.data.number))
+        .take(3)
+        .collect();
+    assert_eq!(owed.len(), 3);
+    let book_path = dir.path().join("phieu-hai-don-vi.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in [
+        ("Phòng Hậu cần", &owed[..1]),
+        ("Phòng Tham mưu", &owed[1..]),
+    ] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (c, title) in ["Mã", "Số", "Nội dung trả lời"].into_iter().enumerate() {
+            ws.write_string(0, u16::try_from(c).unwrap(), title)
+                .unwrap();
+        }
+        for (r, (id, number)) in rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).unwrap();
+            ws.write_string(r, 0, id).unwrap();
+            ws.write_number(r, 1, f64::from(i32::try_from(*number).unwrap()))
+                .unwrap();
+            ws.write_string(r, 2, format!("Trả lời ý kiến số {number}"))
+                .unwrap();
+        }
+    }
+    book.save(&book_path).unwrap();
+    let mut h = common::harness_with(
+        store,
+        common::FakeDialogs {
+            answers: vec![book_path],
+            ..common::FakeDialogs::default()
+        },
+    );
+    go_to(&mut h, "Theo dõi ý kiến");
+    h.get_by_role_and_label(Role::Button, "Nhập trả lời…")
+        .click();
+    h.step();
+    common::wait_idle(&mut h);
+    assert_eq!(h.state().page(), Page::Import);
+    h.get_by_label(
+        "Trang «Phòng Hậu cần» cũng có 1 trả lời mới: nhập trang này xong, chọn lại tệp để nhập tiếp trang đó",
+    );
+    h.get_by_label("Nhập vào hội nghị").click();
+    h.step();
+    common::wait_idle(&mut h);
+    let answer = |id: &str| {
+        h.state()
+            .store()
+            .unwrap()
+            .question(id)
+            .unwrap()
+            .data
+            .follow
+            .written_answer
+    };
+    assert_eq!(
+        answer(&owed[1].0),
+        format!("Trả lời ý kiến số {}", owed[1].1)
+    );
+    assert_eq!(
+        answer(&owed[2].0),
+        format!("Trả lời ý kiến số {}", owed[2].1)
+    );
+    assert_eq!(answer(&owed[0].0), "", "the other sheet waits for its turn");
+}

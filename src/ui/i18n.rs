@@ -116,6 +116,8 @@ strings! {
     import_records_fix: "Tệp có dòng lỗi nên chưa nhập được gì; sửa các dòng dưới đây trong tệp rồi chọn lại.", "The file has rows with errors, so nothing can be imported yet; fix these rows in the file and choose it again.";
     import_cancelled: "Đã huỷ nhập; tệp hội nghị không thay đổi.", "Import cancelled; the conference file is unchanged.";
     import_rows_found: "dòng dữ liệu", "records";
+    import_also_has: "cũng có", "also has";
+    import_new_answers: "trả lời mới: nhập trang này xong, chọn lại tệp để nhập tiếp trang đó", "new answers: import this sheet, then choose the file again for that one";
     marked_rows: "dòng đã chọn (Ctrl+nhấp, Shift+nhấp để chọn thêm)", "rows chosen (Ctrl+click, Shift+click to choose more)";
     unmark: "Bỏ chọn", "Clear";
     convert_chosen: "Chuyển mã các dòng đã chọn…", "Convert the chosen rows…";

@@ -170,6 +170,9 @@ pub struct Plan {
     pub skipped_headings: usize,
     /// Attendees already in the file that rows repeat: id → how the preview shows them.
     pub existing: std::collections::HashMap<String, String>,
+    /// Answers: the workbook's other sheets that answer something, with how many rows
+    /// (each is imported in its turn).
+    pub other_sheets: Vec<(String, usize)>,
 }
 
 impl Plan {

@@ -57,6 +57,27 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         vec![(0, 1)]
     };
     let sheet_rows: Vec<usize> = scores.iter().map(|s| s.0).collect();
+    // A workbook of every unit's sheet comes back answered on one sheet or a few: the
+    // sheet read is the one that answers most, not the one with most opinions, and the
+    // others that answer something are named so that none is left unread.
+    let answering: Vec<usize> = if kind == Kind::Answers && book.sheets.len() > 1 {
+        (0..book.sheets.len())
+            .map(|i| {
+                if scores[i].1 < 2 || scores[i].0 == 0 {
+                    return 0;
+                }
+                let alone = Choices {
+                    sheet: Some(i),
+                    legacy: choices.legacy,
+                    ..Choices::default()
+                };
+                plan_sheet(kind, book, i, sheet_rows.clone(), alone, known)
+                    .map_or(0, |p| p.rows.len() - p.duplicates() + p.errors.len())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let sheet = choices
         .sheet
         .filter(|i| *i < book.sheets.len())
@@ -65,9 +86,33 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
             if book.sheets.len() == 1 {
                 0
             } else {
-                best_sheet(book, &scores)
+                answering
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
+                    .map_or_else(|| best_sheet(book, &scores), |(i, _)| i)
             }
         });
+    let mut plan = plan_sheet(kind, book, sheet, sheet_rows, choices, known)?;
+    plan.other_sheets = answering
+        .iter()
+        .enumerate()
+        .filter(|&(i, n)| i != sheet && *n > 0)
+        .map(|(i, n)| (book.sheets[i].name.clone(), *n))
+        .collect();
+    Ok(plan)
+}
+
+/// Plans one sheet of the workbook.
+fn plan_sheet(
+    kind: Kind,
+    book: &Arc<Workbook>,
+    sheet: usize,
+    sheet_rows: Vec<usize>,
+    choices: Choices,
+    known: &Known,
+) -> Result<Plan> {
     let rows = &book.sheets[sheet].rows;
     let (header, found) = match choices.header {
         Some(h) => (h, None),
@@ -119,6 +164,7 @@ pub fn plan(kind: Kind, book: &Arc<Workbook>, choices: Choices, known: &Known) -
         skipped_no_name: 0,
         existing: std::collections::HashMap::new(),
         skipped_headings: 0,
+        other_sheets: Vec::new(),
     };
     if header == Header::NotFound {
         return Ok(plan);

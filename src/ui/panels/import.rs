@@ -154,6 +154,16 @@ impl ImportPanel {
             return;
         }
         counts_ui(ui, plan, s);
+        // A workbook of several units' sheets: each answered sheet in its turn.
+        for (name, n) in &plan.other_sheets {
+            ui.colored_label(
+                theme::WARNING,
+                format!(
+                    "{} «{name}» {} {n} {}",
+                    s.import_sheet, s.import_also_has, s.import_new_answers
+                ),
+            );
+        }
         self.go_ui(ui, plan, s, writable, actions);
         problems_ui(ui, plan, s);
         if let Some(action) = duplicates_ui(ui, plan, s) {
