@@ -406,6 +406,45 @@ fn a_date_or_status_it_cannot_read_is_named_by_row_and_column() {
     );
 }
 
+#[test]
+fn one_opinion_answered_twice_in_a_sheet_differently_is_an_error_the_same_twice_is_not() {
+    let (store, ids) = assigned_store();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phieu.xlsx");
+    Sheet {
+        rows: vec![
+            sheet_row(&ids[0], 1, "Đã bổ sung biên chế.", "1/CAT", "", ""),
+            sheet_row(&ids[1], 2, "Đã trả lời.", "2/CAT", "", ""),
+            // Pasted twice: the same answer, nothing to choose between.
+            sheet_row(&ids[1], 2, "Đã trả lời.", "2/CAT", "", ""),
+            // Answered again lower down, otherwise: which one is meant?
+            sheet_row(&ids[0], 1, "Chưa bổ sung được.", "", "", "Đang giải quyết"),
+        ],
+    }
+    .write(&path);
+    let plan = common::plan_file(&store, Kind::Answers, &path).unwrap();
+    let messages: Vec<String> = plan.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with("dòng 8, cột A «Mã»: ") && messages[0].contains("dòng trên"),
+        "{messages:?}"
+    );
+    assert_eq!(
+        plan.rows.len() - plan.duplicates(),
+        2,
+        "two answers, once each"
+    );
+    let before = store.question(&ids[0]).unwrap().data.follow;
+    let e = hoinghi::import::apply(&store, &plan, OnDuplicate::Skip, false, &mut |_, _| true)
+        .unwrap_err();
+    assert!(e.to_string().contains("dòng 8"), "{e}");
+    assert_eq!(
+        store.question(&ids[0]).unwrap().data.follow,
+        before,
+        "all or nothing"
+    );
+}
+
 fn hoinghi(args: &[&str], today: Option<&str>) -> std::process::Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoinghi"));
     cmd.args(args);

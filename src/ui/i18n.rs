@@ -731,6 +731,9 @@ impl Strings {
                 "No opinion of this file has this id (another conference's sheet, or an edited id)"
             }
             Problem::BadStatus => "Status not readable (Chưa / Đang / Đã giải quyết)",
+            Problem::AnsweredTwice => {
+                "A row above answers this opinion otherwise: keep one of the two rows"
+            }
         }
     }
 

@@ -49,6 +49,8 @@ pub enum Problem {
     UnknownQuestion,
     /// A follow-up status that is none of chưa / đang / đã giải quyết.
     BadStatus,
+    /// An opinion a row above in the same sheet answers otherwise.
+    AnsweredTwice,
 }
 
 impl Problem {
@@ -70,6 +72,9 @@ impl Problem {
             }
             Self::BadStatus => {
                 "Tình trạng không đọc được (Chưa giải quyết, Đang giải quyết, Đã giải quyết)"
+            }
+            Self::AnsweredTwice => {
+                "Ý kiến này đã được trả lời ở một dòng trên, khác với dòng này: giữ lại một dòng"
             }
         }
     }

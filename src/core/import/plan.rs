@@ -12,6 +12,7 @@ use super::records::{Known, Record};
 use super::{
     Cells, Choices, Column, Duplicate, Header, LegacyMode, Plan, PlanRow, RowError, RowKind,
 };
+use crate::domain::Problem;
 use crate::error::{Error, Result};
 
 /// Rows looked at to detect a column's legacy encoding; a list typed in an old font
@@ -538,6 +539,19 @@ fn plan_records(
         let Some((record, linked)) = plan.take(row, kind) else {
             continue;
         };
+        if answered_otherwise_above(plan, &record) {
+            let col = plan
+                .mapping
+                .iter()
+                .position(|f| *f == Some(Field::QuestionId));
+            let column = plan.column_label(col.unwrap_or(0));
+            plan.errors.push(RowError {
+                row,
+                column,
+                problem: Problem::AnsweredTwice,
+            });
+            continue;
+        }
         let earlier = plan
             .rows
             .iter()
@@ -553,6 +567,18 @@ fn plan_records(
             linked,
         });
     }
+}
+
+/// An opinion a row above answers already, with something else: which one is meant
+/// is the unit's to say (the same answer pasted twice is only a repeat).
+fn answered_otherwise_above(plan: &Plan, record: &Record) -> bool {
+    let Record::Answer(a) = record else {
+        return false;
+    };
+    plan.rows.iter().any(|r| match &r.record {
+        Record::Answer(b) => b.id == a.id && b.after != a.after,
+        _ => false,
+    })
 }
 
 /// The field each column goes to, from `--map "B=name,C=unit"` (column letters as the
