@@ -338,23 +338,23 @@ impl FollowUpPanel {
 
     fn filters_ui(&mut self, ui: &mut Ui, s: &'static Strings, data: &Data) {
         ui.horizontal_wrapped(|ui| {
-            let label = crate::ui::widgets::filter_label(ui, s.fu_show, 170.0);
+            let label = crate::ui::widgets::filter_label(ui, s.fu_show, 150.0);
             egui::ComboBox::from_id_salt("fu_scope")
                 .selected_text(match self.scope {
                     Scope::Owed => s.fu_scope_owed,
                     Scope::All => s.fu_scope_all,
                 })
-                .width(170.0)
+                .width(150.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.scope, Scope::Owed, s.fu_scope_owed);
                     ui.selectable_value(&mut self.scope, Scope::All, s.fu_scope_all);
                 })
                 .response
                 .labelled_by(label.id);
-            let label = crate::ui::widgets::filter_label(ui, s.f_responsible_unit, 200.0);
+            let label = crate::ui::widgets::filter_label(ui, s.f_responsible_unit, 160.0);
             egui::ComboBox::from_id_salt("fu_unit")
                 .selected_text(self.unit.as_deref().unwrap_or(s.filter_all))
-                .width(200.0)
+                .width(160.0)
                 .truncate()
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.unit, None, s.filter_all);
@@ -364,7 +364,7 @@ impl FollowUpPanel {
                 })
                 .response
                 .labelled_by(label.id);
-            let label = crate::ui::widgets::filter_label(ui, s.fu_status_filter, 140.0);
+            let label = crate::ui::widgets::filter_label(ui, s.fu_status_filter, 130.0);
             let shown = match self.status {
                 StatusFilter::Any => s.filter_all,
                 StatusFilter::Is(st) => s.follow_status(st),
@@ -372,7 +372,7 @@ impl FollowUpPanel {
             };
             egui::ComboBox::from_id_salt("fu_status")
                 .selected_text(shown)
-                .width(140.0)
+                .width(130.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.status, StatusFilter::Any, s.filter_all);
                     for st in FollowStatus::ALL {
