@@ -558,35 +558,12 @@ fn the_command_line_imports_answers_and_counts_the_follow_up_on_the_day_given() 
 /// one id spoiled by a stray keystroke.
 #[test]
 fn the_app_s_own_sheet_filled_in_by_a_unit_comes_back_and_undoes_whole() {
-    use calamine::{Data, Reader as _};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hn.hoinghi");
     let db = db.to_str().unwrap();
     assert!(hoinghi(&["demo", "--db", db], None).status.success());
     let sent = dir.path().join("phieu-PX01.xlsx");
-    let out = hoinghi(
-        &[
-            "export",
-            "follow-up",
-            "--db",
-            db,
-            "--unit",
-            "Phòng Tổ chức cán bộ",
-            "--out",
-            sent.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&sent).unwrap();
-    let name = book.sheet_names()[0].clone();
-    let range = book.worksheet_range(&name).unwrap();
-    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    let (name, rows) = exported_sheets(db, &sent, Some("Phòng Tổ chức cán bộ")).remove(0);
     let header = rows
         .iter()
         .position(|r| r.first().is_some_and(|c| *c == "Mã"))
@@ -617,29 +594,7 @@ fn the_app_s_own_sheet_filled_in_by_a_unit_comes_back_and_undoes_whole() {
     let ws = filled.add_worksheet();
     ws.set_name(&name).unwrap();
     let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-    for (r, row) in rows.iter().enumerate() {
-        let rr = u32::try_from(r).unwrap();
-        for (c, cell) in row.iter().enumerate() {
-            let cc = u16::try_from(c).unwrap();
-            match cell {
-                Data::Empty => {}
-                Data::Float(f) => {
-                    ws.write_number(rr, cc, *f).unwrap();
-                }
-                Data::Int(i) => {
-                    ws.write_number(rr, cc, f64::from(i32::try_from(*i).unwrap()))
-                        .unwrap();
-                }
-                Data::DateTime(d) => {
-                    ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
-                        .unwrap();
-                }
-                other => {
-                    ws.write_string(rr, cc, other.to_string()).unwrap();
-                }
-            }
-        }
-    }
+    copy_cells(ws, &rows);
     let at = |r: usize| u32::try_from(r).unwrap();
     let c = |i: usize| u16::try_from(i).unwrap();
     // 46010 is 19/12/2025 as Excel counts days.
@@ -885,28 +840,32 @@ fn answers_typed_in_an_old_font_are_read_as_vietnamese() {
     }
 }
 
-/// The workbook of every unit's sheet, exported once, filled in on one sheet or two:
-/// the sheets as calamine reads them, by name.
-fn every_unit_s_sheets(db: &str, dir: &Path) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+/// The follow-up workbook `export follow-up` writes (of one unit, or of every unit),
+/// as calamine reads it: each sheet's name and rows.
+fn exported_sheets(
+    db: &str,
+    sent: &Path,
+    unit: Option<&str>,
+) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
     use calamine::Reader as _;
-    let sent = dir.join("phieu-cac-don-vi.xlsx");
-    let out = hoinghi(
-        &[
-            "export",
-            "follow-up",
-            "--db",
-            db,
-            "--out",
-            sent.to_str().unwrap(),
-        ],
-        None,
-    );
+    let mut args = vec![
+        "export",
+        "follow-up",
+        "--db",
+        db,
+        "--out",
+        sent.to_str().unwrap(),
+    ];
+    if let Some(unit) = unit {
+        args.extend(["--unit", unit]);
+    }
+    let out = hoinghi(&args, None);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&sent).unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(sent).unwrap();
     book.sheet_names()
         .into_iter()
         .map(|name| {
@@ -914,6 +873,34 @@ fn every_unit_s_sheets(db: &str, dir: &Path) -> Vec<(String, Vec<Vec<calamine::D
             (name, range.rows().map(<[calamine::Data]>::to_vec).collect())
         })
         .collect()
+}
+
+/// The cells calamine read, written again as a clerk's Excel keeps them (dates as dates).
+fn copy_cells(ws: &mut rust_xlsxwriter::Worksheet, rows: &[Vec<calamine::Data>]) {
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (r, row) in rows.iter().enumerate() {
+        let rr = u32::try_from(r).unwrap();
+        for (c, cell) in row.iter().enumerate() {
+            let cc = u16::try_from(c).unwrap();
+            match cell {
+                calamine::Data::Empty => {}
+                calamine::Data::Float(f) => {
+                    ws.write_number(rr, cc, *f).unwrap();
+                }
+                calamine::Data::Int(i) => {
+                    ws.write_number(rr, cc, f64::from(i32::try_from(*i).unwrap()))
+                        .unwrap();
+                }
+                calamine::Data::DateTime(d) => {
+                    ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
+                        .unwrap();
+                }
+                other => {
+                    ws.write_string(rr, cc, other.to_string()).unwrap();
+                }
+            }
+        }
+    }
 }
 
 /// Writes `sheets` back as a workbook, each `(sheet, row, text)` typed into the answer column.
@@ -934,26 +921,7 @@ fn filled_in(
             .iter()
             .position(|c| *c == "Nội dung trả lời")
             .unwrap();
-        let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-        for (r, row) in rows.iter().enumerate() {
-            let rr = u32::try_from(r).unwrap();
-            for (c, cell) in row.iter().enumerate() {
-                let cc = u16::try_from(c).unwrap();
-                match cell {
-                    calamine::Data::Empty => {}
-                    calamine::Data::Float(f) => {
-                        ws.write_number(rr, cc, *f).unwrap();
-                    }
-                    calamine::Data::DateTime(d) => {
-                        ws.write_number_with_format(rr, cc, d.as_f64(), &date_format)
-                            .unwrap();
-                    }
-                    other => {
-                        ws.write_string(rr, cc, other.to_string()).unwrap();
-                    }
-                }
-            }
-        }
+        copy_cells(ws, rows);
         for &(_, r, text) in answers.iter().filter(|a| a.0 == s) {
             ws.write_string(
                 u32::try_from(header + 1 + r).unwrap(),
@@ -972,7 +940,7 @@ fn a_workbook_of_every_unit_is_read_on_the_sheet_that_was_answered_and_names_the
     let db = dir.path().join("hn.hoinghi");
     let db = db.to_str().unwrap();
     assert!(hoinghi(&["demo", "--db", db], None).status.success());
-    let sheets = every_unit_s_sheets(db, dir.path());
+    let sheets = exported_sheets(db, &dir.path().join("phieu-cac-don-vi.xlsx"), None);
     assert!(sheets.len() >= 4, "a sheet per unit: {}", sheets.len());
     let rows_of = |s: usize| {
         let rows = &sheets[s].1;
@@ -998,22 +966,26 @@ fn a_workbook_of_every_unit_is_read_on_the_sheet_that_was_answered_and_names_the
         rows[header + 1 + r][0].to_string()
     };
 
+    // Imports a workbook, which must go in reading the sheet `read`: what it said.
+    let import = |file: &Path, read: usize| {
+        let out = hoinghi(
+            &["import", "answers", file.to_str().unwrap(), "--db", db],
+            None,
+        );
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{err}");
+        let said = format!("Đọc trang \"{}\"", sheets[read].0);
+        assert!(err.contains(&said), "{err}");
+        err
+    };
+
     let one = dir.path().join("mot-don-vi-tra-loi.xlsx");
     filled_in(
         &sheets,
         &[(fewest, 0, "Đơn vị đã có văn bản hướng dẫn.")],
         &one,
     );
-    let out = hoinghi(
-        &["import", "answers", one.to_str().unwrap(), "--db", db],
-        None,
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
-    assert!(
-        err.contains(&format!("Đọc trang \"{}\"", sheets[fewest].0)),
-        "{err}"
-    );
+    import(&one, fewest);
     let store = Store::open(Path::new(db), Missing::Refuse).unwrap();
     let answered = id_at(fewest, 0);
     assert_eq!(
@@ -1042,32 +1014,14 @@ fn a_workbook_of_every_unit_is_read_on_the_sheet_that_was_answered_and_names_the
         ],
         &two,
     );
-    let out = hoinghi(
-        &["import", "answers", two.to_str().unwrap(), "--db", db],
-        None,
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
-    assert!(
-        err.contains(&format!("Đọc trang \"{}\"", sheets[most].0)),
-        "{err}"
-    );
+    let err = import(&two, most);
     assert!(
         err.contains(&format!("trang \"{}\" còn 1 trả lời mới", sheets[other].0)),
         "the other sheet's answers are not left unsaid: {err}"
     );
     assert!(err.contains("--sheet"), "{err}");
     // The same command again reads the sheet still holding answers.
-    let out = hoinghi(
-        &["import", "answers", two.to_str().unwrap(), "--db", db],
-        None,
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
-    assert!(
-        err.contains(&format!("Đọc trang \"{}\"", sheets[other].0)),
-        "{err}"
-    );
+    let err = import(&two, other);
     assert!(!err.contains("trả lời mới"), "nothing is left: {err}");
     let store = Store::open(Path::new(db), Missing::Refuse).unwrap();
     for (s, r, text) in [

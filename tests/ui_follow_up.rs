@@ -153,6 +153,27 @@ fn a_written_answer_typed_beside_the_list_is_in_the_file_when_the_window_closes(
     assert!(!f.is_overdue(hoinghi::domain::date::today()));
 }
 
+/// The follow-up page's "Nhập trả lời…" with `file` chosen: its preview open.
+fn answers_previewed(
+    store: hoinghi::store::Store,
+    file: std::path::PathBuf,
+) -> egui_kittest::Harness<'static, hoinghi::ui::App> {
+    let mut h = common::harness_with(
+        store,
+        common::FakeDialogs {
+            answers: vec![file],
+            ..common::FakeDialogs::default()
+        },
+    );
+    go_to(&mut h, "Theo dõi ý kiến");
+    h.get_by_role_and_label(Role::Button, "Nhập trả lời…")
+        .click();
+    h.step();
+    common::wait_idle(&mut h);
+    assert_eq!(h.state().page(), Page::Import);
+    h
+}
+
 #[test]
 fn a_unit_s_answers_are_previewed_as_changes_then_stored() {
     let dir = tempfile::tempdir().unwrap();
@@ -178,19 +199,7 @@ fn a_unit_s_answers_are_previewed_as_changes_then_stored() {
         ),
     )
     .unwrap();
-    let mut h = common::harness_with(
-        store,
-        common::FakeDialogs {
-            answers: vec![csv],
-            ..common::FakeDialogs::default()
-        },
-    );
-    go_to(&mut h, "Theo dõi ý kiến");
-    h.get_by_role_and_label(Role::Button, "Nhập trả lời…")
-        .click();
-    h.step();
-    common::wait_idle(&mut h);
-    assert_eq!(h.state().page(), Page::Import);
+    let mut h = answers_previewed(store, csv);
     h.get_by_label("Chưa giải quyết » Đã giải quyết");
     let stored = |h: &egui_kittest::Harness<'static, hoinghi::ui::App>| {
         h.state()
@@ -351,19 +360,7 @@ fn a_workbook_of_two_units_reads_the_one_that_answers_most_and_names_the_other()
         }
     }
     book.save(&book_path).unwrap();
-    let mut h = common::harness_with(
-        store,
-        common::FakeDialogs {
-            answers: vec![book_path],
-            ..common::FakeDialogs::default()
-        },
-    );
-    go_to(&mut h, "Theo dõi ý kiến");
-    h.get_by_role_and_label(Role::Button, "Nhập trả lời…")
-        .click();
-    h.step();
-    common::wait_idle(&mut h);
-    assert_eq!(h.state().page(), Page::Import);
+    let mut h = answers_previewed(store, book_path);
     h.get_by_label(
         "Trang «Phòng Hậu cần» cũng có 1 trả lời mới: nhập trang này xong, chọn lại tệp để nhập tiếp trang đó",
     );
