@@ -325,6 +325,16 @@ fn a_locked_desk_file_holds_no_name_and_only_its_host_reads_it() {
         bytes,
         "reading changed nothing"
     );
+    // One locked file in a hundred starts with "{" (its first bytes are random): it is
+    // still told apart from a text file, and refused by which PIN it needs.
+    let brace = dir.path().join("Lượt điểm danh Bàn 2 (2).diemdanh");
+    let mut b = bytes.clone();
+    b[0] = b'{';
+    std::fs::write(&brace, &b).unwrap();
+    for pin in [None, Some(&other)] {
+        let e = DeskFile::read(&brace, pin).unwrap_err().to_string();
+        assert!(e.contains("mã PIN"), "{e}");
+    }
     let read = DeskFile::read(&file, Some(&pin)).unwrap();
     assert_eq!(read, written);
     let before = host.stats().unwrap().checked_in;

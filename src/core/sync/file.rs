@@ -67,13 +67,15 @@ impl DeskFile {
             let bytes = std::fs::read(path).map_err(io_error(path))?;
             match serde_json::from_slice(&bytes) {
                 Ok(file) => file,
-                // A locked file's first bytes are random: one in a few hundred starts
-                // with "{". Whole pages of them are tried as a locked file.
+                // A locked file's first bytes are random: one in a hundred starts with
+                // "{". Whole pages that are not text are a locked file, with or without
+                // the PIN at hand (the refusal then says which PIN it needs).
                 Err(e)
-                    if pin.is_some() && bytes.len() >= 1024 && bytes.len().is_multiple_of(512) =>
+                    if bytes.len() >= 1024
+                        && bytes.len().is_multiple_of(512)
+                        && std::str::from_utf8(&bytes).is_err() =>
                 {
-                    serde_json::from_slice(&read_locked(path, pin).map_err(|_| not_json(e))?)
-                        .map_err(not_json)?
+                    serde_json::from_slice(&read_locked(path, pin)?).map_err(not_json)?
                 }
                 Err(e) => return Err(not_json(e)),
             }
