@@ -70,7 +70,7 @@ impl DeskFile {
                 // A locked file's first bytes are random: one in a hundred starts with
                 // "{". Whole pages that are not text are a locked file, with or without
                 // the PIN at hand (the refusal then says which PIN it needs).
-                Err(e)
+                Err(_)
                     if bytes.len() >= 1024
                         && bytes.len().is_multiple_of(512)
                         && std::str::from_utf8(&bytes).is_err() =>
