@@ -385,6 +385,7 @@ fn a_host_restarted_shares_again_and_its_desk_comes_back() {
     app.set_desks_dir(data.clone(), false);
     let mut h = egui_kittest::Harness::builder()
         .with_size([1366.0, 768.0])
+        .with_max_steps(12)
         .with_context_setup(hoinghi::ui::theme::install)
         .build_ui_state(|ui, app: &mut hoinghi::ui::App| app.frame_ui(ui), app);
     h.run();

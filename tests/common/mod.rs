@@ -38,6 +38,9 @@ pub fn harness_with(store: Store, dialogs: FakeDialogs) -> Harness<'static, App>
     let app = App::with_store(store, Box::new(dialogs));
     let mut h = Harness::builder()
         .with_size([1366.0, 768.0])
+        // Threads (desks, background jobs) ask for frames when they report: on a loaded
+        // machine a few more than egui_kittest's default 4 may pass before it settles.
+        .with_max_steps(12)
         .with_context_setup(hoinghi::ui::theme::install)
         .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
     h.run();
@@ -49,6 +52,9 @@ pub fn harness_with(store: Store, dialogs: FakeDialogs) -> Harness<'static, App>
 pub fn harness_app(app: App) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size([1366.0, 768.0])
+        // Threads (desks, background jobs) ask for frames when they report: on a loaded
+        // machine a few more than egui_kittest's default 4 may pass before it settles.
+        .with_max_steps(12)
         .with_context_setup(hoinghi::ui::theme::install)
         .build_ui_state(|ui, app: &mut App| app.guarded_frame_ui(ui), app);
     h.run();
@@ -74,7 +80,9 @@ pub fn go_to(h: &mut Harness<'static, App>, page: &str) {
 
 /// Steps the window until the export page's preview has its pages drawn.
 pub fn preview_ready(h: &mut Harness<'static, App>) {
-    for _ in 0..600 {
+    // A deadline in time, not in frames: a loaded CI machine draws fewer of them.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while std::time::Instant::now() < deadline {
         h.step();
         let p = &h.state().pages.export.preview;
         let built = p
@@ -108,7 +116,8 @@ pub fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
 
 /// Steps the window until its background job has finished.
 pub fn wait_idle(h: &mut Harness<'static, App>) {
-    for _ in 0..1000 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while std::time::Instant::now() < deadline {
         h.step();
         if !h.state().is_busy() {
             h.run();
