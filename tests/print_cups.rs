@@ -34,6 +34,18 @@ fn outputs() -> Vec<PathBuf> {
         .collect()
 }
 
+/// A PDF that pdfinfo reads, the same size a moment later.
+fn whole(pdf: &Path) -> bool {
+    let size = || std::fs::metadata(pdf).map(|m| m.len()).ok();
+    let before = size();
+    std::thread::sleep(Duration::from_millis(500));
+    let reads = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    reads && before.is_some() && size() == before
+}
+
 fn pages(pdf: &Path) -> usize {
     let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
     String::from_utf8_lossy(&out.stdout)
@@ -116,9 +128,11 @@ fn a_list_printed_through_cups_comes_out_as_our_pdf() {
     let deadline = Instant::now() + Duration::from_secs(90);
     let printed = loop {
         if let Some(p) = outputs().into_iter().find(|p| !before.contains(p)) {
-            // cups-pdf writes the file in place: wait until it is whole.
-            std::thread::sleep(Duration::from_secs(1));
-            break p;
+            // cups-pdf writes the file in place: it is whole once pdfinfo reads it and
+            // its size holds still (a loaded machine takes longer than a second).
+            if whole(&p) {
+                break p;
+            }
         }
         assert!(
             Instant::now() < deadline,
