@@ -298,7 +298,11 @@ impl Store {
     /// Writes a consistent copy of the open file to `dest` with `SQLite`'s backup API.
     /// The copy of a locked file is locked with the same passphrase.
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
-        let tmp = dest.with_extension("sqlite.partial");
+        // Its own name: two copies to one place at once (two windows, a snapshot in the
+        // same second) must not write into, or delete, each other's.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dest.with_extension(format!("sqlite.{}-{n}.partial", std::process::id()));
         let _ = std::fs::remove_file(&tmp);
         let copy = || -> Result<()> {
             let mut out = connect::open(&tmp)?;
