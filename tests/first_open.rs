@@ -140,8 +140,12 @@ fn second_thread_in_the_gap() {
             Store::open_keyed(&db, Missing::Create, Some(&key)).map(|s| s.is_locked())
         })
     };
-    // The first thread is inside SQLite's start by now, and slowed there.
-    std::thread::sleep(Duration::from_millis(10));
+    // Until the first thread is inside SQLite's start, slowed there.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while SLOWED.load(Ordering::SeqCst) == 0 {
+        assert!(std::time::Instant::now() < deadline, "SQLite never started");
+        std::thread::sleep(Duration::from_millis(1));
+    }
     let second = {
         let db = dir.path().join("bàn 2.sqlite");
         std::thread::spawn(move || {
