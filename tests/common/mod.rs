@@ -81,7 +81,7 @@ pub fn go_to(h: &mut Harness<'static, App>, page: &str) {
 /// Steps the window until the export page's preview has its pages drawn.
 pub fn preview_ready(h: &mut Harness<'static, App>) {
     // A deadline in time, not in frames: a loaded CI machine draws fewer of them.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(2);
     while std::time::Instant::now() < deadline {
         h.step();
         let p = &h.state().pages.export.preview;
@@ -116,7 +116,7 @@ pub fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
 
 /// Steps the window until its background job has finished.
 pub fn wait_idle(h: &mut Harness<'static, App>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(2);
     while std::time::Instant::now() < deadline {
         h.step();
         if !h.state().is_busy() {
