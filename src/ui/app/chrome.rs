@@ -3,7 +3,7 @@
 //! page shown after a crash, and the window title.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{RichText, Ui};
 
@@ -23,7 +23,9 @@ const TOAST_SECS: u64 = 4;
 struct Toast {
     text: String,
     is_error: bool,
-    shown_at: Instant,
+    /// The window's clock when first drawn: its own time, so a slow frame (or a test's
+    /// loaded machine) does not take the message away before it was seen.
+    shown_at: Option<f64>,
 }
 
 /// What the window is to other laptops, as the top bar and navigation show it.
@@ -91,7 +93,7 @@ impl Chrome {
         self.toast = Some(Toast {
             text,
             is_error: true,
-            shown_at: Instant::now(),
+            shown_at: None,
         });
     }
 
@@ -100,7 +102,7 @@ impl Chrome {
         self.toast = Some(Toast {
             text,
             is_error: false,
-            shown_at: Instant::now(),
+            shown_at: None,
         });
     }
 
@@ -230,8 +232,9 @@ impl Chrome {
     }
 
     pub fn toast_ui(&mut self, ctx: &egui::Context, s: &Strings) {
-        let Some(t) = &self.toast else { return };
-        let age = t.shown_at.elapsed();
+        let Some(t) = &mut self.toast else { return };
+        let now = ctx.input(|i| i.time);
+        let age = Duration::from_secs_f64((now - *t.shown_at.get_or_insert(now)).max(0.0));
         let secs = if t.is_error {
             TOAST_SECS * 3
         } else {
