@@ -166,12 +166,19 @@ impl Host {
     }
 }
 
+/// A port for a host that is stopped and started again on it. Below the range the
+/// system hands out for outgoing connections (Linux: 32768 and up), so no connection of
+/// a test running meanwhile can take it while the host is down.
 fn free_port() -> u16 {
-    std::net::TcpListener::bind(("127.0.0.1", 0))
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let base = 20_000 + u16::try_from(std::process::id() % 1_000).unwrap() * 10;
+    loop {
+        let port = base + NEXT.fetch_add(1, Ordering::Relaxed) % 2_000;
+        if std::net::TcpListener::bind(("0.0.0.0", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 fn paired_desk(host: &mut Host, dir: &Path, name: &str) -> Proc {
