@@ -16,6 +16,16 @@ fn tick(h: &mut egui_kittest::Harness<'static, hoinghi::ui::App>, number: i64) {
     h.run();
 }
 
+/// The sample's one overdue opinion (the first row of the follow-up page).
+fn overdue(store: &hoinghi::store::Store) -> hoinghi::domain::Question {
+    store
+        .questions()
+        .unwrap()
+        .into_iter()
+        .find(|q| q.data.is_overdue(hoinghi::domain::date::today()))
+        .expect("the sample has one overdue opinion")
+}
+
 #[test]
 fn several_opinions_are_given_to_a_unit_at_once_and_undone_at_once() {
     let store = demo_store();
@@ -104,12 +114,7 @@ fn several_opinions_are_given_to_a_unit_at_once_and_undone_at_once() {
 #[test]
 fn a_written_answer_typed_beside_the_list_is_in_the_file_when_the_window_closes() {
     let store = demo_store();
-    let late = store
-        .questions()
-        .unwrap()
-        .into_iter()
-        .find(|q| q.data.follow.is_overdue(hoinghi::domain::date::today()))
-        .expect("the sample has one overdue opinion");
+    let late = overdue(&store);
     let mut h = harness(store);
     go_to(&mut h, "Theo dõi ý kiến");
     // The overdue one is first: its row opens its follow-up beside the list.
@@ -183,12 +188,7 @@ fn a_unit_s_answers_are_previewed_as_changes_then_stored() {
     )
     .unwrap();
     hoinghi::demo::fill(&store).unwrap();
-    let late = store
-        .questions()
-        .unwrap()
-        .into_iter()
-        .find(|q| q.data.follow.is_overdue(hoinghi::domain::date::today()))
-        .unwrap();
+    let late = overdue(&store);
     // The unit's sheet, saved as CSV by its clerk.
     let csv = dir.path().join("tra-loi.csv");
     std::fs::write(
@@ -243,12 +243,7 @@ fn a_new_line_survives_the_pause_and_text_typed_before_close_is_written() {
     // text back and ate the new line being typed; and the papers' details typed less than a
     // second before Close were never written.
     let store = demo_store();
-    let late = store
-        .questions()
-        .unwrap()
-        .into_iter()
-        .find(|q| q.data.is_overdue(hoinghi::domain::date::today()))
-        .unwrap();
+    let late = overdue(&store);
     let mut h = harness(store);
     go_to(&mut h, "Theo dõi ý kiến");
     h.get_by_label_contains("Quá hạn 3 ngày").click();
@@ -303,14 +298,7 @@ fn ticks_do_not_outlive_the_filter_they_were_made_under() {
     // Found in review: ticks made under one unit stayed ticked, unseen, under another.
     let store = demo_store();
     // The overdue one is the first row.
-    let first = store
-        .questions()
-        .unwrap()
-        .into_iter()
-        .find(|q| q.data.is_overdue(hoinghi::domain::date::today()))
-        .unwrap()
-        .data
-        .number;
+    let first = overdue(&store).data.number;
     let mut h = harness(store);
     go_to(&mut h, "Theo dõi ý kiến");
     tick(&mut h, first);
